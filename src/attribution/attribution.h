@@ -1,0 +1,42 @@
+// Attribution relations: a statement (content), the words that report it (cue) and the
+// noun phrase it is attributed to (source), found in one analysed document.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "quotes/quotes.h"
+#include "text/text.h"
+
+namespace qg::attribution {
+
+// Byte range into the document text, end exclusive; empty() means "none".
+struct ByteSpan {
+    uint32_t begin = 0;
+    uint32_t end = 0;
+    bool empty() const { return end <= begin; }
+    friend bool operator==(const ByteSpan&, const ByteSpan&) = default;
+};
+
+enum class Kind : uint8_t { Direct, Indirect, Mixed };
+
+struct Attribution {
+    Kind kind = Kind::Indirect;
+    ByteSpan content;
+    ByteSpan cue;
+    ByteSpan source;            // the source mention; empty for a continuation quote
+    ByteSpan recipient_mention; // "The National" in "told The National"; often empty
+    bool continuation = false;  // a quote with no cue of its own, continuing a speaker
+    int continues = -1;         // for a continuation: index of the attribution it continues
+    int speaker = -1;           // index into the entity list, -1 when unresolved
+    int recipient = -1;         // entity the statement was made to ("told The National")
+    float confidence = 0.f;
+};
+
+// Finds every attribution of an analysed document, in text order of their content.
+// Speakers and recipients are left unresolved (-1): the entities stage resolves them.
+void find_attributions(std::string_view text, const text::Analysis& analysis,
+                       const quotes::QuoteAnalysis& quotes, std::vector<Attribution>& out);
+
+}  // namespace qg::attribution

@@ -1,0 +1,684 @@
+// A sieve of attribution rules over cue words learned from PolNeAR (data/cues.tsv):
+//  1. every cue word outside a quotation is tried against the constructions of reported
+//     speech: "SOURCE cue (RECIPIENT) (that) CONTENT", "CONTENT, SOURCE cue",
+//     "CONTENT, cue SOURCE", "according to SOURCE, CONTENT", "…, adding CONTENT";
+//  2. quotations left over are attributed through a colon ("SOURCE: “…”") or, when they
+//     open a sentence, as continuations of the previous speaker.
+// Everything works on token indices of the text stage; spans become bytes at the end.
+#include <algorithm>
+#include <optional>
+
+#include "attribution/attribution.h"
+#include "attribution/lexicon.h"
+
+namespace qg::attribution {
+
+namespace {
+
+using text::Token;
+using text::TokenKind;
+
+#include <cstdlib>
+static const float kStrongCue = std::getenv("QG_STRONG") ? std::atof(std::getenv("QG_STRONG")) : 0.5f;  // TUNING
+static const float kWeakCue = std::getenv("QG_WEAK") ? std::atof(std::getenv("QG_WEAK")) : 0.3f;
+constexpr uint32_t kMaxSourceTokens = 30;
+constexpr uint32_t kMaxAppositionTokens = 20;
+constexpr uint32_t kContinuationUnits = 4;  // how far back a floating quote looks for its speaker
+
+struct TokenRange {
+    uint32_t begin = 0;
+    uint32_t end = 0;  // exclusive
+    bool empty() const { return end <= begin; }
+};
+
+// A stretch of text that is attributed as a whole: a sentence, widened so that no
+// quotation crosses its edges (the sentence splitter cuts multi-sentence quotes).
+struct Unit {
+    uint32_t begin = 0;
+    uint32_t end = 0;
+    uint32_t paragraph = 0;
+};
+
+struct Candidate {
+    TokenRange content, cue, source, recipient;
+    float confidence = 0.f;
+    bool continuation = false;
+    int continues = -1;
+};
+
+class Finder {
+public:
+    Finder(std::string_view text, const text::Analysis& analysis, const quotes::QuoteAnalysis& quotes)
+        : text_(text), tokens_(analysis.tokens), analysis_(analysis), quotes_(quotes), lex_(Lexicon::get()) {}
+
+    void run(std::vector<Attribution>& out);
+
+private:
+    std::string_view text_;
+    const std::vector<Token>& tokens_;
+    const text::Analysis& analysis_;
+    const quotes::QuoteAnalysis& quotes_;
+    const Lexicon& lex_;
+
+    std::vector<int> quote_of_;  // per token: the top-level quote containing it (marks included), or -1
+    std::vector<Unit> units_;
+    std::vector<uint32_t> unit_of_;
+    std::vector<Candidate> found_;
+    std::vector<bool> in_source_;  // tokens already used as a source
+
+    std::string_view word(uint32_t i) const { return text::token_text(text_, tokens_[i]); }
+    bool is(uint32_t i, std::string_view s) const { return i < tokens_.size() && word(i) == s; }
+    bool is_word(uint32_t i) const { return i < tokens_.size() && tokens_[i].kind == TokenKind::Word; }
+    bool in_quote(uint32_t i) const { return quote_of_[i] >= 0; }
+    bool is_open_mark(uint32_t i) const {
+        return in_quote(i) && quotes_.quotes[quote_of_[i]].open_token == i;
+    }
+    bool is_close_mark(uint32_t i) const {
+        return in_quote(i) && quotes_.quotes[quote_of_[i]].closed && quotes_.quotes[quote_of_[i]].close_token == i;
+    }
+    bool is_folded(uint32_t i, const text::WordSet& set) const { return is_word(i) && set.contains(word(i)); }
+    bool is_ly_adverb(uint32_t i) const {
+        auto w = word(i);
+        return is_word(i) && !tokens_[i].capitalized && w.size() > 4 && w.ends_with("ly");
+    }
+    bool is_terminal_punct(uint32_t i) const {
+        auto w = word(i);
+        return tokens_[i].kind == TokenKind::Punct &&
+               (w == "." || w == "!" || w == "?" || w == "\xE2\x80\xA6" || w.starts_with(".."));
+    }
+    bool is_dash(uint32_t i) const {
+        auto w = word(i);
+        return w == "\xE2\x80\x94" || w == "\xE2\x80\x93" || w == "--";
+    }
+
+    void index_quotes();
+    void build_units();
+    float cue_strength(uint32_t i) const;
+    void try_cue(uint32_t cue, const Unit& unit);
+    void try_according_to(uint32_t according, const Unit& unit);
+    void attribute_leftover_quotes();
+
+    TokenRange source_before(uint32_t last, const Unit& unit) const;
+    // For a comma (or dash) closing an apposition ("NAME, a former official,"), the index of
+    // the comma opening it; -1 when it closes none.
+    long apposition_opening(uint32_t closing, const Unit& unit) const;
+    bool closes_apposition(uint32_t closing, const Unit& unit) const { return apposition_opening(closing, unit) >= 0; }
+    TokenRange source_after(uint32_t first, const Unit& unit) const;
+    // The subject opening a unit: a name or a pronoun before its first verb.
+    TokenRange sentence_subject(const Unit& unit, uint32_t limit) const;
+    TokenRange content_after(uint32_t first, const Unit& unit, bool& starts_with_that) const;
+    TokenRange content_before(uint32_t boundary, const Unit& unit) const;
+    TokenRange recipient_at(uint32_t first, const Unit& unit) const;
+    // "Speaking to The National, SDF spokesman Farhad Shami said": the addressee named by a
+    // participle opening the sentence, when the source follows its comma.
+    TokenRange opening_recipient(const Unit& unit, uint32_t source_begin) const;
+    uint32_t skip_speech_adjunct(uint32_t first, const Unit& unit) const;
+    TokenRange quote_range(int quote) const {
+        const auto& q = quotes_.quotes[quote];
+        return {q.open_token, q.end_token};
+    }
+    bool has_word(TokenRange r) const {
+        for (uint32_t i = r.begin; i < r.end; ++i)
+            if (tokens_[i].kind == TokenKind::Word || tokens_[i].kind == TokenKind::Number) return true;
+        return false;
+    }
+    bool overlaps_found_content(TokenRange r) const {
+        for (const auto& c : found_)
+            if (c.content.begin < r.end && r.begin < c.content.end) return true;
+        return false;
+    }
+    void add(Candidate c);
+    ByteSpan bytes(TokenRange r) const {
+        if (r.empty()) return {};
+        return {tokens_[r.begin].begin, tokens_[r.end - 1].end};
+    }
+};
+
+void Finder::index_quotes() {
+    quote_of_.assign(tokens_.size(), -1);
+    for (size_t q = 0; q < quotes_.quotes.size(); ++q) {
+        const auto& quote = quotes_.quotes[q];
+        if (quote.depth != 0) continue;
+        for (uint32_t t = quote.open_token; t < quote.end_token && t < tokens_.size(); ++t)
+            if (quote_of_[t] < 0) quote_of_[t] = static_cast<int>(q);
+    }
+}
+
+void Finder::build_units() {
+    units_.clear();
+    unit_of_.assign(tokens_.size(), 0);
+    for (const auto& s : analysis_.sentences) {
+        bool merge = false;
+        if (!units_.empty()) {
+            const Unit& last = units_.back();
+            int q = quote_of_[last.end - 1];
+            merge = q >= 0 && quotes_.quotes[q].end_token > last.end && last.paragraph == s.paragraph;
+        }
+        if (merge) {
+            units_.back().end = s.end_token;
+        } else {
+            units_.push_back({s.first_token, s.end_token, s.paragraph});
+        }
+    }
+    for (uint32_t u = 0; u < units_.size(); ++u)
+        for (uint32_t t = units_[u].begin; t < units_[u].end; ++t) unit_of_[t] = u;
+}
+
+float Finder::cue_strength(uint32_t i) const {
+    if (!is_word(i) || in_quote(i)) return 0.f;
+    const CueEntry* entry = lex_.cue(word(i));
+    if (!entry) return 0.f;
+    if (tokens_[i].capitalized) return 0.f;  // names and headline case are not cues
+    return entry->probability;
+}
+
+long Finder::apposition_opening(uint32_t closing, const Unit& unit) const {
+    auto mark = word(closing);
+    long j = static_cast<long>(closing) - 1;
+    const long lo = static_cast<long>(unit.begin);
+    while (j > lo && word(static_cast<uint32_t>(j)) != mark && static_cast<long>(closing) - j <= kMaxAppositionTokens &&
+           !in_quote(static_cast<uint32_t>(j)))
+        --j;
+    if (j <= lo || word(static_cast<uint32_t>(j)) != mark || static_cast<long>(closing) - j > kMaxAppositionTokens) return -1;
+    if (static_cast<uint32_t>(j) + 1 >= closing) return -1;
+    uint32_t before = static_cast<uint32_t>(j - 1);
+    bool name_before = (is_word(before) && tokens_[before].capitalized) || word(before) == ")";
+    if (!name_before) return -1;
+    // An apposition is a noun phrase, not a clause with its own cue.
+    for (uint32_t t = static_cast<uint32_t>(j) + 1; t < closing; ++t)
+        if (cue_strength(t) >= kStrongCue) return -1;
+    return j;
+}
+
+// Scans back from `last` over the noun phrase a cue attaches to: "SDF spokesman Farhad
+// Shami", "Col Myles Caggins, currently a military fellow at the Council on Foreign
+// Relations,", "he". Stops at clause boundaries, quotations and non-appositive commas.
+TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
+    long k = static_cast<long>(last);
+    const long lo = static_cast<long>(unit.begin);
+    // "who said" / "which reported": the relative pronoun is the source.
+    if (is_word(last) && (word(last) == "who" || word(last) == "which")) return {last, last + 1};
+    while (k >= lo && last - k < kMaxSourceTokens) {
+        uint32_t i = static_cast<uint32_t>(k);
+        if (in_quote(i)) break;
+        const Token& t = tokens_[i];
+        auto w = word(i);
+        if (t.kind == TokenKind::Punct) {
+            if (w == ")") {
+                long open = k - 1;
+                while (open >= lo && word(static_cast<uint32_t>(open)) != "(" && k - open < 12) --open;
+                if (open < lo || word(static_cast<uint32_t>(open)) != "(") break;
+                k = open - 1;
+                continue;
+            }
+            if (w == "." && k > lo && tokens_[i - 1].end == t.begin && is_word(i - 1) && k != static_cast<long>(last)) {
+                --k;  // the period of "Mr." or "Sen."
+                continue;
+            }
+            if (w == "," || is_dash(i)) {
+                long opening = apposition_opening(i, unit);
+                if (opening < 0) break;
+                k = opening - 1;
+                continue;
+            }
+            if (w == "&" || w == "'" || w == "/") {
+                --k;
+                continue;
+            }
+            break;
+        }
+        if (t.kind == TokenKind::Quote) break;
+        if (t.kind == TokenKind::Word && !t.capitalized &&
+            (w == "to" || w == "what" || is_folded(i, lex_.auxiliaries) || cue_strength(i) >= kStrongCue))
+            break;  // a verb phrase or infinitive: the noun phrase started after it
+        if (t.kind == TokenKind::Word && is_folded(i, lex_.clause_openers)) {
+            // "Trump and Clinton said": coordination of names stays in the source.
+            bool names_around = w == "and" && k > lo && tokens_[i - 1].capitalized && i + 1 <= last &&
+                                tokens_[i + 1].capitalized;
+            if (!names_around) break;
+        }
+        --k;
+    }
+    TokenRange r{static_cast<uint32_t>(k + 1), last + 1};
+    while (!r.empty() && (word(r.end - 1) == "," || is_dash(r.end - 1))) --r.end;
+    // Sentence adverbs and conjunctions opening the sentence are not part of the source.
+    while (!r.empty() && (is_folded(r.begin, lex_.aux_adverbs) || is_folded(r.begin, lex_.clause_openers) ||
+                          word(r.begin) == "Meanwhile" || word(r.begin) == "However"))
+        ++r.begin;
+    // A trailing time adjunct: "Trump on Tuesday said".
+    if (r.end - r.begin >= 3 && is_folded(r.end - 1, lex_.time_words)) {
+        uint32_t p = r.end - 2;
+        if (p > r.begin && is_word(p - 1) && !tokens_[p - 1].capitalized && is_folded(p, lex_.time_words)) --p;
+        if (is_word(p) && !tokens_[p].capitalized && (word(p) == "on" || word(p) == "last" || word(p) == "this" ||
+                                                      word(p) == "in" || word(p) == "earlier"))
+            r.end = p;
+    }
+    if (r.empty() || r.end - r.begin > kMaxSourceTokens) return {};
+    if (!has_word(r)) return {};
+    return r;
+}
+
+// The source after an inverted cue: "…,” said Jenna Golden, Twitter’s director of
+// political advertising." It must open like a noun phrase.
+TokenRange Finder::source_after(uint32_t first, const Unit& unit) const {
+    if (first >= unit.end || !is_word(first)) return {};
+    auto w = word(first);
+    bool np_start = tokens_[first].capitalized || w == "the" || w == "a" || w == "an" || w == "his" || w == "her" ||
+                    w == "their" || w == "its" || w == "one" || w == "another" || w == "he" || w == "she" ||
+                    w == "they" || w == "we" || w == "i" || w == "some" || w == "many" || w == "officials";
+    if (!np_start) return {};
+    uint32_t end = first;
+    bool before_comma = true;
+    while (end < unit.end && end - first < kMaxSourceTokens) {
+        if (in_quote(end) || is_terminal_punct(end)) break;
+        auto t = word(end);
+        if (t == ";" || t == ":") break;
+        if (t == ",") before_comma = false;
+        if (before_comma && is_folded(end, lex_.auxiliaries)) return {};  // a clause, not a noun phrase
+        if (t == "," && end + 1 < unit.end &&
+            (is_folded(end + 1, lex_.clause_openers) || cue_strength(end + 1) >= kStrongCue))
+            break;
+        ++end;
+    }
+    while (end > first && word(end - 1) == ",") --end;
+    return {first, end};
+}
+
+TokenRange Finder::sentence_subject(const Unit& unit, uint32_t limit) const {
+    uint32_t first = unit.begin;
+    while (first < limit && !is_word(first)) ++first;
+    if (first >= limit || in_quote(first)) return {};
+    auto w = word(first);
+    if (w == "He" || w == "She" || w == "They" || w == "We" || w == "I" || w == "It") return {first, first + 1};
+    uint32_t end = first;
+    if (w == "The" || w == "A" || w == "An") ++end;
+    uint32_t names = end;
+    while (names < limit && is_word(names) && tokens_[names].capitalized) ++names;
+    if (names == end) return {};
+    return {first, names};
+}
+
+TokenRange Finder::opening_recipient(const Unit& unit, uint32_t source_begin) const {
+    uint32_t first = unit.begin;
+    if (first + 3 >= source_begin || !is_word(first)) return {};
+    auto w = word(first);
+    if (!(w == "Speaking" || w == "Talking" || w == "Writing")) return {};
+    if (!(word(first + 1) == "to" || word(first + 1) == "with")) return {};
+    if (word(source_begin - 1) != ",") return {};
+    TokenRange r{first + 2, source_begin - 1};
+    for (uint32_t t = r.begin; t < r.end; ++t)
+        if (word(t) == ",") return {};
+    return r;
+}
+
+// The recipient right after a verb like "told": a pronoun, a known name, or "the crowd".
+TokenRange Finder::recipient_at(uint32_t first, const Unit& unit) const {
+    if (first >= unit.end || in_quote(first) || !is_word(first)) return {};
+    if (is_folded(first, lex_.object_pronouns)) return {first, first + 1};
+    if (word(first) == "that") return {};
+    // Up to "that", when it comes soon: "told a rally in Ohio that …".
+    for (uint32_t i = first; i < unit.end && i < first + 8; ++i) {
+        if (word(i) == "that" && i > first) return {first, i};
+        if (in_quote(i) || word(i) == "," || word(i) == ":") break;
+    }
+    if (tokens_[first].capitalized) {
+        // A capitalised run may run into the content ("told The National US forces will"):
+        // prefer the longest prefix that the document uses elsewhere as a whole name.
+        uint32_t run_end = first;
+        while (run_end < unit.end && is_word(run_end) && (tokens_[run_end].capitalized || run_end == first)) ++run_end;
+        for (uint32_t end = run_end; end > first + 1; --end) {
+            std::string_view candidate(text_.data() + tokens_[first].begin, tokens_[end - 1].end - tokens_[first].begin);
+            size_t at = text_.find(candidate);
+            bool elsewhere = false;
+            while (at != std::string_view::npos) {
+                if (at != tokens_[first].begin) {
+                    size_t after = at + candidate.size();
+                    bool whole = after >= text_.size() || !text::is_letter(static_cast<unsigned char>(text_[after]));
+                    // Followed elsewhere by a different word than here: a name boundary.
+                    bool same_next_word = end < run_end && after + 1 + word(end).size() <= text_.size() &&
+                                          text_[after] == ' ' && text_.substr(after + 1, word(end).size()) == word(end);
+                    if (whole && !same_next_word) {
+                        elsewhere = true;
+                        break;
+                    }
+                }
+                at = text_.find(candidate, at + 1);
+            }
+            if (elsewhere) return {first, end};
+        }
+        if (run_end - first <= 4 && (run_end >= unit.end || !tokens_[run_end].capitalized)) return {first, run_end};
+        return {first, first + 1};
+    }
+    auto w = word(first);
+    if (w == "the" || w == "a" || w == "an" || w == "his" || w == "her" || w == "their") return {first, std::min(first + 2, unit.end)};
+    return {};
+}
+
+// Skips a speech-event adjunct after a cue ("in a statement", "on Tuesday", "in a report on
+// defence spending") when what follows it is the content or the end of the clause.
+uint32_t Finder::skip_speech_adjunct(uint32_t first, const Unit& unit) const {
+    if (first >= unit.end || !is_word(first) || in_quote(first)) return first;
+    auto w = word(first);
+    bool prep = w == "in" || w == "on" || w == "at" || w == "during" || w == "via" || w == "through" || w == "over" ||
+                w == "last" || w == "this" || w == "earlier" || w == "late" || w == "early" || w == "from" ||
+                w == "Monday" || w == "Tuesday" || w == "Wednesday" || w == "Thursday" || w == "Friday" ||
+                w == "Saturday" || w == "Sunday";
+    if (!prep) return first;
+    bool has_adjunct_noun = false;
+    for (uint32_t i = first; i < unit.end && i < first + 12; ++i) {
+        if (is_folded(i, lex_.speech_adjuncts) || is_folded(i, lex_.time_words)) has_adjunct_noun = true;
+        if (in_quote(i) || word(i) == "that" || word(i) == ":" || word(i) == "," || is_terminal_punct(i))
+            return has_adjunct_noun ? i : first;
+    }
+    return first;
+}
+
+// Content after a cue: to the end of the clause, leaving out the sentence's final stop and a
+// trailing participle that starts another attribution (", adding …").
+TokenRange Finder::content_after(uint32_t first, const Unit& unit, bool& starts_with_that) const {
+    starts_with_that = false;
+    uint32_t i = first;
+    if (i < unit.end && (word(i) == ":" || word(i) == ",")) ++i;
+    if (i < unit.end && word(i) == "that" && !in_quote(i)) {
+        starts_with_that = true;
+        ++i;
+    }
+    uint32_t end = i;
+    while (end < unit.end) {
+        if (!in_quote(end)) {
+            auto w = word(end);
+            if (w == ";") break;
+            if (w == "," && end + 1 < unit.end && !in_quote(end + 1) &&
+                (cue_strength(end + 1) >= kStrongCue && word(end + 1).ends_with("ing")))
+                break;
+            if (w == "," && end + 2 < unit.end && word(end + 1) == "according" && word(end + 2) == "to") break;
+        }
+        ++end;
+    }
+    while (end > i && !in_quote(end - 1) && (is_terminal_punct(end - 1) || word(end - 1) == "," || is_dash(end - 1)))
+        --end;
+    TokenRange r{i, end};
+    if (!has_word(r)) return {};
+    return r;
+}
+
+// Content before a source or cue that ends its clause: the quotation just before
+// ("“…,” Mr Shami said") or the clause from the start of the unit ("…, the SDF said").
+TokenRange Finder::content_before(uint32_t boundary, const Unit& unit) const {
+    if (boundary <= unit.begin) return {};
+    uint32_t b = boundary - 1;
+    if (is_close_mark(b)) return quote_range(quote_of_[b]);
+    if (word(b) != "," && !is_dash(b)) return {};
+    if (b == unit.begin) return {};
+    uint32_t last = b - 1;
+    if (is_close_mark(last)) return quote_range(quote_of_[last]);
+    TokenRange r{unit.begin, b};
+    // A quotation inside the clause is content all the same; a colon before it is not.
+    for (uint32_t i = b; i > unit.begin; --i)
+        if (!in_quote(i - 1) && (word(i - 1) == ":" || word(i - 1) == ";")) {
+            r.begin = i;
+            break;
+        }
+    if (!has_word(r)) return {};
+    return r;
+}
+
+void Finder::add(Candidate c) {
+    for (const auto& f : found_)
+        if (f.content.begin == c.content.begin && f.content.end == c.content.end) return;
+    for (uint32_t i = c.source.begin; i < c.source.end; ++i) in_source_[i] = true;
+    found_.push_back(c);
+}
+
+void Finder::try_according_to(uint32_t according, const Unit& unit) {
+    Candidate c;
+    c.cue = {according, according + 2};
+    uint32_t first = according + 2;
+    uint32_t end = first;
+    while (end < unit.end && !in_quote(end) && word(end) != "," && !is_terminal_punct(end) && word(end) != ";" &&
+           end - first < kMaxSourceTokens)
+        ++end;
+    c.source = {first, end};
+    if (!has_word(c.source)) return;
+    bool starts_with_that = false;
+    if (according > unit.begin && word(according - 1) == ",") {
+        c.content = content_before(according, unit);
+    } else if (end < unit.end && word(end) == ",") {
+        c.content = content_after(end + 1, unit, starts_with_that);
+    }
+    if (c.content.empty()) return;
+    c.confidence = 0.8f;
+    add(c);
+}
+
+void Finder::try_cue(uint32_t cue, const Unit& unit) {
+    if (in_source_[cue]) return;
+    float strength = cue_strength(cue);
+    Candidate c;
+    c.cue = {cue, cue + 1};
+
+    // What stands right before the cue, past auxiliaries and adverbs ("has also said").
+    long p = static_cast<long>(cue) - 1;
+    while (p >= static_cast<long>(unit.begin) && !in_quote(static_cast<uint32_t>(p)) &&
+           (is_folded(static_cast<uint32_t>(p), lex_.aux_adverbs) || is_ly_adverb(static_cast<uint32_t>(p))))
+        --p;
+    bool after_comma_or_quote =
+        p < static_cast<long>(unit.begin) || word(static_cast<uint32_t>(p)) == "," || is_close_mark(static_cast<uint32_t>(p));
+    // "Smith, a former official, said …": the comma closes an apposition of the source,
+    // unless the cue is inverted ("…, said Smith, a former official.").
+    TokenRange inverted_source;
+    bool takes_object = lex_.recipient_verbs.contains(word(cue)) && word(cue) != "asked";
+    if (after_comma_or_quote && takes_object && p >= static_cast<long>(unit.begin) &&
+        word(static_cast<uint32_t>(p)) == "," && closes_apposition(static_cast<uint32_t>(p), unit))
+        after_comma_or_quote = false;
+    if (after_comma_or_quote) {
+        inverted_source = source_after(cue + 1, unit);
+        uint32_t rest = inverted_source.end;
+        while (rest < unit.end && !in_quote(rest) && (is_terminal_punct(rest) || word(rest) == ",")) ++rest;
+        bool reaches_end = !inverted_source.empty() && rest >= unit.end;
+        if (!reaches_end && p >= static_cast<long>(unit.begin) && word(static_cast<uint32_t>(p)) == "," &&
+            closes_apposition(static_cast<uint32_t>(p), unit))
+            after_comma_or_quote = false;
+    }
+
+    if (after_comma_or_quote) {
+        // "“…,” said Smith." / "…, said the official." / "…, adding that …"
+        TokenRange source = inverted_source;
+        if (!source.empty() && p >= static_cast<long>(unit.begin)) {
+            c.source = source;
+            c.content = content_before(cue, unit);
+            c.confidence = 0.85f;
+        } else if (p >= static_cast<long>(unit.begin) && word(static_cast<uint32_t>(p)) == ",") {
+            // A participle continuing the previous attribution of this unit ("…, adding that")
+            // or the sentence's subject ("Sanders released a statement, insisting that …").
+            const Candidate* previous = nullptr;
+            for (const auto& f : found_)
+                if (f.cue.begin >= unit.begin && f.cue.begin < cue && !f.source.empty()) previous = &f;
+            bool starts_with_that = false;
+            c.content = content_after(cue + 1, unit, starts_with_that);
+            bool participle = word(cue).ends_with("ing");
+            if (previous) {
+                c.source = previous->source;
+                c.confidence = 0.7f;
+            } else if (participle) {
+                c.source = sentence_subject(unit, static_cast<uint32_t>(p));
+                c.confidence = 0.6f;
+            } else {
+                // "Gov. John Kasich (R-OH), said, “…”": a comma between subject and verb.
+                c.source = source_before(static_cast<uint32_t>(p) - 1, unit);
+                c.confidence = 0.6f;
+            }
+            if (c.source.empty()) return;
+        }
+    } else {
+        c.source = source_before(static_cast<uint32_t>(p), unit);
+        if (c.source.empty()) return;
+        // Auxiliaries and adverbs between source and verb belong to the cue ("has also said").
+        c.cue.begin = static_cast<uint32_t>(p) + 1;
+        c.recipient = opening_recipient(unit, c.source.begin);
+        uint32_t next = cue + 1;
+        if (c.recipient.empty() && lex_.recipient_verbs.contains(word(cue))) {
+            c.recipient = recipient_at(next, unit);
+            if (!c.recipient.empty()) next = c.recipient.end;
+        }
+        if (c.recipient.empty() && next < unit.end && is_folded(next, lex_.cue_particles) && next + 1 < unit.end &&
+            !in_quote(next))
+            c.cue.end = ++next;  // "talked about", "called for"
+        uint32_t after_adjunct = skip_speech_adjunct(next, unit);
+        for (uint32_t t = next; t < after_adjunct; ++t)
+            if (is_folded(t, lex_.speech_adjuncts)) {
+                // "said in a statement": the medium is part of the cue.
+                if (c.recipient.empty()) c.cue.end = after_adjunct;
+                break;
+            }
+        next = after_adjunct;
+        bool starts_with_that = false;
+        c.content = content_after(next, unit, starts_with_that);
+        bool quoted = !c.content.empty() && in_quote(c.content.begin);
+        if (c.content.empty()) {
+            c.content = content_before(c.source.begin, unit);
+            quoted = !c.content.empty() && in_quote(c.content.begin);
+            c.confidence = quoted ? 0.9f : 0.7f;
+        } else {
+            c.confidence = starts_with_that || quoted ? 0.85f : 0.7f;
+        }
+        if (strength < kStrongCue && !(starts_with_that || quoted)) return;
+    }
+    if (c.content.empty()) return;
+    if (strength < kStrongCue) c.confidence *= 0.8f;
+    add(c);
+}
+
+void Finder::attribute_leftover_quotes() {
+    for (size_t q = 0; q < quotes_.quotes.size(); ++q) {
+        const auto& quote = quotes_.quotes[q];
+        if (quote.depth != 0 || quote.words < 3) continue;
+        TokenRange range{quote.open_token, quote.end_token};
+        if (overlaps_found_content(range)) continue;
+        const Unit& unit = units_[unit_of_[quote.open_token]];
+        uint32_t open = quote.open_token;
+        // "SOURCE: “…”"
+        if (open > unit.begin && word(open - 1) == ":") {
+            TokenRange source = source_before(open - 2, unit);
+            if (!source.empty() && source.begin == unit.begin && source.end - source.begin <= 8) {
+                Candidate c;
+                c.source = source;
+                c.cue = {open - 1, open};
+                c.content = range;
+                c.confidence = 0.75f;
+                add(c);
+                continue;
+            }
+        }
+        // A quote opening its sentence with no cue of its own continues the last speaker, and
+        // so does the second half of a split quote ("“A,” she said, “B.”").
+        int previous = -1;
+        bool split_quote = false;
+        for (size_t f = 0; f < found_.size(); ++f) {
+            uint32_t end = std::max(found_[f].cue.end, found_[f].source.end);
+            if (end > open || end < unit.begin || open - end > 2) continue;
+            bool only_punctuation = true;
+            for (uint32_t t = end; t < open; ++t) only_punctuation &= tokens_[t].kind == TokenKind::Punct;
+            if (only_punctuation) {
+                previous = static_cast<int>(f);
+                split_quote = true;
+            }
+        }
+        if (split_quote) {
+            Candidate c;
+            c.content = range;
+            c.continuation = true;
+            c.continues = found_[previous].continuation ? found_[previous].continues : previous;
+            c.confidence = 0.85f;
+            add(c);
+            continue;
+        }
+        // The first paragraphs of a quotation running over several: attributed with the
+        // paragraph that closes it.
+        if (!quote.closed && q + 1 < quotes_.quotes.size() && quotes_.quotes[q + 1].continues_previous) {
+            TokenRange next{quotes_.quotes[q + 1].open_token, quotes_.quotes[q + 1].end_token};
+            int owner = -1;
+            for (size_t f = 0; f < found_.size(); ++f)
+                if (found_[f].content.begin < next.end && next.begin < found_[f].content.end) owner = static_cast<int>(f);
+            if (owner >= 0) {
+                Candidate c;
+                c.content = range;
+                c.continuation = true;
+                c.continues = found_[owner].continuation ? found_[owner].continues : owner;
+                c.confidence = 0.8f;
+                add(c);
+                continue;
+            }
+        }
+        if (open != unit.begin) continue;
+        for (size_t f = 0; f < found_.size(); ++f)
+            if (found_[f].content.end <= open && (previous < 0 || found_[f].content.end >= found_[previous].content.end))
+                previous = static_cast<int>(f);
+        if (previous < 0) continue;
+        uint32_t previous_unit = unit_of_[found_[previous].content.end - 1];
+        if (unit_of_[open] - previous_unit > kContinuationUnits) continue;
+        Candidate c;
+        c.content = range;
+        c.continuation = true;
+        c.continues = found_[previous].continuation ? found_[previous].continues : previous;
+        c.confidence = 0.75f;
+        add(c);
+    }
+}
+
+void Finder::run(std::vector<Attribution>& out) {
+    out.clear();
+    if (tokens_.empty()) return;
+    index_quotes();
+    build_units();
+    in_source_.assign(tokens_.size(), false);
+    for (const Unit& unit : units_) {
+        for (uint32_t i = unit.begin; i < unit.end; ++i) {
+            if (in_quote(i) || !is_word(i)) continue;
+            if ((word(i) == "according" || word(i) == "According") && is(i + 1, "to")) {
+                try_according_to(i, unit);
+                ++i;
+                continue;
+            }
+            if (cue_strength(i) >= kWeakCue) try_cue(i, unit);
+        }
+    }
+    attribute_leftover_quotes();
+
+    std::vector<size_t> order(found_.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return found_[a].content.begin < found_[b].content.begin; });
+    std::vector<int> new_index(found_.size());
+    for (size_t i = 0; i < order.size(); ++i) new_index[order[i]] = static_cast<int>(i);
+    for (size_t i : order) {
+        const Candidate& c = found_[i];
+        Attribution a;
+        a.content = bytes(c.content);
+        a.cue = bytes(c.cue);
+        a.source = bytes(c.source);
+        a.recipient_mention = bytes(c.recipient);
+        a.continuation = c.continuation;
+        a.continues = c.continues >= 0 ? new_index[c.continues] : -1;
+        a.confidence = c.confidence;
+        bool has_quote = false, whole_quote = false;
+        for (uint32_t t = c.content.begin; t < c.content.end; ++t)
+            if (in_quote(t)) {
+                has_quote = true;
+                const auto& q = quotes_.quotes[quote_of_[t]];
+                whole_quote = q.open_token == c.content.begin && q.end_token >= c.content.end;
+                break;
+            }
+        a.kind = whole_quote ? Kind::Direct : has_quote ? Kind::Mixed : Kind::Indirect;
+        out.push_back(a);
+    }
+}
+
+}  // namespace
+
+void find_attributions(std::string_view text, const text::Analysis& analysis, const quotes::QuoteAnalysis& quotes,
+                       std::vector<Attribution>& out) {
+    Finder(text, analysis, quotes).run(out);
+}
+
+}  // namespace qg::attribution

@@ -1,0 +1,74 @@
+#include "attribution/lexicon.h"
+
+#include <charconv>
+#include <string>
+
+namespace qg::attribution {
+
+namespace data {
+extern const std::string_view cues_tsv_data;
+extern const std::string_view recipient_verbs_txt_data;
+extern const std::string_view aux_adverbs_txt_data;
+extern const std::string_view auxiliaries_txt_data;
+extern const std::string_view cue_particles_txt_data;
+extern const std::string_view clause_openers_txt_data;
+extern const std::string_view speech_adjuncts_txt_data;
+extern const std::string_view time_words_txt_data;
+extern const std::string_view object_pronouns_txt_data;
+extern const std::string_view org_words_txt_data;
+}  // namespace data
+
+namespace {
+
+float parse_float(std::string_view s) {
+    float value = 0.f;
+    std::from_chars(s.data(), s.data() + s.size(), value);
+    return value;
+}
+
+}  // namespace
+
+const Lexicon& Lexicon::get() {
+    static const Lexicon instance;
+    return instance;
+}
+
+Lexicon::Lexicon()
+    : recipient_verbs(data::recipient_verbs_txt_data),
+      aux_adverbs(data::aux_adverbs_txt_data),
+      auxiliaries(data::auxiliaries_txt_data),
+      cue_particles(data::cue_particles_txt_data),
+      clause_openers(data::clause_openers_txt_data),
+      speech_adjuncts(data::speech_adjuncts_txt_data),
+      time_words(data::time_words_txt_data),
+      object_pronouns(data::object_pronouns_txt_data),
+      org_words(data::org_words_txt_data) {
+    text::for_each_data_line(data::cues_tsv_data, [&](std::string_view line) {
+        std::string_view fields[6];
+        size_t n = 0;
+        while (n < 6) {
+            size_t tab = line.find('\t');
+            fields[n++] = line.substr(0, tab);
+            if (tab == std::string_view::npos) break;
+            line.remove_prefix(tab + 1);
+        }
+        if (n < 6) return;
+        CueEntry entry;
+        entry.probability = parse_float(fields[1]);
+        entry.count = static_cast<unsigned>(parse_float(fields[2]));
+        entry.content_after = parse_float(fields[4]);
+        entry.source_after = parse_float(fields[5]);
+        char buffer[128];
+        cues_.emplace(std::string(text::fold(fields[0], buffer, sizeof buffer)), entry);
+    });
+}
+
+const CueEntry* Lexicon::cue(std::string_view word) const {
+    char buffer[128];
+    std::string_view folded = text::fold(word, buffer, sizeof buffer);
+    if (folded.empty()) return nullptr;
+    auto it = cues_.find(folded);
+    return it == cues_.end() ? nullptr : &it->second;
+}
+
+}  // namespace qg::attribution

@@ -1,0 +1,657 @@
+// Entities of one document and the resolution of attribution sources to them.
+//
+// Names are capitalised runs ("Syrian Democratic Forces", "Council on Foreign Relations"),
+// typed by their words (organisation head words, honorifics, first names) and merged
+// conservatively: a surname joins the full name it ends, a defined acronym joins the name
+// it abbreviates. Sources then resolve through the name they contain, their role noun
+// ("the SDF spokesman"), their head noun ("the committee") or, for pronouns, the nearest
+// compatible antecedent.
+#include <algorithm>
+#include <string>
+#include <unordered_set>
+
+#include "attribution/lexicon.h"
+#include "entities/entities.h"
+#include "text/lexicon.h"
+
+namespace qg::entities {
+
+namespace data {
+extern const std::string_view role_nouns_txt_data;
+extern const std::string_view pronouns_txt_data;
+extern const std::string_view determiners_txt_data;
+}  // namespace data
+
+namespace {
+
+using attribution::Attribution;
+using attribution::ByteSpan;
+using text::Token;
+using text::TokenKind;
+
+struct Lexicons {
+    text::WordSet role_nouns{data::role_nouns_txt_data};
+    text::WordTable pronouns{data::pronouns_txt_data};
+    text::WordSet determiners{data::determiners_txt_data};
+};
+
+const Lexicons& lexicons() {
+    static const Lexicons instance;
+    return instance;
+}
+
+bool is_preposition(std::string_view w) {
+    return w == "at" || w == "of" || w == "for" || w == "with" || w == "in" || w == "on" || w == "from" || w == "to";
+}
+
+bool is_all_caps(std::string_view w) {
+    int letters = 0;
+    for (char c : w) {
+        if (c >= 'a' && c <= 'z') return false;
+        if (c >= 'A' && c <= 'Z') ++letters;
+    }
+    return letters >= 2;
+}
+
+// "US-backed", "Kurdish-led": capitalised, but a modifier rather than part of a name.
+bool is_hyphenated_modifier(std::string_view w) {
+    size_t dash = w.rfind('-');
+    return dash != std::string_view::npos && dash + 1 < w.size() && w[dash + 1] >= 'a' && w[dash + 1] <= 'z';
+}
+
+// Drops a possessive ending ("SDF’s", "Obama's").
+std::string_view strip_possessive(std::string_view w) {
+    if (w.ends_with("'s")) return w.substr(0, w.size() - 2);
+    if (w.ends_with("\xE2\x80\x99s")) return w.substr(0, w.size() - 4);
+    return w;
+}
+
+std::string lower(std::string_view s) {
+    char buffer[256];
+    std::string_view folded = text::fold(s, buffer, sizeof buffer);
+    return folded.empty() ? std::string(s) : std::string(folded);
+}
+
+struct NameMention {
+    uint32_t first = 0, end = 0;  // tokens
+    ByteSpan span;                // bytes, possessive excluded
+    std::string_view honorific;   // "Mr", "Col" when one precedes the name
+    std::string_view acronym;     // "SDF" when "(SDF)" follows
+    // A capitalised title opening the run ("Health Minister Sara Quinn"): tokens
+    // [title_first, first) name the person's role.
+    uint32_t title_first = 0;
+    bool has_title = false;
+    int entity = -1;
+};
+
+class Resolver {
+public:
+    Resolver(std::string_view text, const text::Analysis& analysis, const std::vector<ingest::Link>& links,
+             std::vector<Attribution>& attributions, std::vector<Entity>& entities)
+        : text_(text), tokens_(analysis.tokens), analysis_(analysis), links_(links), attributions_(attributions),
+          entities_(entities), alex_(attribution::Lexicon::get()), lex_(lexicons()) {}
+
+    void run();
+
+private:
+    std::string_view text_;
+    const std::vector<Token>& tokens_;
+    const text::Analysis& analysis_;
+    const std::vector<ingest::Link>& links_;
+    std::vector<Attribution>& attributions_;
+    std::vector<Entity>& entities_;
+    const attribution::Lexicon& alex_;
+    const Lexicons& lex_;
+
+    std::vector<NameMention> names_;
+    std::vector<bool> sentence_initial_;
+    std::unordered_set<std::string_view> capitalized_mid_sentence_;
+    std::vector<Gender> gender_;  // per entity
+    // Entity mentions in text order, for pronoun antecedents: (byte offset, entity).
+    std::vector<std::pair<uint32_t, int>> mention_order_;
+
+    std::string_view word(uint32_t i) const { return text::token_text(text_, tokens_[i]); }
+    std::string_view span_text(ByteSpan s) const { return text_.substr(s.begin, s.end - s.begin); }
+    bool is_word(uint32_t i) const { return tokens_[i].kind == TokenKind::Word; }
+    bool is_name_token(uint32_t i) const {
+        if (tokens_[i].kind != TokenKind::Word && tokens_[i].kind != TokenKind::Number) return false;
+        if (tokens_[i].kind == TokenKind::Number) return false;
+        return tokens_[i].capitalized && !is_hyphenated_modifier(word(i));
+    }
+    uint32_t token_at(uint32_t byte) const {
+        auto it = std::lower_bound(tokens_.begin(), tokens_.end(), byte,
+                                   [](const Token& t, uint32_t b) { return t.end <= b; });
+        return static_cast<uint32_t>(it - tokens_.begin());
+    }
+
+    void find_names();
+    void type_and_merge_names();
+    int entity_for_name(const NameMention& m, EntityType type);
+    int add_entity(EntityType type, std::string name);
+    void add_alias(int entity, std::string_view alias);
+    void add_mention(int entity, ByteSpan span);
+    EntityType guess_type(const NameMention& m) const;
+    // An HTML link around exactly this name: the page itself marks it as an entity.
+    bool is_link_anchor(ByteSpan span) const {
+        return std::find(link_spans_.begin(), link_spans_.end(), span) != link_spans_.end();
+    }
+    // Only links to a tag or topic page say "this is an entity"; others link to articles.
+    std::vector<ByteSpan> link_spans_;
+    int resolve_source(Attribution& a);
+    int resolve_pronoun(std::string_view kind, uint32_t before) const;
+    int resolve_description(uint32_t first, uint32_t end, uint32_t at);
+    void read_roles(int person, uint32_t first, uint32_t head_first, uint32_t head_end, uint32_t end);
+    int org_for_words(uint32_t first, uint32_t end);
+};
+
+void Resolver::find_names() {
+    const size_t n = tokens_.size();
+    sentence_initial_.assign(n, false);
+    for (const auto& s : analysis_.sentences) {
+        uint32_t first = s.first_token;
+        while (first < s.end_token && tokens_[first].kind == TokenKind::Quote) ++first;
+        if (first < s.end_token) sentence_initial_[first] = true;
+    }
+    const text::WordSet& honorifics = text::honorific_set();
+    for (uint32_t i = 0; i < n; ++i)
+        if (!sentence_initial_[i] && is_name_token(i)) capitalized_mid_sentence_.insert(strip_possessive(word(i)));
+    for (uint32_t i = 0; i < n; ++i) {
+        if (!is_name_token(i)) continue;
+        NameMention m;
+        uint32_t start = i;
+        if (honorifics.contains(word(i)) && i + 1 < n) {
+            uint32_t next = i + 1;
+            if (word(next) == "." && next + 1 < n) ++next;
+            if (is_name_token(next) && !honorifics.contains(word(next))) {
+                m.honorific = word(i);
+                start = next;
+            } else if (is_name_token(next)) {
+                start = next;  // "Lt. Gen. Smith": keep the innermost title only
+                m.honorific = word(i);
+                while (start < n && honorifics.contains(word(start)) && start + 1 < n && is_name_token(start + 1)) {
+                    m.honorific = word(start);
+                    ++start;
+                }
+            } else {
+                continue;
+            }
+        }
+        // A capitalised sentence opener ("The", "In", "He", "Former") is not a name by itself:
+        // a word capitalised only where sentences start is an ordinary word.
+        bool ordinary_opener = sentence_initial_[start] && !capitalized_mid_sentence_.count(word(start)) &&
+                               !is_all_caps(word(start)) && !is_first_name(word(start)) &&
+                               !alex_.org_words.contains(word(start)) && !honorifics.contains(word(start));
+        if (ordinary_opener || (sentence_initial_[start] && text::opener_set().contains(word(start)))) {
+            if (start + 1 < n && is_name_token(start + 1) && tokens_[start + 1].space_before) {
+                ++start;
+            } else {
+                i = start;
+                continue;
+            }
+        }
+        uint32_t end = start + 1;
+        bool org_like = alex_.org_words.contains(word(start));
+        while (end < n) {
+            if (is_name_token(end) && !text::opener_set().contains(word(end))) {
+                org_like |= alex_.org_words.contains(word(end));
+                ++end;
+                continue;
+            }
+            // "Department of Defence", "Council on Foreign Relations", "Coalition to Defeat ISIS"
+            auto w = word(end);
+            bool connector = (w == "of" || w == "on" || w == "for" || w == "to" || w == "and") && end + 1 < n &&
+                             is_name_token(end + 1);
+            if (connector && (org_like || alex_.org_words.contains(word(end + 1)))) {
+                ++end;
+                continue;
+            }
+            if (connector && (w == "of" || w == "on") && end + 2 < n && word(end + 1) == "the" &&
+                is_name_token(end + 2) && org_like) {
+                end += 2;
+                continue;
+            }
+            break;
+        }
+        // The possessive "’s" of the last word ends the name.
+        for (uint32_t t = start; t < end; ++t)
+            if (strip_possessive(word(t)).size() != word(t).size()) {
+                end = t + 1;
+                break;
+            }
+        // "Health Minister Sara Quinn", "Energy Secretary Mark Dale": the run up to its last
+        // role noun is a title, the rest the name.
+        for (uint32_t t = end - 1; t > start; --t) {
+            if (!lex_.role_nouns.contains(word(t - 1))) continue;
+            if (!is_first_name(word(t)) && end - t < 2) break;
+            m.has_title = true;
+            m.title_first = start;
+            start = t;
+            break;
+        }
+        m.first = start;
+        m.end = end;
+        m.span = {tokens_[start].begin, tokens_[end - 1].begin +
+                                            static_cast<uint32_t>(strip_possessive(word(end - 1)).size())};
+        if (end + 2 < n && word(end) == "(" && word(end + 2) == ")" && is_all_caps(word(end + 1)))
+            m.acronym = word(end + 1);
+        names_.push_back(m);
+        i = end - 1;
+    }
+}
+
+EntityType Resolver::guess_type(const NameMention& m) const {
+    std::string_view name = span_text(m.span);
+    for (uint32_t t = m.first; t < m.end; ++t)
+        if (alex_.org_words.contains(strip_possessive(word(t)))) return EntityType::Organisation;
+    if (m.end - m.first == 1 && is_all_caps(name)) return EntityType::Organisation;
+    if (!m.honorific.empty()) return EntityType::Person;
+    if (name.starts_with("The ") && !sentence_initial_[m.first]) return EntityType::Organisation;
+    return EntityType::Person;
+}
+
+int Resolver::add_entity(EntityType type, std::string name) {
+    Entity e;
+    e.type = type;
+    e.name = std::move(name);
+    entities_.push_back(std::move(e));
+    Gender g = Gender::Unknown;
+    if (type == EntityType::Person) {
+        size_t space = entities_.back().name.find(' ');
+        if (space != std::string::npos) g = first_name_gender(std::string_view(entities_.back().name).substr(0, space));
+    }
+    gender_.push_back(g);
+    return static_cast<int>(entities_.size() - 1);
+}
+
+void Resolver::add_alias(int entity, std::string_view alias) {
+    auto& e = entities_[entity];
+    if (alias.empty() || alias == e.name) return;
+    if (std::find(e.aliases.begin(), e.aliases.end(), alias) == e.aliases.end()) e.aliases.emplace_back(alias);
+}
+
+void Resolver::add_mention(int entity, ByteSpan span) {
+    auto& mentions = entities_[entity].mentions;
+    for (const auto& m : mentions)
+        if (m.begin == span.begin && m.end == span.end) return;
+    mentions.push_back(span);
+    mention_order_.emplace_back(span.begin, entity);
+}
+
+// Finds or creates the entity a name mention refers to.
+int Resolver::entity_for_name(const NameMention& m, EntityType type) {
+    std::string_view name = span_text(m.span);
+    auto last_word = [](std::string_view s) {
+        size_t space = s.rfind(' ');
+        return space == std::string_view::npos ? s : s.substr(space + 1);
+    };
+    for (size_t e = 0; e < entities_.size(); ++e) {
+        const auto& entity = entities_[e];
+        if (entity.name == name) return static_cast<int>(e);
+        for (const auto& alias : entity.aliases)
+            if (alias == name) return static_cast<int>(e);
+    }
+    // A surname, or the end of a longer name ("Abdul Awwad" of "Mohammed Abdul Awwad"),
+    // joins the full name it ends.
+    bool single = name.find(' ') == std::string_view::npos;
+    if (type == EntityType::Person) {
+        for (size_t e = entities_.size(); e-- > 0;) {
+            const auto& entity = entities_[e];
+            if (entity.type == EntityType::Person && entity.name.size() > name.size() + 1 &&
+                entity.name.ends_with(name) && entity.name[entity.name.size() - name.size() - 1] == ' ')
+                return static_cast<int>(e);
+        }
+    }
+    // A full name whose surname was seen alone before upgrades that entity.
+    if (!single && type == EntityType::Person) {
+        for (size_t e = 0; e < entities_.size(); ++e) {
+            auto& entity = entities_[e];
+            if (entity.type == EntityType::Person && entity.name.find(' ') == std::string::npos &&
+                entity.name == last_word(name)) {
+                entity.aliases.push_back(entity.name);
+                entity.name = std::string(name);
+                gender_[e] = first_name_gender(name.substr(0, name.find(' ')));
+                return static_cast<int>(e);
+            }
+        }
+    }
+    return add_entity(type, std::string(name));
+}
+
+void Resolver::type_and_merge_names() {
+    for (size_t index = 0; index < names_.size(); ++index) {
+        // A run that starts with a name already known and goes on ("The National US forces"
+        // in "told The National US forces will …") is that name followed by another.
+        for (const auto& e : entities_) {
+            std::string_view run = span_text(names_[index].span);
+            if (run.size() <= e.name.size() + 1 || !run.starts_with(e.name) || run[e.name.size()] != ' ') continue;
+            NameMention rest = names_[index];
+            uint32_t cut = names_[index].first;
+            while (cut < names_[index].end && tokens_[cut].end <= names_[index].span.begin + e.name.size()) ++cut;
+            if (cut == names_[index].first || cut >= names_[index].end) continue;
+            names_[index].end = cut;
+            names_[index].span.end = tokens_[cut - 1].end;
+            names_[index].acronym = {};
+            rest.first = cut;
+            rest.span.begin = tokens_[cut].begin;
+            rest.honorific = {};
+            names_.insert(names_.begin() + static_cast<long>(index) + 1, rest);
+            break;
+        }
+        auto& m = names_[index];
+        std::string_view name = span_text(m.span);
+        EntityType type = guess_type(m);
+        bool single = m.end - m.first == 1;
+        bool known_first_name = !single && is_first_name(word(m.first));
+        bool confident = type == EntityType::Organisation || !m.honorific.empty() || known_first_name || m.has_title ||
+                         is_link_anchor(m.span);
+        if (!confident) {
+            // Unknown words (places, products) become entities only when a name already
+            // known ends with them (a surname) or a source later needs them.
+            bool surname_of_known = false;
+            for (const auto& e : entities_)
+                if (e.type == EntityType::Person && e.name.size() > name.size() && e.name.ends_with(name) &&
+                    e.name[e.name.size() - name.size() - 1] == ' ')
+                    surname_of_known = true;
+            if (!surname_of_known) continue;
+        }
+        m.entity = entity_for_name(m, type);
+        add_mention(m.entity, m.span);
+        if (!m.honorific.empty()) {
+            std::string alias(m.honorific);
+            alias += ' ';
+            alias += name;
+            add_alias(m.entity, alias);
+        }
+        if (!m.acronym.empty()) add_alias(m.entity, m.acronym);
+        if (m.has_title && entities_[m.entity].type == EntityType::Person) {
+            std::string title;
+            for (uint32_t t = m.title_first; t < m.first; ++t) title += (title.empty() ? "" : " ") + lower(word(t));
+            bool known = false;
+            for (const auto& r : entities_[m.entity].roles) known |= r.title == title;
+            if (!known) entities_[m.entity].roles.push_back({title, -1, false});
+        }
+    }
+    // Acronyms used alone ("the SDF") now find their definition.
+    for (auto& m : names_) {
+        if (m.entity >= 0) continue;
+        std::string_view name = span_text(m.span);
+        for (size_t e = 0; e < entities_.size(); ++e)
+            for (const auto& alias : entities_[e].aliases)
+                if (alias == name) m.entity = static_cast<int>(e);
+        if (m.entity >= 0) add_mention(m.entity, m.span);
+    }
+}
+
+int Resolver::resolve_pronoun(std::string_view kind, uint32_t before) const {
+    for (size_t k = mention_order_.size(); k-- > 0;) {
+        auto [at, entity] = mention_order_[k];
+        if (at >= before) continue;
+        const Entity& e = entities_[entity];
+        if (kind == "o") {
+            if (e.type != EntityType::Person) return entity;
+            continue;
+        }
+        if (e.type != EntityType::Person) continue;
+        if (kind == "m" && gender_[entity] == Gender::Female) continue;
+        if (kind == "f" && gender_[entity] == Gender::Male) continue;
+        return entity;
+    }
+    return -1;
+}
+
+// The organisation named by the words [first, end): a name mention among them, or a
+// lowercase organisation noun ("coalition") matched against known organisations.
+int Resolver::org_for_words(uint32_t first, uint32_t end) {
+    for (const auto& m : names_)
+        if (m.first >= first && m.end <= end && m.entity >= 0 && entities_[m.entity].type != EntityType::Person)
+            return m.entity;
+    for (const auto& m : names_)
+        if (m.first >= first && m.end <= end && m.entity < 0) {
+            NameMention copy = m;
+            int e = entity_for_name(copy, EntityType::Organisation);
+            add_mention(e, m.span);
+            return e;
+        }
+    for (uint32_t t = first; t < end; ++t) {
+        if (tokens_[t].capitalized || !alex_.org_words.contains(word(t))) continue;
+        std::string noun = lower(word(t));
+        for (size_t e = 0; e < entities_.size(); ++e)
+            if (entities_[e].type != EntityType::Person && lower(entities_[e].name).find(noun) != std::string::npos)
+                return static_cast<int>(e);
+    }
+    return -1;
+}
+
+// Roles from pre-modifiers ("Former coalition spokesman Col Myles Caggins") and from an
+// apposition ("…, currently a military fellow at the Council on Foreign Relations").
+void Resolver::read_roles(int person, uint32_t first, uint32_t head_first, uint32_t head_end, uint32_t end) {
+    auto add_role = [&](std::string title, int org, bool former) {
+        if (title.empty()) return;
+        auto& roles = entities_[person].roles;
+        for (auto& r : roles)
+            if (r.title == title && (r.organisation == org || org < 0 || r.organisation < 0)) {
+                if (r.organisation < 0) r.organisation = org;
+                return;
+            }
+        roles.push_back({std::move(title), org, former});
+    };
+    // Pre-modifiers: words before the name.
+    {
+        bool former = false;
+        std::string title;
+        uint32_t role_end = head_first;
+        for (uint32_t t = first; t < head_first; ++t) {
+            std::string w = lower(word(t));
+            if (w == "former" || w == "ex") former = true;
+            if (lex_.role_nouns.contains(w) && !tokens_[t].capitalized) {
+                title = title.empty() ? w : title + " " + w;
+                role_end = t + 1;
+            }
+        }
+        if (!title.empty()) add_role(title, org_for_words(first, role_end), former);
+    }
+    // Appositions after the name.
+    uint32_t t = head_end;
+    while (t < end) {
+        if (word(t) == "," || word(t) == "(" || word(t) == ")" || word(t) == "\xE2\x80\x94") {
+            ++t;
+            continue;
+        }
+        uint32_t segment_end = t;
+        while (segment_end < end && word(segment_end) != "," && word(segment_end) != ")") ++segment_end;
+        // The role: the first role noun with the modifiers before it ("a military fellow").
+        uint32_t role = t;
+        while (role < segment_end && !(lex_.role_nouns.contains(word(role)) && !tokens_[role].capitalized)) ++role;
+        if (role < segment_end) {
+            bool former = false;
+            uint32_t title_first = role;
+            while (title_first > t && is_word(title_first - 1) && !tokens_[title_first - 1].capitalized &&
+                   !lex_.determiners.contains(word(title_first - 1)) && !alex_.aux_adverbs.contains(word(title_first - 1)) &&
+                   !word(title_first - 1).ends_with("ly") && !is_preposition(word(title_first - 1)))
+                --title_first;
+            uint32_t title_end = role + 1;
+            while (title_end < segment_end && lex_.role_nouns.contains(word(title_end)) && !tokens_[title_end].capitalized)
+                ++title_end;
+            for (uint32_t k = t; k < title_first; ++k)
+                if (lower(word(k)) == "former") former = true;
+            std::string title;
+            for (uint32_t k = title_first; k < title_end; ++k) title += (title.empty() ? "" : " ") + lower(word(k));
+            // A role names its organisation after "at/of/for" or before itself ("Twitter’s director").
+            int org = org_for_words(title_end, segment_end);
+            if (org < 0) org = org_for_words(t, title_first);
+            add_role(title, org, former);
+        }
+        t = segment_end;
+    }
+}
+
+// A source without a name: a role noun ("the SDF spokesman"), an organisation noun ("the
+// committee") or a group ("officials", "critics of the plan").
+int Resolver::resolve_description(uint32_t first, uint32_t end, uint32_t at) {
+    uint32_t head = end - 1;
+    std::string head_word = lower(strip_possessive(word(head)));
+    uint32_t content_first = first;
+    while (content_first < end && lex_.determiners.contains(word(content_first))) ++content_first;
+    if (content_first >= end) return -1;
+    std::string_view description =
+        text_.substr(tokens_[content_first].begin, tokens_[end - 1].end - tokens_[content_first].begin);
+    if (lex_.role_nouns.contains(head_word)) {
+        int org = org_for_words(first, end);
+        // The person last introduced with this role (and organisation, when one is named).
+        for (size_t k = mention_order_.size(); k-- > 0;) {
+            int e = mention_order_[k].second;
+            if (mention_order_[k].first >= tokens_[first].begin || entities_[e].type != EntityType::Person) continue;
+            for (const auto& role : entities_[e].roles)
+                if (role.title.ends_with(head_word) && (org < 0 || role.organisation == org || role.organisation < 0)) {
+                    add_alias(e, span_text({tokens_[first].begin, tokens_[end - 1].end}));
+                    return e;
+                }
+        }
+        (void)at;
+        int e = add_entity(EntityType::Person, std::string(description));
+        if (org >= 0) entities_[e].roles.push_back({head_word, org, false});
+        return e;
+    }
+    if (alex_.org_words.contains(head_word)) {
+        bool definite = word(first) == "the" || word(first) == "The" || word(first) == "this" || word(first) == "This";
+        if (definite && end - first == 2) {
+            for (size_t k = mention_order_.size(); k-- > 0;) {
+                int e = mention_order_[k].second;
+                if (mention_order_[k].first >= tokens_[first].begin || entities_[e].type == EntityType::Person) continue;
+                if (lower(entities_[e].name).find(head_word) != std::string::npos) {
+                    add_alias(e, span_text({tokens_[first].begin, tokens_[end - 1].end}));
+                    return e;
+                }
+            }
+        }
+        for (size_t e = 0; e < entities_.size(); ++e)
+            if (entities_[e].name == description) return static_cast<int>(e);
+        return add_entity(EntityType::Organisation, std::string(description));
+    }
+    for (size_t e = 0; e < entities_.size(); ++e)
+        if (entities_[e].name == description) return static_cast<int>(e);
+    return add_entity(EntityType::Group, std::string(description));
+}
+
+int Resolver::resolve_source(Attribution& a) {
+    if (a.source.empty()) return -1;
+    uint32_t first = token_at(a.source.begin);
+    uint32_t end = token_at(a.source.end - 1) + 1;
+    if (first >= end) return -1;
+    // The head part: up to the first comma or bracket (appositions follow it).
+    uint32_t head_end = first + 1;
+    while (head_end < end && word(head_end) != "," && word(head_end) != "(" && word(head_end) != "\xE2\x80\x94")
+        ++head_end;
+    // "Edward Alden of the Council on Foreign Relations in Washington": the head is the
+    // name before the first preposition outside a name.
+    for (uint32_t t = first + 1; t + 1 < head_end; ++t) {
+        if (!is_preposition(word(t)) || !tokens_[t - 1].capitalized) continue;
+        bool inside_name = false;
+        for (const auto& m : names_) inside_name |= m.first < t && t < m.end;
+        if (!inside_name) {
+            head_end = t;
+            break;
+        }
+    }
+    if (end - first == 1) {
+        if (const auto* kind = lex_.pronouns.find(word(first))) {
+            if (word(first) == "who" || word(first) == "which" || word(first) == "Who")
+                return resolve_pronoun(word(first) == "which" ? "o" : "p", a.source.begin);
+            return resolve_pronoun(*kind, a.source.begin);
+        }
+    }
+    // The last name in the head part, when the head part ends with it.
+    const NameMention* head_name = nullptr;
+    for (auto& m : names_)
+        if (m.first >= first && m.end <= head_end) {
+            if (m.entity < 0) {
+                EntityType type = guess_type(m);
+                if (m.end - m.first == 1 && !text::honorific_set().contains(word(m.first)) && type == EntityType::Person &&
+                    m.honorific.empty()) {
+                    // A lone capitalised word as a source: a surname or an organisation.
+                    type = is_all_caps(span_text(m.span)) ? EntityType::Organisation : EntityType::Person;
+                }
+                m.entity = entity_for_name(m, type);
+                add_mention(m.entity, m.span);
+            }
+            head_name = &m;
+        }
+    uint32_t last = head_end - 1;
+    bool ends_with_name = head_name && (head_name->end == head_end || head_name->end == last + 1 ||
+                                        (head_name->end == last && word(last) == ")"));
+    int entity;
+    if (ends_with_name) {
+        entity = head_name->entity;
+        if (entities_[entity].type == EntityType::Person)
+            read_roles(entity, first, head_name->first - (head_name->honorific.empty() ? 0 : 1), head_name->end, end);
+    } else {
+        entity = resolve_description(first, head_end, a.source.begin);
+    }
+    if (entity >= 0) {
+        std::string_view mention = span_text({tokens_[first].begin, tokens_[head_end - 1].end});
+        if (head_name && ends_with_name) {
+            std::string_view name_text = span_text(head_name->span);
+            if (name_text != entities_[entity].name) add_alias(entity, name_text);
+        } else if (lex_.pronouns.find(mention) == nullptr) {
+            add_alias(entity, mention);
+        }
+        add_mention(entity, {tokens_[first].begin, tokens_[head_end - 1].end});
+    }
+    return entity;
+}
+
+void Resolver::run() {
+    entities_.clear();
+    if (!links_.empty()) {
+        text::OffsetIndex index(text_);
+        for (const auto& link : links_)
+            if (link.href.find("/tags/") != std::string::npos || link.href.find("/topics/") != std::string::npos ||
+                link.href.find("/people/") != std::string::npos || link.href.find("/organizations/") != std::string::npos)
+                link_spans_.push_back({index.to_byte(link.anchor.start), index.to_byte(link.anchor.end)});
+    }
+    find_names();
+    type_and_merge_names();
+    // Sources in text order, so pronouns see the speakers before them.
+    std::vector<size_t> order(attributions_.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    auto position = [&](size_t i) {
+        const auto& a = attributions_[i];
+        return a.source.empty() ? a.content.begin : a.source.begin;
+    };
+    std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) { return position(x) < position(y); });
+    std::sort(mention_order_.begin(), mention_order_.end());
+    for (size_t i : order) {
+        auto& a = attributions_[i];
+        if (a.continuation) continue;
+        a.speaker = resolve_source(a);
+        std::sort(mention_order_.begin(), mention_order_.end());
+        if (!a.recipient_mention.empty()) {
+            uint32_t first = token_at(a.recipient_mention.begin);
+            uint32_t end = token_at(a.recipient_mention.end - 1) + 1;
+            for (auto& m : names_)
+                if (m.first >= first && m.end <= end) {
+                    if (m.entity < 0) {
+                        m.entity = entity_for_name(m, span_text(m.span).starts_with("The ") ? EntityType::Organisation
+                                                                                              : guess_type(m));
+                        add_mention(m.entity, m.span);
+                    }
+                    a.recipient = m.entity;
+                    break;
+                }
+        }
+    }
+    for (auto& a : attributions_)
+        if (a.continuation && a.continues >= 0) a.speaker = attributions_[a.continues].speaker;
+    for (auto& e : entities_) std::sort(e.mentions.begin(), e.mentions.end(), [](const ByteSpan& x, const ByteSpan& y) {
+        return x.begin < y.begin;
+    });
+}
+
+}  // namespace
+
+void resolve(std::string_view text, const text::Analysis& analysis, const std::vector<ingest::Link>& links,
+             std::vector<Attribution>& attributions, std::vector<Entity>& out) {
+    Resolver(text, analysis, links, attributions, out).run();
+}
+
+}  // namespace qg::entities

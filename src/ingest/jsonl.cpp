@@ -1,0 +1,187 @@
+// JSONL: one {"id", "text" | "html", "title"?, "url"?, "date"?, "outlet"?} object per line.
+// A bad line is reported with its line number and skipped; the lines after it still count.
+#include "ingest/jsonl.h"
+
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "ingest/utf8.h"
+
+namespace qg::ingest {
+namespace {
+
+// Yields the lines of `head` and then of `in`, without the '\n'. The head's unfinished
+// last line is glued to the first line read from the stream.
+class LineSource {
+public:
+    LineSource(std::istream& in, std::string head) : in_(in), head_(std::move(head)) {}
+
+    bool next(std::string& line) {
+        if (head_pending_) {
+            const size_t newline = head_.find('\n', head_pos_);
+            if (newline != std::string::npos) {
+                line.assign(head_, head_pos_, newline - head_pos_);
+                head_pos_ = newline + 1;
+                return true;
+            }
+            head_pending_ = false;
+            std::string tail = head_.substr(head_pos_);
+            head_ = std::string();
+            if (std::getline(in_, line)) {
+                line.insert(0, tail);
+                return true;
+            }
+            if (tail.empty()) return false;
+            line = std::move(tail);  // the input ended without a final newline
+            return true;
+        }
+        return static_cast<bool>(std::getline(in_, line));
+    }
+
+private:
+    std::istream& in_;
+    std::string head_;
+    size_t head_pos_ = 0;
+    bool head_pending_ = true;
+};
+
+// nlohmann's what() reads "[json.exception.parse_error.101] parse error at line 1,
+// column 5: syntax error ..."; the line and column are always 1 and the byte we report.
+std::string json_error_text(const char* what) {
+    std::string_view text(what);
+    if (text.starts_with('[')) {
+        const size_t close = text.find("] ");
+        if (close != std::string_view::npos) text.remove_prefix(close + 2);
+    }
+    if (text.starts_with("parse error")) {
+        const size_t colon = text.find(": ");
+        if (colon != std::string_view::npos) text.remove_prefix(colon + 2);
+    }
+    return std::string(text);
+}
+
+class JsonlReader {
+public:
+    JsonlReader(const std::string& file, const Options& options, const DocumentSink& on_document,
+                const DiagnosticSink& on_diagnostic)
+        : file_(file), options_(options), on_document_(on_document), on_diagnostic_(on_diagnostic) {}
+
+    void process(std::string& line);
+    void finish(bool stream_failed);
+    bool ok() const { return !had_error_; }
+
+private:
+    // Takes the string field `name` out of the record; null counts as absent. Reports and
+    // returns false when the field holds anything else.
+    bool take_string(nlohmann::json& record, const char* name, std::optional<std::string>& out);
+    void report(Severity severity, std::string message, std::optional<uint64_t> offset = std::nullopt);
+
+    const std::string& file_;
+    const Options& options_;
+    const DocumentSink& on_document_;
+    const DiagnosticSink& on_diagnostic_;
+    uint64_t line_number_ = 0;
+    uint64_t records_ = 0;
+    bool had_error_ = false;
+};
+
+void JsonlReader::report(Severity severity, std::string message, std::optional<uint64_t> offset) {
+    Diagnostic diagnostic;
+    diagnostic.severity = severity;
+    diagnostic.file = file_;
+    diagnostic.line = line_number_;
+    diagnostic.has_offset = offset.has_value();
+    diagnostic.byte_offset = offset.value_or(0);
+    diagnostic.message = std::move(message);
+    if (severity == Severity::Error) had_error_ = true;
+    if (on_diagnostic_) on_diagnostic_(diagnostic);
+}
+
+bool JsonlReader::take_string(nlohmann::json& record, const char* name, std::optional<std::string>& out) {
+    const auto it = record.find(name);
+    if (it == record.end() || it->is_null()) return true;
+    if (!it->is_string()) {
+        report(Severity::Error, std::string("\"") + name + "\" must be a string, not " + it->type_name());
+        return false;
+    }
+    out = std::move(it->get_ref<std::string&>());
+    return true;
+}
+
+void JsonlReader::process(std::string& line) {
+    ++line_number_;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+
+    // Checked before parsing so the offset names the bad byte itself, and so lenient mode
+    // can repair strings rather than drop the record.
+    const DiagnosticSink track_errors = [this](const Diagnostic& d) {
+        if (d.severity == Severity::Error) had_error_ = true;
+        if (on_diagnostic_) on_diagnostic_(d);
+    };
+    size_t bom_length = 0;
+    if (!utf8::decode_in_place(line, options_.lenient, file_, line_number_, track_errors, bom_length)) return;
+    if (line.find_first_not_of(" \t") == std::string::npos) return;
+
+    nlohmann::json record;
+    try {
+        record = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::parse_error& e) {
+        // e.byte counts the characters read, the offending one included.
+        const uint64_t offset = bom_length + (e.byte > 0 ? e.byte - 1 : 0);
+        report(Severity::Error, "malformed JSON: " + json_error_text(e.what()), offset);
+        return;
+    } catch (const nlohmann::json::exception& e) {
+        report(Severity::Error, "malformed JSON: " + json_error_text(e.what()));
+        return;
+    }
+    if (!record.is_object()) {
+        report(Severity::Error, std::string("record is not a JSON object but ") + record.type_name());
+        return;
+    }
+
+    std::optional<std::string> id, text, html, title, url, date, outlet;
+    if (!take_string(record, "id", id)) return;
+    if (!id) return report(Severity::Error, "record has no \"id\"");
+    if (id->empty()) return report(Severity::Error, "\"id\" is empty");
+    if (!take_string(record, "text", text) || !take_string(record, "html", html)) return;
+    if (text && html) return report(Severity::Error, "record has both \"text\" and \"html\"; keep one");
+    if (!text && !html) return report(Severity::Error, "record has neither \"text\" nor \"html\"");
+    if (!take_string(record, "title", title) || !take_string(record, "url", url) ||
+        !take_string(record, "date", date) || !take_string(record, "outlet", outlet))
+        return;
+
+    Document document =
+        html ? parse_html(*html, std::move(*id)) : make_text_document(std::move(*text), std::move(*id));
+    document.format = SourceFormat::Jsonl;
+    if (title) document.title = std::move(*title);  // the record's own title wins over <title>
+    if (url) document.url = std::move(*url);
+    if (date) document.date = std::move(*date);
+    if (outlet) document.outlet = std::move(*outlet);
+    ++records_;
+    if (on_document_) on_document_(std::move(document));
+}
+
+void JsonlReader::finish(bool stream_failed) {
+    if (stream_failed) {
+        line_number_ = 0;
+        report(Severity::Error, "read error");
+    } else if (records_ == 0 && !had_error_) {
+        line_number_ = 0;
+        report(Severity::Warning, "empty input");
+    }
+}
+
+}  // namespace
+
+bool read_jsonl(std::istream& in, std::string head, const std::string& file, const Options& options,
+                const DocumentSink& on_document, const DiagnosticSink& on_diagnostic) {
+    JsonlReader reader(file, options, on_document, on_diagnostic);
+    LineSource lines(in, std::move(head));
+    std::string line;
+    line.reserve(64 * 1024);  // reused for every line; grows to the longest record
+    while (lines.next(line)) reader.process(line);
+    reader.finish(in.bad());
+    return reader.ok();
+}
+
+}  // namespace qg::ingest

@@ -1,0 +1,50 @@
+// UTF-8 validation internals shared by the ingest readers (not part of the public API).
+// The validator follows Unicode Table 3-7 (well-formed byte sequences), so overlongs,
+// surrogates, code points above U+10FFFF and truncated sequences are all rejected; repair
+// replaces each "maximal subpart" with one U+FFFD, the substitution practice Unicode and
+// the WHATWG decoder recommend, so lenient output matches what browsers show.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "ingest/ingest.h"
+
+namespace qg::ingest::utf8 {
+
+inline constexpr std::string_view kBom = "\xEF\xBB\xBF";
+inline constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+
+// Byte offset of the first ill-formed sequence at or after `from`, or bytes.size().
+size_t find_invalid(std::string_view bytes, size_t from = 0);
+
+// Length (1..3) of the ill-formed maximal subpart starting at `pos`.
+size_t invalid_length(std::string_view bytes, size_t pos);
+
+// Why the sequence at `pos` is ill-formed, for diagnostics ("overlong encoding", ...).
+std::string describe_invalid(std::string_view bytes, size_t pos);
+
+// Replaces every ill-formed subpart of `bytes` with U+FFFD, scanning from `first_bad`
+// (which must be the first ill-formed offset). Returns the number of replacements.
+size_t repair(std::string& bytes, size_t first_bad);
+
+// Number of code points in valid UTF-8.
+size_t count_code_points(std::string_view text);
+
+// Byte length of the sequence introduced by lead byte `lead` in valid UTF-8.
+inline size_t sequence_length(unsigned char lead) {
+    if (lead < 0x80) return 1;
+    if (lead < 0xE0) return 2;
+    if (lead < 0xF0) return 3;
+    return 4;
+}
+
+// The work behind decode_utf8, done in place so a 100 MB input is not copied: strips a
+// leading BOM (its length goes to `bom_length`), then validates; on invalid input either
+// reports an error and returns false or repairs and warns. `line` is put in diagnostics
+// (0 for whole files); offsets reported are relative to the bytes as given, BOM included.
+bool decode_in_place(std::string& bytes, bool lenient, const std::string& file, uint64_t line,
+                     const DiagnosticSink& on_diagnostic, size_t& bom_length);
+
+}  // namespace qg::ingest::utf8

@@ -1,0 +1,220 @@
+#include "quotes/quotes.h"
+
+#include <algorithm>
+
+namespace qg::quotes {
+
+namespace {
+
+using text::Token;
+using text::TokenKind;
+
+bool is_single_glyph(char32_t c) {
+    return c == '\'' || c == 0x2018 || c == 0x2019 || c == 0x201A || c == 0x201B || c == 0x2039 || c == 0x203A ||
+           c == 0x2032;
+}
+
+// The direction a glyph suggests on its own: +1 opening, -1 closing, 0 neutral.
+int glyph_direction(char32_t c) {
+    switch (c) {
+        case 0x201C: case 0x201E: case 0x00AB: case 0x2018: case 0x201A: case 0x2039: case 0x300C: case 0x300E:
+            return 1;
+        case 0x201D: case 0x00BB: case 0x2019: case 0x203A: case 0x300D: case 0x300F:
+            return -1;
+        default:
+            return 0;
+    }
+}
+
+bool is_opening_bracket(std::string_view s) {
+    return s == "(" || s == "[" || s == "{" || s == "\xE2\x80\x94" || s == "\xE2\x80\x93" || s == "-" || s == "/";
+}
+
+bool is_trailing_punct(std::string_view s) {
+    return s == "." || s == "," || s == ";" || s == ":" || s == "!" || s == "?" || s == ")" || s == "]" ||
+           s == "}" || s == "\xE2\x80\xA6" || s.starts_with("..") || s == "\xE2\x80\x94" || s == "\xE2\x80\x93" ||
+           s == "-" || s == "--";
+}
+
+// Where a mark stands relative to its neighbours.
+struct Context {
+    bool left_free = false;   // text start, whitespace, or an opening bracket before it
+    bool right_free = false;  // text end, whitespace, or trailing punctuation after it
+};
+
+Context context_of(std::string_view text, const std::vector<Token>& tokens, uint32_t i) {
+    const Token& t = tokens[i];
+    Context c;
+    c.left_free = i == 0 || t.space_before || is_opening_bracket(text::token_text(text, tokens[i - 1]));
+    if (i + 1 >= tokens.size() || tokens[i + 1].space_before) {
+        c.right_free = true;
+    } else {
+        c.right_free = is_trailing_punct(text::token_text(text, tokens[i + 1]));
+    }
+    return c;
+}
+
+char32_t glyph_of(std::string_view text, const Token& t) {
+    // '' and `` are typewriter spellings of ” and “.
+    if (t.length() == 2 && text[t.begin] == '\'') return '"';
+    if (t.length() == 2 && text[t.begin] == '`') return 0x201C;
+    uint32_t pos = t.begin;
+    return text::decode_at(text, pos);
+}
+
+uint32_t paragraph_of_token(const text::Analysis& a, uint32_t token, uint32_t& sentence_cursor) {
+    while (sentence_cursor + 1 < a.sentences.size() && a.sentences[sentence_cursor].end_token <= token)
+        ++sentence_cursor;
+    return a.sentences.empty() ? 0 : a.sentences[sentence_cursor].paragraph;
+}
+
+}  // namespace
+
+void find_quotes(std::string_view text, const text::Analysis& analysis, QuoteAnalysis& out) {
+    out.marks.clear();
+    out.quotes.clear();
+    const auto& tokens = analysis.tokens;
+    const uint32_t token_count = static_cast<uint32_t>(tokens.size());
+
+    // Paragraph of every mark, and the token where each paragraph ends.
+    std::vector<uint32_t> mark_paragraph;
+    uint32_t sentence_cursor = 0;
+    for (uint32_t i = 0; i < token_count; ++i) {
+        if (tokens[i].kind != TokenKind::Quote) continue;
+        out.marks.push_back({i, glyph_of(text, tokens[i]), MarkRole::Stray, false});
+        mark_paragraph.push_back(paragraph_of_token(analysis, i, sentence_cursor));
+    }
+    auto paragraph_end_token = [&](uint32_t paragraph) -> uint32_t {
+        if (paragraph >= analysis.paragraphs.size()) return token_count;
+        return analysis.sentences[analysis.paragraphs[paragraph].end_sentence - 1].end_token;
+    };
+
+    auto emit = [&](size_t open_mark, uint32_t close_token, uint32_t end_token, bool closed, bool single) {
+        Quote q;
+        q.open_token = out.marks[open_mark].token;
+        q.close_token = close_token;
+        q.end_token = end_token;
+        q.begin = tokens[q.open_token].begin;
+        q.end = tokens[end_token - 1].end;
+        q.closed = closed;
+        q.single = single;
+        out.quotes.push_back(q);
+    };
+
+    // Pass 1: double marks. A paragraph break closes any open quote; a quote that opens the
+    // next paragraph then continues it.
+    std::vector<size_t> double_marks;
+    for (size_t m = 0; m < out.marks.size(); ++m)
+        if (!is_single_glyph(out.marks[m].glyph)) double_marks.push_back(m);
+    long open = -1;  // mark index of the open quote
+    for (size_t m : double_marks) {
+        Mark& mark = out.marks[m];
+        uint32_t paragraph = mark_paragraph[m];
+        if (open >= 0 && mark_paragraph[open] != paragraph) {
+            emit(open, UINT32_MAX, paragraph_end_token(mark_paragraph[open]), false, false);
+            open = -1;
+        }
+        Context c = context_of(text, tokens, mark.token);
+        int direction = glyph_direction(mark.glyph);
+        bool opens;
+        if (c.left_free && !c.right_free) opens = true;
+        else if (!c.left_free && c.right_free) opens = false;
+        else if (c.left_free && c.right_free) opens = open < 0 && direction >= 0;  // floating: trust glyph, then state
+        else opens = open < 0;                                                    // glued on both sides
+        if (open >= 0 && opens) {
+            // A new quote opens before the last one closed: the last one ends unclosed here.
+            emit(open, UINT32_MAX, mark.token, false, false);
+            open = -1;
+        }
+        if (opens) {
+            mark.role = MarkRole::Open;
+            mark.wrong_way = direction < 0;
+            open = static_cast<long>(m);
+            continue;
+        }
+        if (open >= 0) {
+            mark.role = MarkRole::Close;
+            mark.wrong_way = direction > 0;
+            emit(open, mark.token, mark.token + 1, true, false);
+            open = -1;
+        } else {
+            mark.role = MarkRole::Stray;
+        }
+    }
+    if (open >= 0) emit(open, UINT32_MAX, paragraph_end_token(mark_paragraph[open]), false, false);
+
+    // Continuations: an unclosed quote followed by a quote opening the next paragraph.
+    std::sort(out.quotes.begin(), out.quotes.end(), [](const Quote& a, const Quote& b) { return a.open_token < b.open_token; });
+    for (size_t q = 1; q < out.quotes.size(); ++q) {
+        const Quote& prev = out.quotes[q - 1];
+        Quote& cur = out.quotes[q];
+        if (prev.closed) continue;
+        const Token& opener = tokens[cur.open_token];
+        cur.continues_previous = opener.newlines_before >= 2 && prev.end_token == cur.open_token;
+    }
+
+    // Pass 2: single marks pair only within a paragraph and without crossing a double
+    // quote's boundary; unpaired ones are apostrophes (’90s, ’em, voters’).
+    auto double_quote_containing = [&](uint32_t token) -> long {
+        for (size_t q = 0; q < out.quotes.size(); ++q)
+            if (out.quotes[q].open_token < token && token < out.quotes[q].end_token) return static_cast<long>(q);
+        return -1;
+    };
+    const size_t double_quote_count = out.quotes.size();
+    for (size_t m = 0; m < out.marks.size(); ++m) {
+        Mark& mark = out.marks[m];
+        if (!is_single_glyph(mark.glyph) || mark.role != MarkRole::Stray) continue;
+        Context c = context_of(text, tokens, mark.token);
+        bool next_is_digit = mark.token + 1 < token_count && tokens[mark.token + 1].kind == TokenKind::Number;
+        if (!(c.left_free && !c.right_free) || next_is_digit || glyph_direction(mark.glyph) < 0) {
+            // ’ opening a quote is rare enough that treating it as elision ('em) is safer,
+            // except directly after a colon or a double quote ("‘" written as ’).
+            bool after_colon = mark.token > 0 && text::token_text(text, tokens[mark.token - 1]) == ":";
+            if (!(c.left_free && !c.right_free && !next_is_digit && after_colon)) {
+                mark.role = MarkRole::Apostrophe;
+                continue;
+            }
+        }
+        long container = double_quote_containing(mark.token);
+        uint32_t limit = container >= 0 ? out.quotes[container].end_token
+                                        : paragraph_end_token(mark_paragraph[m]);
+        if (container < 0) {
+            for (size_t q = 0; q < double_quote_count; ++q)
+                if (out.quotes[q].open_token > mark.token) {
+                    limit = std::min(limit, out.quotes[q].open_token);
+                    break;
+                }
+        }
+        long chosen = -1;
+        for (size_t k = m + 1; k < out.marks.size() && out.marks[k].token < limit; ++k) {
+            Mark& candidate = out.marks[k];
+            if (!is_single_glyph(candidate.glyph) || candidate.role != MarkRole::Stray) continue;
+            Context cc = context_of(text, tokens, candidate.token);
+            if (!cc.right_free || cc.left_free || glyph_direction(candidate.glyph) > 0) continue;
+            chosen = static_cast<long>(k);
+            // A possessive "voters’ rights" looks like a closer; prefer a later closer
+            // that is followed by punctuation.
+            bool followed_by_word = candidate.token + 1 < token_count &&
+                                    tokens[candidate.token + 1].kind == TokenKind::Word;
+            if (!followed_by_word) break;
+        }
+        if (chosen < 0) {
+            mark.role = MarkRole::Apostrophe;
+            continue;
+        }
+        mark.role = MarkRole::Open;
+        out.marks[chosen].role = MarkRole::Close;
+        emit(m, out.marks[chosen].token, out.marks[chosen].token + 1, true, true);
+        out.quotes.back().depth = container >= 0 ? 1 : 0;
+    }
+    for (auto& mark : out.marks)
+        if (mark.role == MarkRole::Stray && is_single_glyph(mark.glyph)) mark.role = MarkRole::Apostrophe;
+
+    std::sort(out.quotes.begin(), out.quotes.end(), [](const Quote& a, const Quote& b) { return a.open_token < b.open_token; });
+    for (auto& q : out.quotes) {
+        for (uint32_t t = q.open_token + 1; t < q.end_token; ++t)
+            if (tokens[t].kind == TokenKind::Word || tokens[t].kind == TokenKind::Number) ++q.words;
+    }
+}
+
+}  // namespace qg::quotes

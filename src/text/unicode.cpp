@@ -1,0 +1,164 @@
+// UTF-8 decoding and the few character classes news text needs. Classification is
+// deliberately coarse outside Latin, Greek and Cyrillic: any other non-punctuation,
+// non-space code point is treated as a letter, which is what a tokenizer wants.
+#include <algorithm>
+
+#include "text/text.h"
+
+namespace qg::text {
+
+char32_t decode_at(std::string_view s, uint32_t& pos) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const uint32_t n = static_cast<uint32_t>(s.size());
+    unsigned char b0 = p[pos];
+    if (b0 < 0x80) {
+        ++pos;
+        return b0;
+    }
+    int extra = b0 >= 0xF0 ? 3 : b0 >= 0xE0 ? 2 : b0 >= 0xC0 ? 1 : 0;
+    if (extra == 0 || pos + extra >= n) {
+        ++pos;
+        return b0;
+    }
+    for (int i = 1; i <= extra; ++i) {
+        if ((p[pos + i] & 0xC0) != 0x80) {
+            ++pos;
+            return b0;
+        }
+    }
+    char32_t c = b0 & (0x3F >> extra);
+    for (int i = 1; i <= extra; ++i) c = (c << 6) | (p[pos + i] & 0x3F);
+    pos += extra + 1;
+    return c;
+}
+
+char32_t decode_before(std::string_view s, uint32_t& pos) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    uint32_t start = pos - 1;
+    while (start > 0 && (p[start] & 0xC0) == 0x80 && pos - start < 4) --start;
+    uint32_t cursor = start;
+    char32_t c = decode_at(s, cursor);
+    pos = start;
+    return c;
+}
+
+bool is_space(char32_t c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
+           (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
+           c == 0x3000 || c == 0xFEFF;
+}
+
+bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
+
+bool is_quote_mark(char32_t c) {
+    switch (c) {
+        case '"': case '\'': case 0x201C: case 0x201D: case 0x2018: case 0x2019: case 0x00AB: case 0x00BB:
+        case 0x201E: case 0x201F: case 0x201A: case 0x201B: case 0x2039: case 0x203A: case 0x300C:
+        case 0x300D: case 0x300E: case 0x300F: case 0x2032: case 0x2033: case 0xFF02:
+            return true;
+        default:
+            return false;
+    }
+}
+
+bool is_dash(char32_t c) { return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212; }
+
+static bool is_general_punctuation(char32_t c) {
+    return (c >= 0x2010 && c <= 0x206F) || (c >= 0x3000 && c <= 0x303F) || (c >= 0x00A1 && c <= 0x00BF) ||
+           c == 0x00D7 || c == 0x00F7 || (c >= 0x20A0 && c <= 0x20CF) || (c >= 0x2190 && c <= 0x2BFF) ||
+           (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF01 && c <= 0xFF0F) || (c >= 0x1F000 && c <= 0x1FAFF) ||
+           (c >= 0xE000 && c <= 0xF8FF) || c == 0xFFFD || c == 0x02BC;
+}
+
+bool is_letter(char32_t c) {
+    if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    if (is_space(c) || is_quote_mark(c) || is_general_punctuation(c)) return false;
+    if (c >= 0x0300 && c <= 0x036F) return true;  // combining marks stay inside words
+    return true;
+}
+
+bool is_upper(char32_t c) {
+    if (c < 0x80) return c >= 'A' && c <= 'Z';
+    if (c >= 0xC0 && c <= 0xDE) return c != 0xD7;
+    if (c >= 0x100 && c <= 0x17F) return (c & 1) == 0 && c != 0x138;
+    if (c >= 0x391 && c <= 0x3AB) return true;
+    if (c >= 0x400 && c <= 0x42F) return true;
+    return false;
+}
+
+bool is_lower(char32_t c) { return is_letter(c) && !is_upper(c); }
+
+// Maps an upper-case Latin-1 / Latin Extended-A / Greek / Cyrillic letter to lower case.
+static char32_t to_lower(char32_t c) {
+    if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+    if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
+    if (c >= 0x100 && c <= 0x17F && (c & 1) == 0 && c != 0x138) return c + 1;
+    if (c >= 0x391 && c <= 0x3AB) return c + 32;
+    if (c >= 0x410 && c <= 0x42F) return c + 32;
+    if (c >= 0x400 && c <= 0x40F) return c + 80;
+    return c;
+}
+
+static size_t encode(char32_t c, char* out) {
+    if (c < 0x80) {
+        out[0] = static_cast<char>(c);
+        return 1;
+    }
+    if (c < 0x800) {
+        out[0] = static_cast<char>(0xC0 | (c >> 6));
+        out[1] = static_cast<char>(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        out[0] = static_cast<char>(0xE0 | (c >> 12));
+        out[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out[2] = static_cast<char>(0x80 | (c & 0x3F));
+        return 3;
+    }
+    out[0] = static_cast<char>(0xF0 | (c >> 18));
+    out[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out[3] = static_cast<char>(0x80 | (c & 0x3F));
+    return 4;
+}
+
+std::string_view fold(std::string_view word, char* buffer, size_t capacity) {
+    size_t used = 0;
+    uint32_t pos = 0;
+    while (pos < word.size()) {
+        char32_t c = decode_at(word, pos);
+        if (c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x2032) c = '\'';
+        c = to_lower(c);
+        if (used + 4 > capacity) return {};
+        used += encode(c, buffer + used);
+    }
+    return {buffer, used};
+}
+
+void OffsetIndex::reset(std::string_view utf8) {
+    byte_count_ = static_cast<uint32_t>(utf8.size());
+    char_to_byte_.clear();
+    ascii_ = std::all_of(utf8.begin(), utf8.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
+    if (ascii_) {
+        char_count_ = byte_count_;
+        return;
+    }
+    char_to_byte_.reserve(utf8.size() + 1);
+    for (uint32_t i = 0; i < byte_count_; ++i)
+        if ((static_cast<unsigned char>(utf8[i]) & 0xC0) != 0x80) char_to_byte_.push_back(i);
+    char_count_ = static_cast<uint32_t>(char_to_byte_.size());
+    char_to_byte_.push_back(byte_count_);
+}
+
+uint32_t OffsetIndex::to_byte(uint32_t ch) const {
+    if (ascii_) return std::min(ch, byte_count_);
+    return char_to_byte_[std::min(ch, char_count_)];
+}
+
+uint32_t OffsetIndex::to_char(uint32_t byte) const {
+    if (ascii_) return std::min(byte, char_count_);
+    auto it = std::upper_bound(char_to_byte_.begin(), char_to_byte_.end(), byte);
+    return static_cast<uint32_t>(it - char_to_byte_.begin()) - 1;
+}
+
+}  // namespace qg::text

@@ -1,0 +1,110 @@
+// One small hand-written article per construction of reported speech
+// (fixtures/constructions/): each must give the right content, cue and speaker.
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "export/json.h"
+#include "ingest/ingest.h"
+#include "pipeline/pipeline.h"
+
+namespace {
+
+nlohmann::json extract_fixture(const std::string& name) {
+    std::string path = std::string(QG_SOURCE_DIR "/fixtures/constructions/") + name;
+    std::ifstream in(path, std::ios::binary);
+    REQUIRE(in);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    auto document = qg::ingest::make_text_document(buffer.str(), path);
+    return qg::exporter::to_json(document, qg::pipeline::extract(document));
+}
+
+struct Expected {
+    const char* fixture;
+    const char* content;  // the content must contain this
+    const char* kind;
+    const char* cue;      // "" for a continuation
+    const char* source;   // exact source text; "" for a continuation
+    const char* speaker;  // the speaker entity's name
+};
+
+}  // namespace
+
+TEST_CASE("each construction of reported speech is attributed", "[constructions]") {
+    const Expected cases[] = {
+        {"direct-quote-then-cue.txt", "We will go back to work on Monday", "direct", "said", "Maria Lindqvist", "Maria Lindqvist"},
+        {"cue-colon-then-quote.txt", "The strike goes on", "direct", "said", "Tom Berg, the union’s leader", "Tom Berg"},
+        {"inverted-cue.txt", "The talks have failed", "direct", "said",
+         "Anna Kowalski, a spokeswoman for the Port Authority", "Anna Kowalski"},
+        {"indirect-that.txt", "the clinics would reopen", "indirect", "said", "Health Minister Sara Quinn", "Sara Quinn"},
+        {"indirect-without-that.txt", "profits fell by 12 percent", "indirect", "said", "The Norrland Paper Company",
+         "Norrland Paper Company"},
+        {"according-to.txt", "inflation fell to 3.5 percent", "indirect", "According to", "the Ministry of Finance",
+         "Ministry of Finance"},
+        {"according-to.txt", "Prices rose again in April", "indirect", "according to", "the central bank", "central bank"},
+        {"told-recipient.txt", "the old bridge was unsafe", "indirect", "told", "Jonas Meyer", "Jonas Meyer"},
+        {"mixed-quote.txt", "reckless and unworkable", "mixed", "described", "Opposition leader Greta Holm", "Greta Holm"},
+        {"continuation-quote.txt", "We are ready for the final", "direct", "said", "coach Lena Park", "Lena Park"},
+        {"continuation-quote.txt", "The players have trained", "direct", "", "", "Lena Park"},
+        {"quote-across-paragraphs.txt", "The second part is about the people", "direct", "said", "Dr. Ahmed Khan", "Ahmed Khan"},
+        {"quote-across-paragraphs.txt", "The first part of the report", "direct", "", "", "Ahmed Khan"},
+        {"pronoun-source.txt", "the vote on the budget would be delayed", "indirect", "said", "She", "Helen Ruiz"},
+        {"wrong-way-marks.txt", "It is over for this council", "direct", "said", "the mayor", "mayor"},
+        {"nested-quote.txt", "He told me ‘never again’ and then he left the room", "direct", "said", "Paul Adams", "Paul Adams"},
+        {"speaking-to.txt", "prices would fall next winter", "indirect", "said", "Energy Secretary Mark Dale", "Mark Dale"},
+        {"source-with-modifiers.txt", "the tariffs were a mistake", "indirect", "said",
+         "Edward Alden of the Council on Foreign Relations in Washington", "Edward Alden"},
+        {"participle-cue.txt", "the city budget was balanced", "indirect", "insisting", "Mayor Ken Ito", "Ken Ito"},
+        {"split-quote.txt", "The risk", "direct", "said", "Ana Ortiz, the fund’s chief economist", "Ana Ortiz"},
+        {"split-quote.txt", "is that we lose everything we saved", "direct", "", "", "Ana Ortiz"},
+    };
+    for (const auto& e : cases) {
+        INFO(e.fixture << ": " << e.content);
+        const auto out = extract_fixture(e.fixture);
+        const nlohmann::json* match = nullptr;
+        for (const auto& a : out["attributions"])
+            if (std::string(a["content"]["text"]).find(e.content) != std::string::npos) match = &a;
+        REQUIRE(match != nullptr);
+        const auto& a = *match;
+        CHECK(a["kind"] == e.kind);
+        if (std::string(e.cue).empty()) {
+            CHECK(a["continuation"] == true);
+            CHECK(a["source"].is_null());
+        } else {
+            REQUIRE(a["cue"].is_object());
+            CHECK(std::string(a["cue"]["text"]).find(e.cue) != std::string::npos);
+            REQUIRE(a["source"].is_object());
+            CHECK(a["source"]["text"] == e.source);
+        }
+        REQUIRE_FALSE(a["speaker"].is_null());
+        std::string speaker;
+        for (const auto& entity : out["entities"])
+            if (entity["id"] == a["speaker"]) speaker = entity["name"];
+        CHECK(speaker == e.speaker);
+    }
+}
+
+TEST_CASE("offsets are code points into the text, end exclusive", "[constructions]") {
+    const auto out = extract_fixture("nested-quote.txt");
+    const std::string text = out["document"]["text"];
+    // Rebuild each span's text from code point offsets and compare with the reported text.
+    auto code_points = [&](size_t start, size_t end) {
+        std::string result;
+        size_t index = 0;
+        for (size_t i = 0; i < text.size();) {
+            size_t len = (static_cast<unsigned char>(text[i]) < 0x80) ? 1 : (static_cast<unsigned char>(text[i]) < 0xE0) ? 2
+                         : (static_cast<unsigned char>(text[i]) < 0xF0) ? 3 : 4;
+            if (index >= start && index < end) result += text.substr(i, len);
+            i += len;
+            ++index;
+        }
+        return result;
+    };
+    for (const auto& a : out["attributions"])
+        for (const char* role : {"content", "cue", "source"}) {
+            if (a[role].is_null()) continue;
+            CHECK(code_points(a[role]["start"], a[role]["end"]) == a[role]["text"]);
+        }
+}
