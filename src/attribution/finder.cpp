@@ -18,9 +18,10 @@ namespace {
 using text::Token;
 using text::TokenKind;
 
-#include <cstdlib>
-static const float kStrongCue = std::getenv("QG_STRONG") ? std::atof(std::getenv("QG_STRONG")) : 0.5f;  // TUNING
-static const float kWeakCue = std::getenv("QG_WEAK") ? std::atof(std::getenv("QG_WEAK")) : 0.3f;
+// Thresholds on P(cue | word) from data/cues.tsv, chosen on the tuning part of PolNeAR
+// (articles before 2016-08-08; docs/accuracy.md).
+constexpr float kStrongCue = 0.4f;  // a word this likely to be a cue is one wherever the syntax fits
+constexpr float kWeakCue = 0.25f;   // below kStrongCue: a cue only before "that" or a quotation
 constexpr uint32_t kMaxSourceTokens = 30;
 constexpr uint32_t kMaxAppositionTokens = 20;
 constexpr uint32_t kContinuationUnits = 4;  // how far back a floating quote looks for its speaker

@@ -2,7 +2,6 @@
 // path. Diagnostics and plain-text documents also live here.
 #include "ingest/ingest.h"
 
-#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -106,7 +105,6 @@ bool read_input(const std::string& path, const Options& options, const DocumentS
     std::istream& in = stream.is_open() ? static_cast<std::istream&>(stream) : std::cin;
 
     std::string content;
-    content.reserve(std::max(expected_size, kSniffBytes));
     read_some(in, content, kSniffBytes);
     if (auto reason = non_text_reason(content)) {
         report(make_diagnostic(Severity::Error, file, std::move(*reason)));
@@ -117,6 +115,7 @@ bool read_input(const std::string& path, const Options& options, const DocumentS
     if (format == InputFormat::Jsonl)
         return read_jsonl(in, std::move(content), file, options, on_document, report) && !had_error;
 
+    content.reserve(expected_size);  // only now: a JSONL corpus is never held whole
     read_rest(in, content, expected_size);
     if (in.bad()) {
         report(make_diagnostic(Severity::Error, file, "read error"));
