@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
+
+#include <cstdio>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -468,8 +471,9 @@ TEST_CASE("eval run: bad gold is reported per file and the rest still scored", "
     auto diags = run_collect(o, r);
     CHECK_FALSE(r.ok());
     CHECK_FALSE(r.fatal);
-    CHECK(r.failed_documents == 2);
+    CHECK(r.failed_documents == 3);
     CHECK(r.totals.documents == 1);
+    CHECK(any_diag(diags, true, "outlet_2016-08-04_latin1.txt", 0, "invalid UTF-8 at byte 3"));
     CHECK(r.totals.content.f1() == 1.0);
     CHECK(any_diag(diags, true, "outlet_2016-08-02_bad.ann", 2, "bad offsets"));
     CHECK(any_diag(diags, true, "outlet_2016-08-02_bad.ann", 3, "T9"));
@@ -516,4 +520,45 @@ TEST_CASE("prediction objects: spans as objects or fragment lists, bad spans dro
     problems.clear();
     CHECK_FALSE(parse_prediction(nlohmann::json::parse(R"({"attributions": []})"), p, problems));
     CHECK(problems.size() == 1);
+}
+
+TEST_CASE("quotegraph eval: command line", "[eval]") {
+    const std::string cli = std::string(QG_BINARY_DIR) + "/quotegraph eval ";
+    auto run_cli = [](const std::string& command, std::string& out) {
+        out.clear();
+        FILE* pipe = popen((command + " 2>/dev/null").c_str(), "r");
+        REQUIRE(pipe);
+        char buffer[4096];
+        size_t n;
+        while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
+        int status = pclose(pipe);
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    };
+    std::string out;
+    CHECK(run_cli(cli + kFixtures + "/gold --pred " + kFixtures + "/pred-perfect.jsonl --until 2016-08-07", out) == 0);
+    CHECK(out.find("documents 1   gold attributions 4   predicted attributions 4") != std::string::npos);
+    CHECK(out.find("quoted only     found 1.000 (2/2)   source right 1.000 (2/2)\n") != std::string::npos);
+    CHECK(run_cli(cli + kFixtures + "/gold --pred " + kFixtures + "/pred-perfect.jsonl --format json", out) == 0);
+    auto j = nlohmann::json::parse(out);
+    CHECK(j["gold_attributions"] == 6);
+    CHECK(run_cli(cli + kFixtures + "/gold --from 2016-02-30", out) == 2);
+    CHECK(run_cli(cli + kFixtures + "/broken --pred " + kFixtures + "/pred-perfect.jsonl", out) == 2);
+    CHECK(out.find("documents 1 ") != std::string::npos);  // the good document is still scored
+    CHECK(run_cli(cli + kFixtures + "/no-attributions", out) == 2);
+}
+
+TEST_CASE("prediction objects: a continuation is credited with the source it continues", "[eval]") {
+    auto j = nlohmann::json::parse(R"({"document": {"id": "a_2016-01-01_b"},
+        "attributions": [
+          {"id": "a1", "content": {"start": 0, "end": 4}, "source": {"start": 10, "end": 14}, "cue": {"start": 15, "end": 19}},
+          {"id": "a2", "content": {"start": 20, "end": 30}, "source": null, "cue": null, "continuation": true, "continues": "a1"},
+          {"id": "a3", "content": {"start": 40, "end": 50}, "source": null, "cue": null, "continuation": true}
+        ]})");
+    Prediction p;
+    std::vector<std::string> problems;
+    REQUIRE(parse_prediction(j, p, problems));
+    REQUIRE(p.attributions.size() == 3);
+    CHECK(p.attributions[1].source == Fragments{{10, 14}});
+    CHECK(p.attributions[1].cue.empty());
+    CHECK(p.attributions[2].source.empty());
 }

@@ -642,9 +642,17 @@ void Resolver::run() {
     }
     for (auto& a : attributions_)
         if (a.continuation && a.continues >= 0) a.speaker = attributions_[a.continues].speaker;
-    for (auto& e : entities_) std::sort(e.mentions.begin(), e.mentions.end(), [](const ByteSpan& x, const ByteSpan& y) {
-        return x.begin < y.begin;
-    });
+    // Mentions in text order; a name inside a longer mention of the same entity ("Shami" in
+    // "Mr Shami") is one mention, not two.
+    for (auto& e : entities_) {
+        std::sort(e.mentions.begin(), e.mentions.end(), [](const ByteSpan& x, const ByteSpan& y) {
+            return x.begin != y.begin ? x.begin < y.begin : x.end > y.end;
+        });
+        std::vector<ByteSpan> kept;
+        for (const auto& m : e.mentions)
+            if (kept.empty() || m.begin >= kept.back().end) kept.push_back(m);
+        e.mentions = std::move(kept);
+    }
 }
 
 }  // namespace

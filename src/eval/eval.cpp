@@ -241,6 +241,7 @@ bool parse_prediction(const json& object, Prediction& out, std::vector<std::stri
         return true;
     }
     size_t n = 0;
+    std::vector<std::pair<size_t, std::string>> continues;  // (attribution, id it continues)
     for (const json& a : *list) {
         ++n;
         std::string where = "attribution " + std::to_string(n);
@@ -257,7 +258,15 @@ bool parse_prediction(const json& object, Prediction& out, std::vector<std::stri
         read_role(a, "content", where, attribution.content, problems);
         read_role(a, "source", where, attribution.source, problems);
         read_role(a, "cue", where, attribution.cue, problems);
+        if (auto c = a.find("continues"); c != a.end() && c->is_string()) continues.emplace_back(out.attributions.size(), *c);
         out.attributions.push_back(std::move(attribution));
+    }
+    // A continuation quote has no source mention of its own: its source is the one of the
+    // attribution it continues, which is what it claims.
+    for (const auto& [index, target] : continues) {
+        if (!out.attributions[index].source.empty()) continue;
+        for (const auto& other : out.attributions)
+            if (other.id == target) out.attributions[index].source = other.source;
     }
     return true;
 }

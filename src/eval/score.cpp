@@ -153,6 +153,24 @@ bool has_quote(std::u32string_view text, const Fragments& span) {
     return false;
 }
 
+bool span_less(const Span& a, const Span& b) { return a.start != b.start ? a.start < b.start : a.end < b.end; }
+
+bool fragments_less(const Fragments& x, const Fragments& y) {
+    return std::lexicographical_compare(x.begin(), x.end(), y.begin(), y.end(), span_less);
+}
+
+// The distinct exact keys of a list's contents, sorted.
+std::vector<Fragments> exact_keys(std::u32string_view text, const std::vector<Attribution>& list) {
+    std::vector<Fragments> out;
+    for (const auto& a : list) {
+        Fragments k = exact_key(text, a.content);
+        if (!k.empty()) out.push_back(std::move(k));
+    }
+    std::sort(out.begin(), out.end(), fragments_less);
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
 }  // namespace
 
 bool is_word_char(char32_t c) {
@@ -327,8 +345,7 @@ Fragments exact_key(std::u32string_view text, const Fragments& span) {
         while (f.end > f.start && !is_word_char(text[f.end - 1])) --f.end;
         if (f.start < f.end) trimmed.push_back(f);
     }
-    std::sort(trimmed.begin(), trimmed.end(),
-              [](const Span& a, const Span& b) { return a.start != b.start ? a.start < b.start : a.end < b.end; });
+    std::sort(trimmed.begin(), trimmed.end(), span_less);
     Fragments key;
     for (const Span& f : trimmed) {
         if (!key.empty()) {
@@ -449,28 +466,12 @@ Scores score_document(std::u32string_view text, const std::vector<Attribution>& 
     }
 
     // (4) Exact content spans, compared as sets per document.
-    auto keys = [&](const std::vector<Attribution>& list) {
-        std::vector<Fragments> out;
-        for (const auto& a : list) {
-            Fragments k = exact_key(text, a.content);
-            if (!k.empty()) out.push_back(std::move(k));
-        }
-        auto less = [](const Fragments& x, const Fragments& y) {
-            return std::lexicographical_compare(x.begin(), x.end(), y.begin(), y.end(), [](const Span& a, const Span& b) {
-                return a.start != b.start ? a.start < b.start : a.end < b.end;
-            });
-        };
-        std::sort(out.begin(), out.end(), less);
-        out.erase(std::unique(out.begin(), out.end()), out.end());
-        return std::pair{out, less};
-    };
-    auto [gold_keys, less] = keys(gold);
-    auto pred_keys = keys(pred).first;
+    const std::vector<Fragments> gold_keys = exact_keys(text, gold), pred_keys = exact_keys(text, pred);
     s.exact.gold = gold_keys.size();
     s.exact.pred = pred_keys.size();
     std::vector<Fragments> common;
     std::set_intersection(gold_keys.begin(), gold_keys.end(), pred_keys.begin(), pred_keys.end(),
-                          std::back_inserter(common), less);
+                          std::back_inserter(common), fragments_less);
     s.exact.tp = common.size();
     return s;
 }
