@@ -182,6 +182,18 @@ long Finder::apposition_opening(uint32_t closing, const Unit& unit) const {
         --j;
     if (j <= lo || word(static_cast<uint32_t>(j)) != mark || static_cast<long>(closing) - j > kMaxAppositionTokens) return -1;
     if (static_cast<uint32_t>(j) + 1 >= closing) return -1;
+    // It must open like an apposition: "a former official", "currently …", "58", "Twitter’s
+    // director", a role; "Sanders stepped up …" is a clause.
+    uint32_t opener = static_cast<uint32_t>(j) + 1;
+    auto first_word = word(opener);
+    bool appositive = is_folded(opener, lex_.apposition_openers) || tokens_[opener].kind == TokenKind::Number ||
+                      first_word.ends_with("'s") || first_word.ends_with("\xE2\x80\x99s") ||
+                      (opener + 1 < closing && (word(opener + 1) == "'s" || word(opener + 1) == "\xE2\x80\x99s"));
+    if (!appositive && tokens_[opener].capitalized) {
+        // "Jack Mozloom, Senior Fellow at …": a capitalised role.
+        for (uint32_t t = opener; t < closing && !appositive; ++t) appositive = is_folded(t, lex_.role_nouns);
+    }
+    if (!appositive) return -1;
     uint32_t before = static_cast<uint32_t>(j - 1);
     bool name_before = (is_word(before) && tokens_[before].capitalized) || word(before) == ")";
     if (!name_before) return -1;
@@ -195,6 +207,20 @@ long Finder::apposition_opening(uint32_t closing, const Unit& unit) const {
 // Shami", "Col Myles Caggins, currently a military fellow at the Council on Foreign
 // Relations,", "he". Stops at clause boundaries, quotations and non-appositive commas.
 TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
+    // "Corey Lewandowski, in a statement released on Thursday, said": the adjunct between
+    // the commas is part of neither source nor content. (Relative clauses, "Tom Burke, who
+    // is coming from Grand Rapids, said", are part of the source, as PolNeAR marks them.)
+    if (word(last) == "," && last > unit.begin) {
+        long j = static_cast<long>(last) - 1;
+        while (j > static_cast<long>(unit.begin) && word(static_cast<uint32_t>(j)) != "," && last - j <= kMaxAppositionTokens &&
+               !in_quote(static_cast<uint32_t>(j)))
+            --j;
+        uint32_t opener = static_cast<uint32_t>(j) + 1;
+        if (j > static_cast<long>(unit.begin) && word(static_cast<uint32_t>(j)) == "," && opener < last &&
+            (word(opener) == "in" || word(opener) == "during" || word(opener) == "at" || word(opener) == "on") &&
+            tokens_[static_cast<uint32_t>(j) - 1].capitalized)
+            last = static_cast<uint32_t>(j) - 1;
+    }
     long k = static_cast<long>(last);
     const long lo = static_cast<long>(unit.begin);
     // "who said" / "which reported": the relative pronoun is the source.
@@ -437,14 +463,14 @@ void Finder::try_according_to(uint32_t according, const Unit& unit) {
     uint32_t first = according + 2;
     uint32_t end = first;
     while (end < unit.end && !in_quote(end) && word(end) != "," && !is_terminal_punct(end) && word(end) != ";" &&
-           end - first < kMaxSourceTokens)
+           word(end) != ":" && end - first < kMaxSourceTokens)
         ++end;
     c.source = {first, end};
     if (!has_word(c.source)) return;
     bool starts_with_that = false;
     if (according > unit.begin && word(according - 1) == ",") {
         c.content = content_before(according, unit);
-    } else if (end < unit.end && word(end) == ",") {
+    } else if (end < unit.end && (word(end) == "," || word(end) == ":")) {
         c.content = content_after(end + 1, unit, starts_with_that);
     }
     if (c.content.empty()) return;
@@ -463,16 +489,44 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
     while (p >= static_cast<long>(unit.begin) && !in_quote(static_cast<uint32_t>(p)) &&
            (is_folded(static_cast<uint32_t>(p), lex_.aux_adverbs) || is_ly_adverb(static_cast<uint32_t>(p))))
         --p;
+    // "He went on to say", "declined to say": the subject stands before the verb chain.
+    if (p > static_cast<long>(unit.begin) && word(static_cast<uint32_t>(p)) == "to") {
+        long q = p - 1;
+        while (q > static_cast<long>(unit.begin) && p - q < 5 && is_word(static_cast<uint32_t>(q)) &&
+               !tokens_[static_cast<uint32_t>(q)].capitalized && !is_folded(static_cast<uint32_t>(q), lex_.clause_openers) &&
+               !lex_.object_pronouns.contains(word(static_cast<uint32_t>(q))) &&
+               (lex_.pronouns_subject(word(static_cast<uint32_t>(q))) == false))
+            --q;
+        if (q >= static_cast<long>(unit.begin) && q < p - 1 &&
+            (tokens_[static_cast<uint32_t>(q)].capitalized || lex_.pronouns_subject(word(static_cast<uint32_t>(q))))) {
+            c.cue.begin = static_cast<uint32_t>(q) + 1;
+            p = q;
+        }
+    }
+    // "Mrs. Clinton shook her head and said": the sentence's subject.
+    if (p > static_cast<long>(unit.begin) && word(static_cast<uint32_t>(p)) == "and" && strength >= kStrongCue) {
+        TokenRange subject = sentence_subject(unit, static_cast<uint32_t>(p));
+        if (!subject.empty()) {
+            c.source = subject;
+            bool starts_with_that = false;
+            c.content = content_after(cue + 1, unit, starts_with_that);
+            if (c.content.empty()) return;
+            c.confidence = 0.6f;
+            add(c);
+            return;
+        }
+    }
     bool after_comma_or_quote =
         p < static_cast<long>(unit.begin) || word(static_cast<uint32_t>(p)) == "," || is_close_mark(static_cast<uint32_t>(p));
     // "Smith, a former official, said …": the comma closes an apposition of the source,
     // unless the cue is inverted ("…, said Smith, a former official.").
     TokenRange inverted_source;
+    bool participle = word(cue).ends_with("ing");
     bool takes_object = lex_.recipient_verbs.contains(word(cue)) && word(cue) != "asked";
     if (after_comma_or_quote && takes_object && p >= static_cast<long>(unit.begin) &&
         word(static_cast<uint32_t>(p)) == "," && closes_apposition(static_cast<uint32_t>(p), unit))
         after_comma_or_quote = false;
-    if (after_comma_or_quote) {
+    if (after_comma_or_quote && !participle && lex_.inverting_verbs.contains(word(cue))) {
         inverted_source = source_after(cue + 1, unit);
         uint32_t rest = inverted_source.end;
         while (rest < unit.end && !in_quote(rest) && (is_terminal_punct(rest) || word(rest) == ",")) ++rest;
@@ -480,6 +534,9 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
         if (!reaches_end && p >= static_cast<long>(unit.begin) && word(static_cast<uint32_t>(p)) == "," &&
             closes_apposition(static_cast<uint32_t>(p), unit))
             after_comma_or_quote = false;
+    } else if (after_comma_or_quote && !participle && p >= static_cast<long>(unit.begin) &&
+               word(static_cast<uint32_t>(p)) == "," && closes_apposition(static_cast<uint32_t>(p), unit)) {
+        after_comma_or_quote = false;
     }
 
     if (after_comma_or_quote) {
@@ -497,7 +554,6 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
                 if (f.cue.begin >= unit.begin && f.cue.begin < cue && !f.source.empty()) previous = &f;
             bool starts_with_that = false;
             c.content = content_after(cue + 1, unit, starts_with_that);
-            bool participle = word(cue).ends_with("ing");
             if (previous) {
                 c.source = previous->source;
                 c.confidence = 0.7f;
@@ -536,6 +592,10 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
         bool starts_with_that = false;
         c.content = content_after(next, unit, starts_with_that);
         bool quoted = !c.content.empty() && in_quote(c.content.begin);
+        // "“It's ambush journalism,” she says, “this new …”": the quotation before the source is
+        // the statement; the one after is its second half (a continuation).
+        TokenRange before = content_before(c.source.begin, unit);
+        if (quoted && !before.empty() && in_quote(before.begin)) c.content = {};
         if (c.content.empty()) {
             c.content = content_before(c.source.begin, unit);
             quoted = !c.content.empty() && in_quote(c.content.begin);

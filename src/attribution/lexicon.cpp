@@ -11,6 +11,9 @@ extern const std::string_view recipient_verbs_txt_data;
 extern const std::string_view aux_adverbs_txt_data;
 extern const std::string_view auxiliaries_txt_data;
 extern const std::string_view cue_particles_txt_data;
+extern const std::string_view inverting_verbs_txt_data;
+extern const std::string_view apposition_openers_txt_data;
+extern const std::string_view role_nouns_txt_data;
 extern const std::string_view clause_openers_txt_data;
 extern const std::string_view speech_adjuncts_txt_data;
 extern const std::string_view time_words_txt_data;
@@ -38,6 +41,9 @@ Lexicon::Lexicon()
       aux_adverbs(data::aux_adverbs_txt_data),
       auxiliaries(data::auxiliaries_txt_data),
       cue_particles(data::cue_particles_txt_data),
+      inverting_verbs(data::inverting_verbs_txt_data),
+      apposition_openers(data::apposition_openers_txt_data),
+      role_nouns(data::role_nouns_txt_data),
       clause_openers(data::clause_openers_txt_data),
       speech_adjuncts(data::speech_adjuncts_txt_data),
       time_words(data::time_words_txt_data),

@@ -19,10 +19,16 @@ class Lexicon {
 public:
     static const Lexicon& get();
 
+    // He, she, they, we, I, it, you: a pronoun that can be a subject.
+    static bool pronouns_subject(std::string_view word) {
+        return word == "he" || word == "she" || word == "they" || word == "we" || word == "I" || word == "it" ||
+               word == "He" || word == "She" || word == "They" || word == "We" || word == "It" || word == "you";
+    }
+
     // The learned cue entry for a word, or nullptr.
     const CueEntry* cue(std::string_view word) const;
 
-    text::WordSet recipient_verbs, aux_adverbs, auxiliaries, cue_particles, clause_openers, speech_adjuncts, time_words, object_pronouns,
+    text::WordSet recipient_verbs, aux_adverbs, auxiliaries, cue_particles, inverting_verbs, apposition_openers, role_nouns, clause_openers, speech_adjuncts, time_words, object_pronouns,
         org_words;
 
 private:

@@ -17,7 +17,6 @@
 namespace qg::entities {
 
 namespace data {
-extern const std::string_view role_nouns_txt_data;
 extern const std::string_view pronouns_txt_data;
 extern const std::string_view determiners_txt_data;
 }  // namespace data
@@ -30,7 +29,6 @@ using text::Token;
 using text::TokenKind;
 
 struct Lexicons {
-    text::WordSet role_nouns{data::role_nouns_txt_data};
     text::WordTable pronouns{data::pronouns_txt_data};
     text::WordSet determiners{data::determiners_txt_data};
 };
@@ -221,7 +219,7 @@ void Resolver::find_names() {
         // "Health Minister Sara Quinn", "Energy Secretary Mark Dale": the run up to its last
         // role noun is a title, the rest the name.
         for (uint32_t t = end - 1; t > start; --t) {
-            if (!lex_.role_nouns.contains(word(t - 1))) continue;
+            if (!alex_.role_nouns.contains(word(t - 1))) continue;
             if (!is_first_name(word(t)) && end - t < 2) break;
             m.has_title = true;
             m.title_first = start;
@@ -443,7 +441,7 @@ void Resolver::read_roles(int person, uint32_t first, uint32_t head_first, uint3
         for (uint32_t t = first; t < head_first; ++t) {
             std::string w = lower(word(t));
             if (w == "former" || w == "ex") former = true;
-            if (lex_.role_nouns.contains(w) && !tokens_[t].capitalized) {
+            if (alex_.role_nouns.contains(w) && !tokens_[t].capitalized) {
                 title = title.empty() ? w : title + " " + w;
                 role_end = t + 1;
             }
@@ -461,7 +459,7 @@ void Resolver::read_roles(int person, uint32_t first, uint32_t head_first, uint3
         while (segment_end < end && word(segment_end) != "," && word(segment_end) != ")") ++segment_end;
         // The role: the first role noun with the modifiers before it ("a military fellow").
         uint32_t role = t;
-        while (role < segment_end && !(lex_.role_nouns.contains(word(role)) && !tokens_[role].capitalized)) ++role;
+        while (role < segment_end && !(alex_.role_nouns.contains(word(role)) && !tokens_[role].capitalized)) ++role;
         if (role < segment_end) {
             bool former = false;
             uint32_t title_first = role;
@@ -470,7 +468,7 @@ void Resolver::read_roles(int person, uint32_t first, uint32_t head_first, uint3
                    !word(title_first - 1).ends_with("ly") && !is_preposition(word(title_first - 1)))
                 --title_first;
             uint32_t title_end = role + 1;
-            while (title_end < segment_end && lex_.role_nouns.contains(word(title_end)) && !tokens_[title_end].capitalized)
+            while (title_end < segment_end && alex_.role_nouns.contains(word(title_end)) && !tokens_[title_end].capitalized)
                 ++title_end;
             for (uint32_t k = t; k < title_first; ++k)
                 if (lower(word(k)) == "former") former = true;
@@ -495,7 +493,7 @@ int Resolver::resolve_description(uint32_t first, uint32_t end, uint32_t at) {
     if (content_first >= end) return -1;
     std::string_view description =
         text_.substr(tokens_[content_first].begin, tokens_[end - 1].end - tokens_[content_first].begin);
-    if (lex_.role_nouns.contains(head_word)) {
+    if (alex_.role_nouns.contains(head_word)) {
         int org = org_for_words(first, end);
         // The person last introduced with this role (and organisation, when one is named).
         for (size_t k = mention_order_.size(); k-- > 0;) {
