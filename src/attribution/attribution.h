@@ -21,6 +21,29 @@ struct ByteSpan {
 
 enum class Kind : uint8_t { Direct, Indirect, Mixed };
 
+// The rule of the sieve that made an attribution: it says why the attribution was made
+// and sets its confidence (data/confidence.tsv, measured by tools/calibrate).
+enum class Rule : uint8_t {
+    AccordingTo,          // "according to SOURCE, CONTENT"
+    AndSaid,              // "SUBJECT did this and said CONTENT"
+    Inverted,             // "“CONTENT,” said SOURCE"
+    ParticipleContinues,  // "…, adding CONTENT" after another attribution
+    ParticipleSubject,    // "SUBJECT did this, insisting CONTENT"
+    CommaSubject,         // "SOURCE (R-OH), said CONTENT"
+    QuoteAfterCue,        // "SOURCE said: “CONTENT”"
+    ThatClause,           // "SOURCE said that CONTENT"
+    ClauseAfterCue,       // "SOURCE said CONTENT"
+    QuoteBeforeSource,    // "“CONTENT,” SOURCE said"
+    ClauseBeforeSource,   // "CONTENT, SOURCE said"
+    Colon,                // "SOURCE: “CONTENT”"
+    SplitQuote,           // the second half of "“A,” she said, “B.”"
+    EarlierParagraph,     // the first paragraphs of a quotation running over several
+    Continuation,         // a quotation opening a sentence, continuing the last speaker
+    Passive,              // "CONTENT was reported by SOURCE"
+};
+inline constexpr int kRuleCount = 16;
+const char* rule_name(Rule rule);
+
 struct Attribution {
     Kind kind = Kind::Indirect;
     ByteSpan content;
@@ -31,6 +54,8 @@ struct Attribution {
     int continues = -1;         // for a continuation: index of the attribution it continues
     int speaker = -1;           // index into the entity list, -1 when unresolved
     int recipient = -1;         // entity the statement was made to ("told The National")
+    Rule rule = Rule::ClauseAfterCue;
+    bool weak_cue = false;      // the cue word is only sometimes a cue (needed "that" or a quote)
     float confidence = 0.f;
 };
 

@@ -42,7 +42,8 @@ struct Unit {
 
 struct Candidate {
     TokenRange content, cue, source, recipient;
-    float confidence = 0.f;
+    Rule rule = Rule::ClauseAfterCue;
+    bool weak_cue = false;
     bool continuation = false;
     int continues = -1;
 };
@@ -388,13 +389,17 @@ uint32_t Finder::skip_speech_adjunct(uint32_t first, const Unit& unit) const {
     auto w = word(first);
     bool prep = w == "in" || w == "on" || w == "at" || w == "during" || w == "via" || w == "through" || w == "over" ||
                 w == "last" || w == "this" || w == "earlier" || w == "late" || w == "early" || w == "from" ||
+                w == "to" || w == "amid" || w == "with" || w == "after" || w == "before" || w == "following" ||
                 w == "Monday" || w == "Tuesday" || w == "Wednesday" || w == "Thursday" || w == "Friday" ||
                 w == "Saturday" || w == "Sunday";
     if (!prep) return first;
     bool has_adjunct_noun = false;
     for (uint32_t i = first; i < unit.end && i < first + 12; ++i) {
         if (is_folded(i, lex_.speech_adjuncts) || is_folded(i, lex_.time_words)) has_adjunct_noun = true;
-        if (in_quote(i) || word(i) == "that" || word(i) == ":" || word(i) == "," || is_terminal_punct(i))
+        // "said during a car ride in Cleveland.": a phrase running to the clause's end is the
+        // circumstance of the speech, whatever its words.
+        if (is_terminal_punct(i)) return i;
+        if (in_quote(i) || word(i) == "that" || word(i) == ":" || word(i) == ",")
             return has_adjunct_noun ? i : first;
     }
     return first;
@@ -474,7 +479,7 @@ void Finder::try_according_to(uint32_t according, const Unit& unit) {
         c.content = content_after(end + 1, unit, starts_with_that);
     }
     if (c.content.empty()) return;
-    c.confidence = 0.8f;
+    c.rule = Rule::AccordingTo;
     add(c);
 }
 
@@ -503,6 +508,32 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
             p = q;
         }
     }
+    // "O’Malley’s move was first reported by MSNBC": the source follows "by", the content is
+    // the subject.
+    if (cue + 1 < unit.end && word(cue + 1) == "by" && word(cue).ends_with("ed") && p >= static_cast<long>(unit.begin) &&
+        static_cast<long>(cue) - 1 > p) {
+        bool passive = false;
+        for (long q = p + 1; q < static_cast<long>(cue); ++q) {
+            auto aux = word(static_cast<uint32_t>(q));
+            passive |= aux == "was" || aux == "were" || aux == "is" || aux == "are" || aux == "been" || aux == "be";
+        }
+        if (passive) {
+            uint32_t end = cue + 2;
+            while (end < unit.end && !in_quote(end) && word(end) != "," && !is_terminal_punct(end) && word(end) != ";" &&
+                   end - cue < kMaxSourceTokens)
+                ++end;
+            TokenRange content = source_before(static_cast<uint32_t>(p), unit);
+            if (end > cue + 2 && !content.empty()) {
+                c.cue = {static_cast<uint32_t>(p) + 1, cue + 2};
+                c.source = {cue + 2, end};
+                c.content = content;
+                c.rule = Rule::Passive;
+                c.weak_cue = strength < kStrongCue;
+                add(c);
+                return;
+            }
+        }
+    }
     // "Mrs. Clinton shook her head and said": the sentence's subject.
     if (p > static_cast<long>(unit.begin) && word(static_cast<uint32_t>(p)) == "and" && strength >= kStrongCue) {
         TokenRange subject = sentence_subject(unit, static_cast<uint32_t>(p));
@@ -511,7 +542,7 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
             bool starts_with_that = false;
             c.content = content_after(cue + 1, unit, starts_with_that);
             if (c.content.empty()) return;
-            c.confidence = 0.6f;
+            c.rule = Rule::AndSaid;
             add(c);
             return;
         }
@@ -545,7 +576,7 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
         if (!source.empty() && p >= static_cast<long>(unit.begin)) {
             c.source = source;
             c.content = content_before(cue, unit);
-            c.confidence = 0.85f;
+            c.rule = Rule::Inverted;
         } else if (p >= static_cast<long>(unit.begin) && word(static_cast<uint32_t>(p)) == ",") {
             // A participle continuing the previous attribution of this unit ("…, adding that")
             // or the sentence's subject ("Sanders released a statement, insisting that …").
@@ -556,14 +587,14 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
             c.content = content_after(cue + 1, unit, starts_with_that);
             if (previous) {
                 c.source = previous->source;
-                c.confidence = 0.7f;
+                c.rule = Rule::ParticipleContinues;
             } else if (participle) {
                 c.source = sentence_subject(unit, static_cast<uint32_t>(p));
-                c.confidence = 0.6f;
+                c.rule = Rule::ParticipleSubject;
             } else {
                 // "Gov. John Kasich (R-OH), said, “…”": a comma between subject and verb.
                 c.source = source_before(static_cast<uint32_t>(p) - 1, unit);
-                c.confidence = 0.6f;
+                c.rule = Rule::CommaSubject;
             }
             if (c.source.empty()) return;
         }
@@ -599,14 +630,18 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
         if (c.content.empty()) {
             c.content = content_before(c.source.begin, unit);
             quoted = !c.content.empty() && in_quote(c.content.begin);
-            c.confidence = quoted ? 0.9f : 0.7f;
+            c.rule = quoted ? Rule::QuoteBeforeSource : Rule::ClauseBeforeSource;
         } else {
-            c.confidence = starts_with_that || quoted ? 0.85f : 0.7f;
+            c.rule = quoted ? Rule::QuoteAfterCue : starts_with_that ? Rule::ThatClause : Rule::ClauseAfterCue;
         }
         if (strength < kStrongCue && !(starts_with_that || quoted)) return;
     }
     if (c.content.empty()) return;
-    if (strength < kStrongCue) c.confidence *= 0.8f;
+    c.weak_cue = strength < kStrongCue;
+    // Measured on the tuning articles (tools/calibrate), a weak cue word is right under a
+    // quarter of the time when the construction itself is loose: leave those out.
+    if (c.weak_cue && (c.rule == Rule::CommaSubject || c.rule == Rule::ParticipleSubject))
+        return;
     add(c);
 }
 
@@ -626,7 +661,7 @@ void Finder::attribute_leftover_quotes() {
                 c.source = source;
                 c.cue = {open - 1, open};
                 c.content = range;
-                c.confidence = 0.75f;
+                c.rule = Rule::Colon;
                 add(c);
                 continue;
             }
@@ -650,7 +685,7 @@ void Finder::attribute_leftover_quotes() {
             c.content = range;
             c.continuation = true;
             c.continues = found_[previous].continuation ? found_[previous].continues : previous;
-            c.confidence = 0.85f;
+            c.rule = Rule::SplitQuote;
             add(c);
             continue;
         }
@@ -666,7 +701,7 @@ void Finder::attribute_leftover_quotes() {
                 c.content = range;
                 c.continuation = true;
                 c.continues = found_[owner].continuation ? found_[owner].continues : owner;
-                c.confidence = 0.8f;
+                c.rule = Rule::EarlierParagraph;
                 add(c);
                 continue;
             }
@@ -682,7 +717,7 @@ void Finder::attribute_leftover_quotes() {
         c.content = range;
         c.continuation = true;
         c.continues = found_[previous].continuation ? found_[previous].continues : previous;
-        c.confidence = 0.75f;
+        c.rule = Rule::Continuation;
         add(c);
     }
 }
@@ -721,7 +756,9 @@ void Finder::run(std::vector<Attribution>& out) {
         a.recipient_mention = bytes(c.recipient);
         a.continuation = c.continuation;
         a.continues = c.continues >= 0 ? new_index[c.continues] : -1;
-        a.confidence = c.confidence;
+        a.rule = c.rule;
+        a.weak_cue = c.weak_cue;
+        a.confidence = lex_.confidence(c.rule, c.weak_cue);
         bool has_quote = false, whole_quote = false;
         for (uint32_t t = c.content.begin; t < c.content.end; ++t)
             if (in_quote(t)) {

@@ -14,6 +14,7 @@ extern const std::string_view cue_particles_txt_data;
 extern const std::string_view inverting_verbs_txt_data;
 extern const std::string_view apposition_openers_txt_data;
 extern const std::string_view role_nouns_txt_data;
+extern const std::string_view confidence_tsv_data;
 extern const std::string_view clause_openers_txt_data;
 extern const std::string_view speech_adjuncts_txt_data;
 extern const std::string_view time_words_txt_data;
@@ -30,6 +31,20 @@ float parse_float(std::string_view s) {
 }
 
 }  // namespace
+
+const char* rule_name(Rule rule) {
+    static constexpr const char* names[kRuleCount] = {
+        "according-to", "and-said", "inverted", "participle-continues", "participle-subject",
+        "comma-subject", "quote-after-cue", "that-clause", "clause-after-cue", "quote-before-source",
+        "clause-before-source", "colon", "split-quote", "earlier-paragraph", "continuation", "passive"};
+    return names[static_cast<int>(rule)];
+}
+
+std::string Lexicon::rule_key(Rule rule, bool weak_cue) {
+    std::string key = rule_name(rule);
+    if (weak_cue) key += "/weak-cue";
+    return key;
+}
 
 const Lexicon& Lexicon::get() {
     static const Lexicon instance;
@@ -49,6 +64,15 @@ Lexicon::Lexicon()
       time_words(data::time_words_txt_data),
       object_pronouns(data::object_pronouns_txt_data),
       org_words(data::org_words_txt_data) {
+    for (auto& row : confidence_) row[0] = row[1] = 0.5f;
+    text::for_each_data_line(data::confidence_tsv_data, [&](std::string_view line) {
+        size_t tab = line.find('\t');
+        if (tab == std::string_view::npos) return;
+        std::string_view key = line.substr(0, tab);
+        for (int r = 0; r < kRuleCount; ++r)
+            for (int weak = 0; weak < 2; ++weak)
+                if (key == rule_key(static_cast<Rule>(r), weak == 1)) confidence_[r][weak] = parse_float(line.substr(tab + 1));
+    });
     text::for_each_data_line(data::cues_tsv_data, [&](std::string_view line) {
         std::string_view fields[6];
         size_t n = 0;

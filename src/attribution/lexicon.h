@@ -3,6 +3,7 @@
 
 #include <string_view>
 
+#include "attribution/attribution.h"
 #include "text/lexicon.h"
 #include "text/text.h"
 
@@ -25,6 +26,14 @@ public:
                word == "He" || word == "She" || word == "They" || word == "We" || word == "It" || word == "you";
     }
 
+    // The calibrated confidence of an attribution made by `rule` (data/confidence.tsv).
+    float confidence(Rule rule, bool weak_cue) const {
+        return confidence_[static_cast<int>(rule)][weak_cue ? 1 : 0];
+    }
+    // "that-clause", or "that-clause/weak-cue" for one made with a weak cue word: the key
+    // of data/confidence.tsv and the "rule" of the JSON output.
+    static std::string rule_key(Rule rule, bool weak_cue);
+
     // The learned cue entry for a word, or nullptr.
     const CueEntry* cue(std::string_view word) const;
 
@@ -33,6 +42,7 @@ public:
 
 private:
     Lexicon();
+    float confidence_[kRuleCount][2] = {};
     std::unordered_map<std::string, CueEntry, text::TransparentHash, std::equal_to<>> cues_;
 };
 

@@ -1,5 +1,7 @@
 #include "export/json.h"
 
+#include "attribution/lexicon.h"
+
 #include <cmath>
 
 #include "text/text.h"
@@ -59,6 +61,7 @@ nlohmann::json to_json(const ingest::Document& document, const pipeline::Result&
                          {"recipient", entity_ref(a.recipient)},
                          {"confidence", std::round(a.confidence * 1000.0) / 1000.0}};
         if (a.continuation && a.continues >= 0) j["continues"] = "a" + std::to_string(a.continues + 1);
+        j["rule"] = attribution::Lexicon::rule_key(a.rule, a.weak_cue);
         attributions.push_back(std::move(j));
     }
 
