@@ -547,7 +547,7 @@ TEST_CASE("quotegraph eval: command line", "[eval]") {
     CHECK(run_cli(cli + kFixtures + "/no-attributions", out) == 2);
 }
 
-TEST_CASE("prediction objects: a continuation is credited with the source it continues", "[eval]") {
+TEST_CASE("prediction objects: a continuation is scored as part of the attribution it continues", "[eval]") {
     auto j = nlohmann::json::parse(R"({"document": {"id": "a_2016-01-01_b"},
         "attributions": [
           {"id": "a1", "content": {"start": 0, "end": 4}, "source": {"start": 10, "end": 14}, "cue": {"start": 15, "end": 19}},
@@ -557,8 +557,10 @@ TEST_CASE("prediction objects: a continuation is credited with the source it con
     Prediction p;
     std::vector<std::string> problems;
     REQUIRE(parse_prediction(j, p, problems));
-    REQUIRE(p.attributions.size() == 3);
-    CHECK(p.attributions[1].source == Fragments{{10, 14}});
-    CHECK(p.attributions[1].cue.empty());
-    CHECK(p.attributions[2].source.empty());
+    REQUIRE(p.attributions.size() == 2);
+    CHECK(p.attributions[0].id == "a1");
+    CHECK(p.attributions[0].content == Fragments{{0, 4}, {20, 30}});
+    CHECK(p.attributions[0].source == Fragments{{10, 14}});
+    CHECK(p.attributions[1].id == "a3");
+    CHECK(p.attributions[1].source.empty());
 }

@@ -625,8 +625,24 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
         bool quoted = !c.content.empty() && in_quote(c.content.begin);
         // "“It's ambush journalism,” she says, “this new …”": the quotation before the source is
         // the statement; the one after is its second half (a continuation).
+        // So does a quotation right before "SOURCE said" whatever follows the cue, unless it
+        // is a that-clause or a colon: "“It's plagiarism,” David Axelrod said just after
+        // midnight on CNN", "“…,” he said introducing Clinton as …".
         TokenRange before = content_before(c.source.begin, unit);
-        if (quoted && !before.empty() && in_quote(before.begin)) c.content = {};
+        bool before_is_quote = !before.empty() && in_quote(before.begin);
+        bool after_colon = next < unit.end && word(next) == ":";
+        if (before_is_quote && (quoted || (!starts_with_that && !after_colon))) {
+            c.content = {};
+            quoted = false;
+        }
+        // "Breitbart News responded:" closing its paragraph, the quotation opening the next.
+        if (c.content.empty() && after_colon && next + 1 >= unit.end && unit_of_[next] + 1 < units_.size()) {
+            const Unit& following = units_[unit_of_[next] + 1];
+            if (is_open_mark(following.begin)) {
+                c.content = quote_range(quote_of_[following.begin]);
+                quoted = true;
+            }
+        }
         if (c.content.empty()) {
             c.content = content_before(c.source.begin, unit);
             quoted = !c.content.empty() && in_quote(c.content.begin);

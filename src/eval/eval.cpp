@@ -261,13 +261,25 @@ bool parse_prediction(const json& object, Prediction& out, std::vector<std::stri
         if (auto c = a.find("continues"); c != a.end() && c->is_string()) continues.emplace_back(out.attributions.size(), *c);
         out.attributions.push_back(std::move(attribution));
     }
-    // A continuation quote has no source mention of its own: its source is the one of the
-    // attribution it continues, which is what it claims.
+    // A continuation quote ("continues": "a3") is the rest of the statement it continues, as
+    // PolNeAR annotates a quote interrupted by its cue or carried on in the next sentence: one
+    // attribution with a discontinuous content. It is scored as part of that attribution.
+    std::vector<bool> merged(out.attributions.size(), false);
     for (const auto& [index, target] : continues) {
-        if (!out.attributions[index].source.empty()) continue;
-        for (const auto& other : out.attributions)
-            if (other.id == target) out.attributions[index].source = other.source;
+        for (size_t head = 0; head < out.attributions.size(); ++head) {
+            if (head == index || out.attributions[head].id != target || merged[head]) continue;
+            auto& content = out.attributions[head].content;
+            const auto& extra = out.attributions[index].content;
+            content.insert(content.end(), extra.begin(), extra.end());
+            std::sort(content.begin(), content.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
+            merged[index] = true;
+            break;
+        }
     }
+    std::vector<Attribution> kept;
+    for (size_t i = 0; i < out.attributions.size(); ++i)
+        if (!merged[i]) kept.push_back(std::move(out.attributions[i]));
+    out.attributions = std::move(kept);
     return true;
 }
 
