@@ -59,6 +59,14 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"participle-cue.txt", "the city budget was balanced", "indirect", "insisting", "Mayor Ken Ito", "Ken Ito"},
         {"split-quote.txt", "The risk", "direct", "said", "Ana Ortiz, the fund’s chief economist", "Ana Ortiz"},
         {"split-quote.txt", "is that we lose everything we saved", "direct", "", "", "Ana Ortiz"},
+        {"quotation-mark-styles.txt", "« We will not back down. »", "direct", "said", "The French minister Pierre Lambert",
+         "Pierre Lambert"},
+        {"quotation-mark-styles.txt", "„We can manage this“", "direct", "said", "Chancellor Angela Merkel", "Angela Merkel"},
+        {"quotation-mark-styles.txt", "‘The strike goes on until the pay offer improves.’", "direct", "said", "Tom Berg",
+         "Tom Berg"},
+        {"quotation-mark-styles.txt", "「We will open the market next year,」", "direct", "said",
+         "Kenji Sato, the trade minister", "Kenji Sato"},
+        {"quotation-mark-styles.txt", "\"We are ready,\"", "direct", "said", "Maria Lindqvist", "Maria Lindqvist"},
     };
     for (const auto& e : cases) {
         INFO(e.fixture << ": " << e.content);

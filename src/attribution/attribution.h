@@ -40,8 +40,9 @@ enum class Rule : uint8_t {
     EarlierParagraph,     // the first paragraphs of a quotation running over several
     Continuation,         // a quotation opening a sentence, continuing the last speaker
     Passive,              // "CONTENT was reported by SOURCE"
+    UnlistedVerb,         // "SOURCE sniped that CONTENT with “a quotation”"
 };
-inline constexpr int kRuleCount = 16;
+inline constexpr int kRuleCount = 17;
 const char* rule_name(Rule rule);
 
 struct Attribution {

@@ -99,6 +99,7 @@ private:
     void try_cue(uint32_t cue, const Unit& unit);
     void try_according_to(uint32_t according, const Unit& unit);
     void attribute_leftover_quotes();
+    bool attribute_through_unlisted_verb(TokenRange quote, const Unit& unit);
 
     TokenRange source_before(uint32_t last, const Unit& unit) const;
     // For a comma (or dash) closing an apposition ("NAME, a former official,"), the index of
@@ -661,6 +662,34 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
     add(c);
 }
 
+bool Finder::attribute_through_unlisted_verb(TokenRange quote, const Unit& unit) {
+    for (uint32_t t = quote.begin; t > unit.begin + 1 && quote.begin - t < 25;) {
+        --t;
+        if (in_quote(t) || word(t) == ";" || is_terminal_punct(t)) return false;
+        if (word(t) != "that" && word(t) != ":") continue;
+        uint32_t verb = t - 1;
+        if (!is_word(verb) || tokens_[verb].capitalized || is_folded(verb, lex_.auxiliaries) ||
+            is_folded(verb, lex_.clause_openers) || is_folded(verb, lex_.aux_adverbs))
+            return false;
+        long p = static_cast<long>(verb) - 1;
+        while (p >= static_cast<long>(unit.begin) &&
+               (is_folded(static_cast<uint32_t>(p), lex_.aux_adverbs) || is_ly_adverb(static_cast<uint32_t>(p))))
+            --p;
+        if (p < static_cast<long>(unit.begin)) return false;
+        Candidate c;
+        c.source = source_before(static_cast<uint32_t>(p), unit);
+        if (c.source.empty()) return false;
+        bool starts_with_that = false;
+        c.content = content_after(t, unit, starts_with_that);
+        if (c.content.empty() || c.content.begin > quote.begin || c.content.end < quote.end) return false;
+        c.cue = {static_cast<uint32_t>(p) + 1, verb + 1};
+        c.rule = Rule::UnlistedVerb;
+        add(c);
+        return true;
+    }
+    return false;
+}
+
 void Finder::attribute_leftover_quotes() {
     for (size_t q = 0; q < quotes_.quotes.size(); ++q) {
         const auto& quote = quotes_.quotes[q];
@@ -682,6 +711,9 @@ void Finder::attribute_leftover_quotes() {
                 continue;
             }
         }
+        // "Walter Hewlett sniped that Fiorina was “learning on the job”": a verb the lexicon
+        // does not list, before a that-clause or colon holding the quotation, after a subject.
+        if (attribute_through_unlisted_verb(range, unit)) continue;
         // A quote opening its sentence with no cue of its own continues the last speaker, and
         // so does the second half of a split quote ("“A,” she said, “B.”").
         int previous = -1;

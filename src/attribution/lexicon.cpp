@@ -36,7 +36,8 @@ const char* rule_name(Rule rule) {
     static constexpr const char* names[kRuleCount] = {
         "according-to", "and-said", "inverted", "participle-continues", "participle-subject",
         "comma-subject", "quote-after-cue", "that-clause", "clause-after-cue", "quote-before-source",
-        "clause-before-source", "colon", "split-quote", "earlier-paragraph", "continuation", "passive"};
+        "clause-before-source", "colon", "split-quote", "earlier-paragraph", "continuation", "passive",
+        "unlisted-verb"};
     return names[static_cast<int>(rule)];
 }
 
