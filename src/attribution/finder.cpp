@@ -219,7 +219,7 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
             --j;
         uint32_t opener = static_cast<uint32_t>(j) + 1;
         if (j > static_cast<long>(unit.begin) && word(static_cast<uint32_t>(j)) == "," && opener < last &&
-            (word(opener) == "in" || word(opener) == "during" || word(opener) == "at" || word(opener) == "on") &&
+            (is_folded(opener, lex_.sentence_adverbs) && !is_folded(opener, lex_.clause_openers)) &&
             tokens_[static_cast<uint32_t>(j) - 1].capitalized)
             last = static_cast<uint32_t>(j) - 1;
     }
@@ -291,6 +291,10 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
 // political advertising." It must open like a noun phrase.
 TokenRange Finder::source_after(uint32_t first, const Unit& unit) const {
     if (first >= unit.end || !is_word(first)) return {};
+    // "said Sunday", "said on Tuesday": the time of the speech comes before its speaker.
+    if (word(first) == "on" && first + 1 < unit.end && is_folded(first + 1, lex_.time_words)) ++first;
+    while (first < unit.end && is_word(first) && is_folded(first, lex_.time_words) && first + 1 < unit.end) ++first;
+    if (first >= unit.end || !is_word(first)) return {};
     auto w = word(first);
     bool np_start = tokens_[first].capitalized || w == "the" || w == "a" || w == "an" || w == "his" || w == "her" ||
                     w == "their" || w == "its" || w == "one" || w == "another" || w == "he" || w == "she" ||
@@ -317,6 +321,16 @@ TokenRange Finder::sentence_subject(const Unit& unit, uint32_t limit) const {
     uint32_t first = unit.begin;
     while (first < limit && !is_word(first)) ++first;
     if (first >= limit || in_quote(first)) return {};
+    // "In Iowa, Trump said …", "As the vote neared, Sanders …": the subject follows the
+    // opening adverbial and its comma.
+    if (is_folded(first, lex_.sentence_adverbs)) {
+        uint32_t comma = first;
+        while (comma < limit && word(comma) != "," && !in_quote(comma)) ++comma;
+        if (comma >= limit || word(comma) != ",") return {};
+        first = comma + 1;
+        while (first < limit && !is_word(first)) ++first;
+        if (first >= limit || in_quote(first)) return {};
+    }
     auto w = word(first);
     if (w == "He" || w == "She" || w == "They" || w == "We" || w == "I" || w == "It") return {first, first + 1};
     uint32_t end = first;

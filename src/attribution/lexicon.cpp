@@ -14,6 +14,7 @@ extern const std::string_view cue_particles_txt_data;
 extern const std::string_view inverting_verbs_txt_data;
 extern const std::string_view apposition_openers_txt_data;
 extern const std::string_view role_nouns_txt_data;
+extern const std::string_view sentence_adverbs_txt_data;
 extern const std::string_view confidence_tsv_data;
 extern const std::string_view clause_openers_txt_data;
 extern const std::string_view speech_adjuncts_txt_data;
@@ -60,6 +61,7 @@ Lexicon::Lexicon()
       inverting_verbs(data::inverting_verbs_txt_data),
       apposition_openers(data::apposition_openers_txt_data),
       role_nouns(data::role_nouns_txt_data),
+      sentence_adverbs(data::sentence_adverbs_txt_data),
       clause_openers(data::clause_openers_txt_data),
       speech_adjuncts(data::speech_adjuncts_txt_data),
       time_words(data::time_words_txt_data),
