@@ -298,7 +298,12 @@ TokenRange Finder::source_after(uint32_t first, const Unit& unit) const {
     auto w = word(first);
     bool np_start = tokens_[first].capitalized || w == "the" || w == "a" || w == "an" || w == "his" || w == "her" ||
                     w == "their" || w == "its" || w == "one" || w == "another" || w == "he" || w == "she" ||
-                    w == "they" || w == "we" || w == "i" || w == "some" || w == "many" || w == "officials";
+                    w == "they" || w == "we" || w == "i" || w == "some" || w == "many" || w == "officials" ||
+                    is_folded(first, lex_.role_nouns);
+    // "said pollster Frank Luntz", "said retired neurosurgeon Ben Carson": lowercase titles
+    // before a name.
+    for (uint32_t k = first + 1; !np_start && k < unit.end && k < first + 4 && is_word(k); ++k)
+        np_start = tokens_[k].capitalized;
     if (!np_start) return {};
     uint32_t end = first;
     bool before_comma = true;
@@ -323,7 +328,8 @@ TokenRange Finder::sentence_subject(const Unit& unit, uint32_t limit) const {
     if (first >= limit || in_quote(first)) return {};
     // "In Iowa, Trump said …", "As the vote neared, Sanders …": the subject follows the
     // opening adverbial and its comma.
-    if (is_folded(first, lex_.sentence_adverbs)) {
+    if (is_folded(first, lex_.sentence_adverbs) || word(first).ends_with("ing") || word(first) == "Here" ||
+        word(first) == "There") {
         uint32_t comma = first;
         while (comma < limit && word(comma) != "," && !in_quote(comma)) ++comma;
         if (comma >= limit || word(comma) != ",") return {};
@@ -608,7 +614,9 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
                 c.rule = Rule::ParticipleSubject;
             } else {
                 // "Gov. John Kasich (R-OH), said, “…”": a comma between subject and verb.
-                c.source = source_before(static_cast<uint32_t>(p) - 1, unit);
+                // The comma itself first, so that ", however," and the like are skipped.
+                c.source = source_before(static_cast<uint32_t>(p), unit);
+                if (c.source.empty()) c.source = source_before(static_cast<uint32_t>(p) - 1, unit);
                 c.rule = Rule::CommaSubject;
             }
             if (c.source.empty()) return;
