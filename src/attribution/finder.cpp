@@ -282,6 +282,10 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
                                                       word(p) == "in" || word(p) == "earlier"))
             r.end = p;
     }
+    // A noun phrase does not end with a preposition ("… Irene Rosenfeld in"): such a stretch
+    // is a verb phrase's tail, not a source.
+    if (!r.empty() && is_word(r.end - 1) && !tokens_[r.end - 1].capitalized && is_folded(r.end - 1, lex_.cue_particles))
+        return {};
     if (r.empty() || r.end - r.begin > kMaxSourceTokens) return {};
     if (!has_word(r)) return {};
     return r;
