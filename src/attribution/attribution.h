@@ -44,6 +44,7 @@ enum class Rule : uint8_t {
 };
 inline constexpr int kRuleCount = 17;
 const char* rule_name(Rule rule);
+const char* kind_name(Kind kind);  // "direct", "indirect", "mixed"
 
 struct Attribution {
     Kind kind = Kind::Indirect;

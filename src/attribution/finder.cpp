@@ -131,6 +131,15 @@ private:
         return false;
     }
     void add(Candidate c);
+    // A quotation continuing found_[of] (or what that one continues itself).
+    void add_continuation(TokenRange content, int of, Rule rule) {
+        Candidate c;
+        c.content = content;
+        c.continuation = true;
+        c.continues = found_[of].continuation ? found_[of].continues : of;
+        c.rule = rule;
+        add(c);
+    }
     ByteSpan bytes(TokenRange r) const {
         if (r.empty()) return {};
         return {tokens_[r.begin].begin, tokens_[r.end - 1].end};
@@ -755,12 +764,7 @@ void Finder::attribute_leftover_quotes() {
             }
         }
         if (split_quote) {
-            Candidate c;
-            c.content = range;
-            c.continuation = true;
-            c.continues = found_[previous].continuation ? found_[previous].continues : previous;
-            c.rule = Rule::SplitQuote;
-            add(c);
+            add_continuation(range, previous, Rule::SplitQuote);
             continue;
         }
         // The first paragraphs of a quotation running over several: attributed with the
@@ -771,12 +775,7 @@ void Finder::attribute_leftover_quotes() {
             for (size_t f = 0; f < found_.size(); ++f)
                 if (found_[f].content.begin < next.end && next.begin < found_[f].content.end) owner = static_cast<int>(f);
             if (owner >= 0) {
-                Candidate c;
-                c.content = range;
-                c.continuation = true;
-                c.continues = found_[owner].continuation ? found_[owner].continues : owner;
-                c.rule = Rule::EarlierParagraph;
-                add(c);
+                add_continuation(range, owner, Rule::EarlierParagraph);
                 continue;
             }
         }
@@ -787,12 +786,7 @@ void Finder::attribute_leftover_quotes() {
         if (previous < 0) continue;
         uint32_t previous_unit = unit_of_[found_[previous].content.end - 1];
         if (unit_of_[open] - previous_unit > kContinuationUnits) continue;
-        Candidate c;
-        c.content = range;
-        c.continuation = true;
-        c.continues = found_[previous].continuation ? found_[previous].continues : previous;
-        c.rule = Rule::Continuation;
-        add(c);
+        add_continuation(range, previous, Rule::Continuation);
     }
 }
 

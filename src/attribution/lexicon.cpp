@@ -33,6 +33,14 @@ float parse_float(std::string_view s) {
 
 }  // namespace
 
+const char* kind_name(Kind kind) {
+    switch (kind) {
+        case Kind::Direct: return "direct";
+        case Kind::Mixed: return "mixed";
+        default: return "indirect";
+    }
+}
+
 const char* rule_name(Rule rule) {
     static constexpr const char* names[kRuleCount] = {
         "according-to", "and-said", "inverted", "participle-continues", "participle-subject",

@@ -8,14 +8,6 @@ namespace qg::exporter {
 
 namespace {
 
-const char* kind_name(attribution::Kind k) {
-    switch (k) {
-        case attribution::Kind::Direct: return "direct";
-        case attribution::Kind::Mixed: return "mixed";
-        default: return "indirect";
-    }
-}
-
 // brat keeps one annotation per line: line breaks inside a span's text become spaces.
 std::string one_line(std::string_view s) {
     std::string out(s);
@@ -35,7 +27,7 @@ std::string to_text(const ingest::Document& document, const pipeline::Result& re
         std::string cue = a.continuation ? "(continues)" : a.cue.empty() ? "(no cue)" : slice(a.cue);
         char confidence[16];
         std::snprintf(confidence, sizeof confidence, "%.2f", a.confidence);
-        out += speaker + " — " + cue + " — " + slice(a.content) + "  [" + kind_name(a.kind) + ", " + confidence;
+        out += speaker + " — " + cue + " — " + slice(a.content) + "  [" + attribution::kind_name(a.kind) + ", " + confidence;
         if (a.recipient >= 0) out += ", to " + result.entities[a.recipient].name;
         out += "]\n";
     }

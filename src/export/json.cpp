@@ -10,14 +10,6 @@ namespace qg::exporter {
 
 namespace {
 
-const char* kind_name(attribution::Kind k) {
-    switch (k) {
-        case attribution::Kind::Direct: return "direct";
-        case attribution::Kind::Mixed: return "mixed";
-        default: return "indirect";
-    }
-}
-
 const char* type_name(entities::EntityType t) {
     switch (t) {
         case entities::EntityType::Organisation: return "organisation";
@@ -52,7 +44,7 @@ nlohmann::json to_json(const ingest::Document& document, const pipeline::Result&
     for (size_t i = 0; i < result.attributions.size(); ++i) {
         const auto& a = result.attributions[i];
         nlohmann::json j{{"id", "a" + std::to_string(i + 1)},
-                         {"kind", kind_name(a.kind)},
+                         {"kind", attribution::kind_name(a.kind)},
                          {"content", span(a.content)},
                          {"cue", span(a.cue)},
                          {"source", span(a.source)},
