@@ -296,6 +296,10 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
     if (!r.empty() && is_word(r.end - 1) && !tokens_[r.end - 1].capitalized && is_folded(r.end - 1, lex_.cue_particles))
         return {};
     if (r.empty() || r.end - r.begin > kMaxSourceTokens) return {};
+    // A lone participle ("Nabisco, facing criticism for …") is a verb, not a source.
+    if (r.end - r.begin == 1 && !tokens_[r.begin].capitalized &&
+        (word(r.begin).ends_with("ing") || word(r.begin).ends_with("ed")))
+        return {};
     if (!has_word(r)) return {};
     return r;
 }

@@ -19,6 +19,7 @@ namespace qg::entities {
 namespace data {
 extern const std::string_view pronouns_txt_data;
 extern const std::string_view determiners_txt_data;
+extern const std::string_view name_modifiers_txt_data;
 }  // namespace data
 
 namespace {
@@ -31,6 +32,7 @@ using text::TokenKind;
 struct Lexicons {
     text::WordTable pronouns{data::pronouns_txt_data};
     text::WordSet determiners{data::determiners_txt_data};
+    text::WordSet name_modifiers{data::name_modifiers_txt_data};
 };
 
 const Lexicons& lexicons() {
@@ -218,6 +220,8 @@ void Resolver::find_names() {
             }
         // "Health Minister Sara Quinn", "Energy Secretary Mark Dale": the run up to its last
         // role noun is a title, the rest the name.
+        // A party label before a name is not part of it ("Democrat Clinton").
+        while (start + 1 < end && lex_.name_modifiers.contains(word(start)) && is_name_token(start + 1)) ++start;
         for (uint32_t t = end - 1; t > start; --t) {
             if (!alex_.role_nouns.contains(word(t - 1))) continue;
             if (!is_first_name(word(t)) && end - t < 2) break;
@@ -362,11 +366,42 @@ void Resolver::type_and_merge_names() {
         }
         if (!m.acronym.empty()) add_alias(m.entity, m.acronym);
         if (m.has_title && entities_[m.entity].type == EntityType::Person) {
+            // "Mondelez CEO Irene Rosenfeld": the role words make the title (acronyms keep
+            // their case), a name before them the organisation.
+            uint32_t role_first = m.first;
+            while (role_first > m.title_first && alex_.role_nouns.contains(word(role_first - 1))) --role_first;
             std::string title;
-            for (uint32_t t = m.title_first; t < m.first; ++t) title += (title.empty() ? "" : " ") + lower(word(t));
+            for (uint32_t t = role_first; t < m.first; ++t)
+                title += (title.empty() ? "" : " ") + (is_all_caps(word(t)) ? std::string(word(t)) : lower(word(t)));
+            int org = -1;
+            if (role_first > m.title_first && !lex_.name_modifiers.contains(word(m.title_first))) {
+                NameMention org_name = m;
+                org_name.first = m.title_first;
+                org_name.end = role_first;
+                org_name.span = {tokens_[m.title_first].begin, tokens_[role_first - 1].end};
+                org_name.honorific = {};
+                org_name.acronym = {};
+                org_name.has_title = false;
+                // Only a name that reads as an organisation ("Mondelez", "Energy Department"),
+                // not a descriptive word ("Health Minister").
+                std::string_view org_text = span_text(org_name.span);
+                bool named_elsewhere = is_all_caps(org_text) || alex_.org_words.contains(word(role_first - 1));
+                for (const auto& other : names_)
+                    named_elsewhere |= &other != &m && span_text(other.span) == org_text;
+                if (named_elsewhere) {
+                    org = entity_for_name(org_name, EntityType::Organisation);
+                    add_mention(org, org_name.span);
+                }
+            }
+            if (org < 0) {
+                std::string prefix;
+                for (uint32_t t = m.title_first; t < role_first; ++t)
+                    if (!lex_.name_modifiers.contains(word(t))) prefix += lower(word(t)) + " ";
+                title = prefix + title;
+            }
             bool known = false;
             for (const auto& r : entities_[m.entity].roles) known |= r.title == title;
-            if (!known) entities_[m.entity].roles.push_back({title, -1, false});
+            if (!known) entities_[m.entity].roles.push_back({title, org, false});
         }
     }
     // Acronyms used alone ("the SDF") now find their definition.
