@@ -20,6 +20,7 @@ namespace data {
 extern const std::string_view pronouns_txt_data;
 extern const std::string_view determiners_txt_data;
 extern const std::string_view name_modifiers_txt_data;
+extern const std::string_view name_particles_txt_data;
 }  // namespace data
 
 namespace {
@@ -33,6 +34,7 @@ struct Lexicons {
     text::WordTable pronouns{data::pronouns_txt_data};
     text::WordSet determiners{data::determiners_txt_data};
     text::WordSet name_modifiers{data::name_modifiers_txt_data};
+    text::WordSet name_particles{data::name_particles_txt_data};
 };
 
 const Lexicons& lexicons() {
@@ -343,7 +345,7 @@ void Resolver::type_and_merge_names() {
         std::string_view name = span_text(m.span);
         EntityType type = guess_type(m);
         bool single = m.end - m.first == 1;
-        bool known_first_name = !single && is_first_name(word(m.first));
+        bool known_first_name = !single && is_first_name(word(m.first)) && !lex_.name_particles.contains(word(m.first));
         bool confident = type == EntityType::Organisation || !m.honorific.empty() || known_first_name || m.has_title ||
                          is_link_anchor(m.span);
         if (!confident) {
