@@ -19,6 +19,8 @@ using Action = std::function<int()>;
 void register_text(CLI::App& root, Action& action);
 void register_extract(CLI::App& root, Action& action);
 void register_eval(CLI::App& root, Action& action);
+void register_graph(CLI::App& root, Action& action);
+void register_stats(CLI::App& root, Action& action);
 void register_planned(CLI::App& root, Action& action);  // subcommands of later issues
 
 }  // namespace qg::cli

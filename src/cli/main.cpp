@@ -13,6 +13,8 @@ int main(int argc, char** argv) {
     qg::cli::register_text(app, action);
     qg::cli::register_extract(app, action);
     qg::cli::register_eval(app, action);
+    qg::cli::register_graph(app, action);
+    qg::cli::register_stats(app, action);
     qg::cli::register_planned(app, action);
 
     try {

@@ -12,9 +12,7 @@ void register_planned(CLI::App& root, Action& action) {
         const char* summary;
     };
     static constexpr Planned planned[] = {
-        {"graph", "Build an attribution graph (speakers, organisations, claims) and export it"},
         {"audit", "Audit quotes: broken marks, unattributed or altered quotes, conflicts"},
-        {"stats", "Most quoted speakers, organisations and graph statistics"},
     };
     for (const auto& p : planned) {
         auto* sub = root.add_subcommand(p.name, std::string(p.summary) + " (not built yet)");

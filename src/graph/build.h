@@ -9,7 +9,6 @@
 #include <memory>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
-#include <vector>
 
 #include "graph/model.h"
 #include "ingest/document.h"
@@ -35,20 +34,24 @@ public:
     Builder& operator=(Builder&&) noexcept;
 
     // Adds one document and what the pipeline found in it. The text is read, not kept.
-    void add(const ingest::Document& document, const pipeline::Result& result);
+    // A document whose id was added before is not added again: returns false.
+    bool add(const ingest::Document& document, const pipeline::Result& result);
 
-    // Adds one object of the extract JSON contract (docs/output-format.md). Throws
-    // std::runtime_error when it is not one.
-    void add_extract(const nlohmann::json& extract);
+    // Adds one object of the extract JSON contract (docs/output-format.md); false as above.
+    // Throws std::runtime_error when it is not one.
+    bool add_extract(const nlohmann::json& extract);
 
     // Adds every line of an extract JSONL stream; a bad line is reported through
-    // `on_error(line_number, message)` and skipped. Returns false if any line was bad.
+    // `on_error(line_number, message)` and skipped, and so is a document added before
+    // (reported, but not an error). Returns false if any line was bad.
     bool add_extract_jsonl(std::istream& in, const std::function<void(size_t, const std::string&)>& on_error);
 
-    const std::vector<MergeDecision>& decisions() const;
+    // Called with every merge, and with every pair of people kept apart although they
+    // share a surname, as documents are added (for --explain; nothing is kept).
+    void on_decision(std::function<void(const MergeDecision&)> callback);
 
-    // The graph so far, with part_of edges between organisations added. The builder can
-    // keep adding documents afterwards.
+    // The graph of every document added, with part_of edges between organisations. The
+    // builder starts over empty afterwards.
     Graph finish();
 
 private:

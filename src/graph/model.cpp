@@ -40,6 +40,13 @@ bool is_entity(VertexKind kind) {
     return kind == VertexKind::Person || kind == VertexKind::Organisation || kind == VertexKind::Group;
 }
 
+void take(Graph& to, Graph& from) {
+    to.m_vertices = std::move(from.m_vertices);
+    to.m_edges = std::move(from.m_edges);
+    from.m_vertices.clear();
+    from.m_edges.clear();
+}
+
 std::string node_id(const Graph& g, VertexId v) {
     static constexpr char prefix[kVertexKindCount] = {'p', 'o', 'g', 'c', 'd'};
     return prefix[static_cast<int>(g[v].kind)] + std::to_string(v);
@@ -65,7 +72,20 @@ std::optional<VertexId> find_entity(const Graph& g, std::string_view name) {
             best_rank = rank;
         }
     }
-    return best;
+    if (best) return best;
+    // "Mr Caggins" for "Col Caggins": the same name under another title, if only one has it.
+    const std::string bare = name_key(strip_titles(name));
+    std::optional<VertexId> only;
+    for (VertexId v = 0; v < boost::num_vertices(g); ++v) {
+        const Vertex& p = g[v];
+        if (!is_entity(p.kind)) continue;
+        bool match = name_key(strip_titles(p.name)) == bare;
+        for (const auto& alias : p.aliases) match = match || name_key(strip_titles(alias)) == bare;
+        if (!match) continue;
+        if (only) return std::nullopt;
+        only = v;
+    }
+    return only;
 }
 
 }  // namespace qg::graph

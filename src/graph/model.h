@@ -32,9 +32,10 @@ const char* kind_name(EdgeKind kind);     // "said", "affiliated_with", ...
 const char* kind_name(ClaimKind kind);    // "direct", "indirect", "mixed"
 bool is_entity(VertexKind kind);          // person, organisation or group
 
-// Where a claim was reported: a document vertex and the content's code point span in it.
+// Where a claim was reported: the document's id (as in the extract JSON, so it survives
+// views that drop document vertices) and the content's code point span in its text.
 struct Occurrence {
-    uint32_t document = 0;
+    std::string document;
     uint32_t start = 0;
     uint32_t end = 0;
 };
@@ -71,11 +72,18 @@ using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirection
 using VertexId = Graph::vertex_descriptor;
 using EdgeId = Graph::edge_descriptor;
 
+// Moves `from` into `to`, leaving `from` empty. Boost 1.74's adjacency_list has no move
+// constructor or assignment, and its swap() makes three copies: on a corpus graph of
+// hundreds of megabytes every hand-over would copy it. Its two containers are public and
+// hold everything (edge descriptors point into the edge list, whose nodes a move keeps).
+void take(Graph& to, Graph& from);
+
 // Stable, readable node ids for exports: "p3" (person), "o1", "g2", "c17", "d0".
 std::string node_id(const Graph& g, VertexId v);
 
 // The entity whose name or one of whose aliases is `name` (case-insensitive), preferring
-// names over aliases and people over organisations.
+// names over aliases and people over organisations; failing that, the one entity whose
+// name or alias is `name` once titles are removed from both ("Mr Caggins").
 std::optional<VertexId> find_entity(const Graph& g, std::string_view name);
 
 }  // namespace qg::graph

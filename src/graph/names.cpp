@@ -77,6 +77,15 @@ bool is_acronym(std::string_view name) {
     return capitals >= 2;
 }
 
+bool is_proper_name(std::string_view name) {
+    auto ws = words(name);
+    for (size_t i = 0; i < ws.size(); ++i) {
+        if (i == 0 && (ws[i] == "The" || ws[i] == "A" || ws[i] == "An")) continue;
+        if (starts_upper(ws[i])) return true;
+    }
+    return false;
+}
+
 std::optional<std::string> full_name(std::string_view name) {
     auto ws = name_words(name);
     if (ws.size() < 2 || is_title(ws.front())) return std::nullopt;
@@ -87,6 +96,15 @@ std::optional<std::string> full_name(std::string_view name) {
     std::string out;
     for (auto w : ws) {
         if (!starts_upper(w) && !is_name_particle(w)) return std::nullopt;
+        if (!out.empty()) out += ' ';
+        out += w;
+    }
+    return out;
+}
+
+std::string strip_titles(std::string_view name) {
+    std::string out;
+    for (auto w : name_words(name)) {
         if (!out.empty()) out += ' ';
         out += w;
     }

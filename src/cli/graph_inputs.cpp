@@ -1,0 +1,69 @@
+#include "cli/graph_inputs.h"
+
+#include <fstream>
+#include <iostream>
+#include <stdexcept>
+
+#include "graph/build.h"
+#include "pipeline/pipeline.h"
+
+namespace qg::cli {
+
+void add_graph_inputs(CLI::App& command, GraphInputs& inputs) {
+    command.add_option("files", inputs.input.paths, "Articles: .txt, .html, .jsonl (one article per line); - for stdin");
+    command.add_option("--from-jsonl", inputs.extract_jsonl,
+                       "Output of `quotegraph extract --format jsonl` computed elsewhere (repeatable; - for stdin)")
+        // One file per --from-jsonl, so articles after it stay articles.
+        ->expected(1)
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    command.add_option("--input-format", inputs.input.format, "Input format of FILE...: auto, text, html, jsonl")
+        ->check(CLI::IsMember({"auto", "text", "html", "jsonl"}));
+    command.add_flag("--lenient", inputs.input.lenient, "Replace invalid UTF-8 with U+FFFD instead of failing");
+    command.add_flag("--explain", inputs.explain, "Print each cross-document merge of entities, and why, to stderr");
+}
+
+bool build_graph(const GraphInputs& inputs, graph::Graph& out) {
+    if (inputs.input.paths.empty() && inputs.extract_jsonl.empty())
+        throw std::invalid_argument("give articles (FILE...) or --from-jsonl FILE");
+    graph::Builder builder;
+    if (inputs.explain) {
+        builder.on_decision([](const graph::MergeDecision& d) {
+            if (d.merged) {
+                std::cerr << "merged: “" << d.name << "” (" << d.document << ") into “" << d.other << "” (first seen in "
+                          << d.other_document << "): " << d.reason << '\n';
+            } else {
+                std::cerr << "kept apart: “" << d.name << "” (" << d.document << ") and “" << d.other << "” ("
+                          << d.other_document << "): " << d.reason << '\n';
+            }
+        });
+    }
+    bool ok = true;
+    if (!inputs.input.paths.empty()) {
+        ok &= for_each_document(inputs.input,
+                                [&](ingest::Document&& document) {
+                                    if (!builder.add(document, pipeline::extract(document)))
+                                        std::cerr << document.id << ": added before; skipped\n";
+                                });
+    }
+    for (const auto& path : inputs.extract_jsonl) {
+        std::ifstream file;
+        if (path != "-") {
+            file.open(path, std::ios::binary);
+            if (!file) {
+                std::cerr << path << ": cannot open\n";
+                ok = false;
+                continue;
+            }
+        }
+        std::istream& in = path == "-" ? std::cin : file;
+        ok &= builder.add_extract_jsonl(in, [&](size_t line, const std::string& message) {
+            std::cerr << path << ":" << line << ": " << message << '\n';
+        });
+    }
+    graph::Graph built = builder.finish();
+    graph::take(out, built);
+    return ok;
+}
+
+}  // namespace qg::cli
