@@ -424,12 +424,7 @@ TokenRange Finder::recipient_at(uint32_t first, const Unit& unit) const {
 // defence spending") when what follows it is the content or the end of the clause.
 uint32_t Finder::skip_speech_adjunct(uint32_t first, const Unit& unit) const {
     if (first >= unit.end || !is_word(first) || in_quote(first)) return first;
-    auto w = word(first);
-    bool prep = w == "in" || w == "on" || w == "at" || w == "during" || w == "via" || w == "through" || w == "over" ||
-                w == "last" || w == "this" || w == "earlier" || w == "late" || w == "early" || w == "from" ||
-                w == "to" || w == "amid" || w == "with" || w == "after" || w == "before" || w == "following" ||
-                w == "Monday" || w == "Tuesday" || w == "Wednesday" || w == "Thursday" || w == "Friday" ||
-                w == "Saturday" || w == "Sunday";
+    bool prep = lex_.adjunct_openers.contains(word(first));
     if (!prep) return first;
     bool has_adjunct_noun = false;
     for (uint32_t i = first; i < unit.end && i < first + 12; ++i) {

@@ -15,6 +15,7 @@ extern const std::string_view inverting_verbs_txt_data;
 extern const std::string_view apposition_openers_txt_data;
 extern const std::string_view role_nouns_txt_data;
 extern const std::string_view sentence_adverbs_txt_data;
+extern const std::string_view adjunct_openers_txt_data;
 extern const std::string_view confidence_tsv_data;
 extern const std::string_view clause_openers_txt_data;
 extern const std::string_view speech_adjuncts_txt_data;
@@ -70,6 +71,7 @@ Lexicon::Lexicon()
       apposition_openers(data::apposition_openers_txt_data),
       role_nouns(data::role_nouns_txt_data),
       sentence_adverbs(data::sentence_adverbs_txt_data),
+      adjunct_openers(data::adjunct_openers_txt_data),
       clause_openers(data::clause_openers_txt_data),
       speech_adjuncts(data::speech_adjuncts_txt_data),
       time_words(data::time_words_txt_data),

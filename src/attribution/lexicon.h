@@ -37,8 +37,9 @@ public:
     // The learned cue entry for a word, or nullptr.
     const CueEntry* cue(std::string_view word) const;
 
-    text::WordSet recipient_verbs, aux_adverbs, auxiliaries, cue_particles, inverting_verbs, apposition_openers, role_nouns, sentence_adverbs, clause_openers, speech_adjuncts, time_words, object_pronouns,
-        org_words;
+    text::WordSet recipient_verbs, aux_adverbs, auxiliaries, cue_particles, inverting_verbs,
+        apposition_openers, role_nouns, sentence_adverbs, adjunct_openers, clause_openers, speech_adjuncts,
+        time_words, object_pronouns, org_words;
 
 private:
     Lexicon();
