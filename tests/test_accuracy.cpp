@@ -31,5 +31,5 @@ TEST_CASE("accuracy on the held-back PolNeAR articles does not regress", "[accur
     CHECK(s.source.f1() >= 0.58);
     CHECK(s.cue.f1() >= 0.52);
     CHECK(s.quoted.found_rate() >= 0.90);
-    CHECK(s.quoted.source_rate() >= 0.90);
+    CHECK(s.quoted.source_rate() >= 0.915);
 }

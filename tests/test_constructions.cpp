@@ -67,6 +67,14 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"quotation-mark-styles.txt", "「We will open the market next year,」", "direct", "said",
          "Kenji Sato, the trade minister", "Kenji Sato"},
         {"quotation-mark-styles.txt", "\"We are ready,\"", "direct", "said", "Maria Lindqvist", "Maria Lindqvist"},
+        {"question-then-cue.txt", "Who will pay our rent", "direct", "asked", "Erik Sandvik", "Erik Sandvik"},
+        {"question-then-cue.txt", "We are not going anywhere!", "direct", "shouted", "the crowd outside the gates",
+         "crowd outside the gates"},
+        {"split-quote-with-adjunct.txt", "The line will be finished by 2027", "direct", "said", "council leader Mira Olsen",
+         "Mira Olsen"},
+        {"split-quote-with-adjunct.txt", "and the first trams will run that spring", "direct", "", "", "Mira Olsen"},
+        {"apposition-after-quote.txt", "The company broke the agreement twice", "direct", "said",
+         "Lotta Berg, legal director for the Forest Workers Union", "Lotta Berg"},
     };
     for (const auto& e : cases) {
         INFO(e.fixture << ": " << e.content);

@@ -96,6 +96,8 @@ private:
     void index_quotes();
     void build_units();
     float cue_strength(uint32_t i) const;
+    // Whether tokens [first, end) open with a short capitalised source and then a cue word.
+    bool opens_with_source_and_cue(uint32_t first, uint32_t end) const;
     void try_cue(uint32_t cue, const Unit& unit);
     void try_according_to(uint32_t according, const Unit& unit);
     void attribute_leftover_quotes();
@@ -165,6 +167,13 @@ void Finder::build_units() {
             const Unit& last = units_.back();
             int q = quote_of_[last.end - 1];
             merge = q >= 0 && quotes_.quotes[q].end_token > last.end && last.paragraph == s.paragraph;
+            // "“Is it over?” Trump asked.": the splitter ends a sentence at a question or
+            // exclamation inside a quotation; a short source-and-cue sentence after it is
+            // the quotation's attribution.
+            if (!merge && last.paragraph == s.paragraph && q >= 0 && quotes_.quotes[q].closed &&
+                quotes_.quotes[q].close_token + 1 == last.end && last.end >= 2 &&
+                (word(last.end - 2) == "?" || word(last.end - 2) == "!"))
+                merge = opens_with_source_and_cue(s.first_token, s.end_token);
         }
         if (merge) {
             units_.back().end = s.end_token;
@@ -174,6 +183,16 @@ void Finder::build_units() {
     }
     for (uint32_t u = 0; u < units_.size(); ++u)
         for (uint32_t t = units_[u].begin; t < units_[u].end; ++t) unit_of_[t] = u;
+}
+
+bool Finder::opens_with_source_and_cue(uint32_t first, uint32_t end) const {
+    constexpr uint32_t kMaxSourceWords = 6;
+    if (first >= end || !is_word(first) || !tokens_[first].capitalized) return false;
+    for (uint32_t t = first + 1; t < end && t <= first + kMaxSourceWords; ++t) {
+        if (!is_word(t) || in_quote(t)) return false;
+        if (cue_strength(t) >= kStrongCue) return true;
+    }
+    return false;
 }
 
 float Finder::cue_strength(uint32_t i) const {
@@ -200,9 +219,12 @@ long Finder::apposition_opening(uint32_t closing, const Unit& unit) const {
     bool appositive = is_folded(opener, lex_.apposition_openers) || tokens_[opener].kind == TokenKind::Number ||
                       first_word.ends_with("'s") || first_word.ends_with("\xE2\x80\x99s") ||
                       (opener + 1 < closing && (word(opener + 1) == "'s" || word(opener + 1) == "\xE2\x80\x99s"));
-    if (!appositive && tokens_[opener].capitalized) {
-        // "Jack Mozloom, Senior Fellow at …": a capitalised role.
-        for (uint32_t t = opener; t < closing && !appositive; ++t) appositive = is_folded(t, lex_.role_nouns);
+    if (!appositive) {
+        // "Jack Mozloom, Senior Fellow at …": a capitalised role anywhere; "Matdos Santos,
+        // legal director for …": a role among the first words.
+        constexpr uint32_t kRoleWithin = 3;
+        uint32_t limit = tokens_[opener].capitalized ? closing : std::min(closing, opener + kRoleWithin);
+        for (uint32_t t = opener; t < limit && !appositive; ++t) appositive = is_folded(t, lex_.role_nouns);
     }
     if (!appositive) return -1;
     uint32_t before = static_cast<uint32_t>(j - 1);
@@ -343,6 +365,7 @@ TokenRange Finder::sentence_subject(const Unit& unit, uint32_t limit) const {
     uint32_t first = unit.begin;
     while (first < limit && !is_word(first)) ++first;
     if (first >= limit || in_quote(first)) return {};
+    while (first + 1 < limit && is_folded(first, lex_.leading_conjunctions) && is_word(first + 1)) ++first;
     // "In Iowa, Trump said …", "As the vote neared, Sanders …": the subject follows the
     // opening adverbial and its comma.
     if (is_folded(first, lex_.sentence_adverbs) || word(first).ends_with("ing") || word(first) == "Here" ||
@@ -491,6 +514,10 @@ TokenRange Finder::content_before(uint32_t boundary, const Unit& unit) const {
 void Finder::add(Candidate c) {
     for (const auto& f : found_)
         if (f.content.begin == c.content.begin && f.content.end == c.content.end) return;
+    // "She added: “…”": PolNeAR marks the colon that introduces the content as part of the cue.
+    if (!c.cue.empty() && c.cue.end < tokens_.size() && word(c.cue.end) == ":" && c.content.begin > c.cue.end &&
+        (c.source.empty() || c.source.begin < c.cue.begin))
+        ++c.cue.end;
     for (uint32_t i = c.source.begin; i < c.source.end; ++i) in_source_[i] = true;
     found_.push_back(c);
 }
@@ -644,8 +671,8 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
             c.recipient = recipient_at(next, unit);
             if (!c.recipient.empty()) next = c.recipient.end;
         }
-        if (c.recipient.empty() && next < unit.end && is_folded(next, lex_.cue_particles) && next + 1 < unit.end &&
-            !in_quote(next))
+        if (c.recipient.empty() && next < unit.end && is_word(next) && next + 1 < unit.end && !in_quote(next) &&
+            lex_.particle_joins(word(cue), word(next)))
             c.cue.end = ++next;  // "talked about", "called for"
         uint32_t after_adjunct = skip_speech_adjunct(next, unit);
         for (uint32_t t = next; t < after_adjunct; ++t)
@@ -753,8 +780,11 @@ void Finder::attribute_leftover_quotes() {
         int previous = -1;
         bool split_quote = false;
         for (size_t f = 0; f < found_.size(); ++f) {
-            uint32_t end = std::max(found_[f].cue.end, found_[f].source.end);
-            if (end > open || end < unit.begin || open - end > 2) continue;
+            uint32_t end = std::max({found_[f].cue.end, found_[f].source.end, found_[f].recipient.end});
+            if (end > open || end < unit.begin) continue;
+            // "“A,” Trumka said in March, “B.”": the circumstance of the speech may sit between.
+            if (open - end > 2) end = skip_speech_adjunct(end, unit);
+            if (end > open || open - end > 2) continue;
             bool only_punctuation = true;
             for (uint32_t t = end; t < open; ++t) only_punctuation &= tokens_[t].kind == TokenKind::Punct;
             if (only_punctuation) {

@@ -15,6 +15,8 @@ extern const std::string_view inverting_verbs_txt_data;
 extern const std::string_view apposition_openers_txt_data;
 extern const std::string_view role_nouns_txt_data;
 extern const std::string_view sentence_adverbs_txt_data;
+extern const std::string_view leading_conjunctions_txt_data;
+extern const std::string_view particle_joins_tsv_data;
 extern const std::string_view adjunct_openers_txt_data;
 extern const std::string_view confidence_tsv_data;
 extern const std::string_view clause_openers_txt_data;
@@ -57,6 +59,23 @@ std::string Lexicon::rule_key(Rule rule, bool weak_cue) {
     return key;
 }
 
+namespace {
+
+// Splits a tab-separated data line into at most N fields; returns how many it found.
+template <size_t N>
+size_t split_fields(std::string_view line, std::string_view (&fields)[N]) {
+    size_t n = 0;
+    while (n < N) {
+        size_t tab = line.find('\t');
+        fields[n++] = line.substr(0, tab);
+        if (tab == std::string_view::npos) break;
+        line.remove_prefix(tab + 1);
+    }
+    return n;
+}
+
+}  // namespace
+
 const Lexicon& Lexicon::get() {
     static const Lexicon instance;
     return instance;
@@ -76,7 +95,8 @@ Lexicon::Lexicon()
       speech_adjuncts(data::speech_adjuncts_txt_data),
       time_words(data::time_words_txt_data),
       object_pronouns(data::object_pronouns_txt_data),
-      org_words(data::org_words_txt_data) {
+      org_words(data::org_words_txt_data),
+      leading_conjunctions(data::leading_conjunctions_txt_data) {
     for (auto& row : confidence_) row[0] = row[1] = 0.5f;
     text::for_each_data_line(data::confidence_tsv_data, [&](std::string_view line) {
         size_t tab = line.find('\t');
@@ -88,14 +108,7 @@ Lexicon::Lexicon()
     });
     text::for_each_data_line(data::cues_tsv_data, [&](std::string_view line) {
         std::string_view fields[6];
-        size_t n = 0;
-        while (n < 6) {
-            size_t tab = line.find('\t');
-            fields[n++] = line.substr(0, tab);
-            if (tab == std::string_view::npos) break;
-            line.remove_prefix(tab + 1);
-        }
-        if (n < 6) return;
+        if (split_fields(line, fields) < 6) return;
         CueEntry entry;
         entry.probability = parse_float(fields[1]);
         entry.count = static_cast<unsigned>(parse_float(fields[2]));
@@ -104,6 +117,29 @@ Lexicon::Lexicon()
         char buffer[128];
         cues_.emplace(std::string(text::fold(fields[0], buffer, sizeof buffer)), entry);
     });
+    text::for_each_data_line(data::particle_joins_tsv_data, [&](std::string_view line) {
+        std::string_view fields[4];
+        if (split_fields(line, fields) < 4) return;
+        float joined = parse_float(fields[2]), split = parse_float(fields[3]);
+        if (joined + split <= 0) return;
+        particle_joins_.emplace(std::string(fields[0]) + ' ' + std::string(fields[1]), joined / (joined + split));
+    });
+}
+
+bool Lexicon::particle_joins(std::string_view cue_word, std::string_view particle) const {
+    // A pair seen often enough speaks for itself; otherwise the particle's habit with any
+    // cue word decides, more strictly, so that "said on Tuesday" keeps "on" out.
+    constexpr float kPairShare = 0.5f, kAnyShare = 0.6f;
+    char word_buffer[128], particle_buffer[32];
+    std::string key(text::fold(cue_word, word_buffer, sizeof word_buffer));
+    std::string_view folded_particle = text::fold(particle, particle_buffer, sizeof particle_buffer);
+    key += ' ';
+    key += folded_particle;
+    if (auto it = particle_joins_.find(key); it != particle_joins_.end()) return it->second >= kPairShare;
+    key = "* ";
+    key += folded_particle;
+    auto it = particle_joins_.find(key);
+    return it != particle_joins_.end() && it->second >= kAnyShare;
 }
 
 const CueEntry* Lexicon::cue(std::string_view word) const {

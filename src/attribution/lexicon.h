@@ -36,15 +36,20 @@ public:
 
     // The learned cue entry for a word, or nullptr.
     const CueEntry* cue(std::string_view word) const;
+    // Whether the word after a cue word belongs to the cue ("referring to", "called for",
+    // not "said on"), as learned from the annotations (data/particle_joins.tsv).
+    bool particle_joins(std::string_view cue_word, std::string_view particle) const;
 
     text::WordSet recipient_verbs, aux_adverbs, auxiliaries, cue_particles, inverting_verbs,
         apposition_openers, role_nouns, sentence_adverbs, adjunct_openers, clause_openers, speech_adjuncts,
-        time_words, object_pronouns, org_words;
+        time_words, object_pronouns, org_words, leading_conjunctions;
 
 private:
     Lexicon();
     float confidence_[kRuleCount][2] = {};
     std::unordered_map<std::string, CueEntry, text::TransparentHash, std::equal_to<>> cues_;
+    // "cue-word particle" (cue word "*" for any) -> share of times the annotators joined them.
+    std::unordered_map<std::string, float, text::TransparentHash, std::equal_to<>> particle_joins_;
 };
 
 }  // namespace qg::attribution
