@@ -21,6 +21,6 @@ void register_extract(CLI::App& root, Action& action);
 void register_eval(CLI::App& root, Action& action);
 void register_graph(CLI::App& root, Action& action);
 void register_stats(CLI::App& root, Action& action);
-void register_planned(CLI::App& root, Action& action);  // subcommands of later issues
+void register_audit(CLI::App& root, Action& action);
 
 }  // namespace qg::cli

@@ -15,7 +15,7 @@ int main(int argc, char** argv) {
     qg::cli::register_eval(app, action);
     qg::cli::register_graph(app, action);
     qg::cli::register_stats(app, action);
-    qg::cli::register_planned(app, action);
+    qg::cli::register_audit(app, action);
 
     try {
         app.parse(argc, argv);

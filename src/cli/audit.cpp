@@ -1,0 +1,60 @@
+// `quotegraph audit`: what a careful editor would flag in articles (docs/audit.md).
+#include <iostream>
+#include <memory>
+
+#include "audit/audit.h"
+#include "cli/inputs.h"
+
+namespace qg::cli {
+
+void register_audit(CLI::App& root, Action& action) {
+    struct Options {
+        InputOptions inputs;
+        std::vector<std::string> against;
+        std::string format = "text";
+        std::string fail_on = "error";
+        audit::Options audit;
+    };
+    auto o = std::make_shared<Options>();
+    auto* command = root.add_subcommand(
+        "audit", "Audit quotes: broken marks, unattributed or altered quotes, vague sources, conflicts across documents");
+    add_input_options(*command, o->inputs);
+    command->add_option("--against", o->against,
+                        "Check every quote against this source (transcript: text, HTML, or JSONL of several); "
+                        "`NAME: ...` lines mark speakers. May be repeated");
+    command->add_option("--format", o->format, "text (default), json, md, html (self-contained)")
+        ->check(CLI::IsMember({"text", "json", "md", "html"}));
+    command->add_option("--fail-on", o->fail_on, "Exit 1 when a finding is at least this severe: info, warning, error (default)")
+        ->check(CLI::IsMember({"info", "warning", "error"}));
+    command->add_option("--min-confidence", o->audit.min_confidence,
+                        "Attributions less confident than this are ambiguous (default 0.5)")
+        ->check(CLI::Range(0.0, 1.0));
+    command->add_option("--min-similarity", o->audit.min_similarity,
+                        "Least similarity for a variant or an altered quote; below it a source passage is not the quote "
+                        "(default 0.5)")
+        ->check(CLI::Range(0.0, 1.0));
+    command->callback([&action, o] {
+        action = [o] {
+            audit::Auditor auditor(o->audit);
+            InputOptions sources = o->inputs;
+            sources.paths = o->against;
+            sources.format = "auto";
+            bool ok = for_each_document(sources, [&](ingest::Document&& d) { auditor.add_source(d); });
+            ok &= for_each_document(o->inputs, [&](ingest::Document&& d) { auditor.add(d); });
+            const audit::Report report = auditor.finish();
+            if (o->format == "json")
+                std::cout << audit::to_json(report).dump(2) << '\n';
+            else if (o->format == "md")
+                std::cout << audit::to_markdown(report);
+            else if (o->format == "html")
+                std::cout << audit::to_html(report);
+            else
+                std::cout << audit::to_text(report);
+            std::cout.flush();
+            if (!ok) return kExitUsage;
+            return report.fails(*audit::parse_severity(o->fail_on)) ? kExitFindings : kExitOk;
+        };
+    });
+}
+
+}  // namespace qg::cli
