@@ -1,12 +1,11 @@
 // `quotegraph graph`: the attribution graph of every input, as DOT, JSON, GraphML or a
 // drawing.
 #include <filesystem>
-#include <fstream>
 #include <functional>
 #include <iostream>
 #include <memory>
-#include <unistd.h>
 
+#include "cli/atomic_output.h"
 #include "cli/graph_inputs.h"
 #include "export/dot.h"
 #include "export/graphml.h"
@@ -36,25 +35,6 @@ std::string format_from_extension(const std::string& path) {
     if (ext == ".graphml" || ext == ".xml") return "graphml";
     if (ext == ".svg" || ext == ".png" || ext == ".pdf") return ext.substr(1);
     return "";
-}
-
-// Written beside the target and renamed over it, so a reader never sees half a file.
-void write_file(const std::string& path, const std::function<void(std::ostream&)>& write) {
-    std::filesystem::path target(path);
-    std::filesystem::path temp = target;
-    temp += ".tmp-" + std::to_string(::getpid());
-    try {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out) throw std::runtime_error(path + ": cannot write");
-        write(out);
-        out.close();
-        if (!out) throw std::runtime_error(path + ": cannot write");
-        std::filesystem::rename(temp, target);
-    } catch (...) {
-        std::error_code ec;
-        std::filesystem::remove(temp, ec);
-        throw;
-    }
 }
 
 int run(const GraphOptions& o) {
@@ -100,12 +80,8 @@ int run(const GraphOptions& o) {
         else
             out.write(drawing.data(), static_cast<std::streamsize>(drawing.size()));
     };
-    if (o.output.empty() || o.output == "-") {
-        write(std::cout);
-        std::cout.flush();
-    } else {
-        write_file(o.output, write);
-    }
+    // Written beside the target and renamed over it: a reader never sees half a file.
+    write_output(o.output, write);
     return ok ? kExitOk : kExitUsage;
 }
 

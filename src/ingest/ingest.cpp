@@ -2,6 +2,7 @@
 // path. Diagnostics and plain-text documents also live here.
 #include "ingest/ingest.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -41,6 +42,36 @@ Diagnostic make_diagnostic(Severity severity, const std::string& file, std::stri
 
 Diagnostic cannot_open(const std::string& file, int error) {
     return make_diagnostic(Severity::Error, file, "cannot open: " + std::string(std::strerror(error)));
+}
+
+Diagnostic too_large(const std::string& file, uint64_t size) {
+    return make_diagnostic(Severity::Error, file,
+                           "too large: " + std::to_string(size) + " bytes (a document holds at most " +
+                               std::to_string(kMaxDocumentBytes) + ")");
+}
+
+// A stray NUL is kept (text) or dropped (HTML, as its parser does) with a warning naming the
+// first; text that has one NUL in every 64 bytes is binary wherever the NULs are.
+std::optional<std::string> too_many_nuls(std::string_view content) {
+    const auto nuls = static_cast<size_t>(std::count(content.begin(), content.end(), '\0'));
+    if (nuls >= 2 && nuls * 64 >= content.size())
+        return "looks like a binary file (" + std::to_string(nuls) + " NUL bytes in " +
+               std::to_string(content.size()) + ")";
+    return std::nullopt;
+}
+
+void report_nuls(std::string_view text, size_t bom_length, bool html, const std::string& file,
+                 const DiagnosticSink& report) {
+    const size_t first = text.find('\0');
+    if (first == std::string_view::npos) return;
+    const auto nuls = static_cast<size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(first), text.end(), '\0'));
+    Diagnostic diagnostic = make_diagnostic(
+        Severity::Warning, file,
+        std::to_string(nuls) + (nuls == 1 ? " NUL byte" : " NUL bytes") +
+            (html ? " in the HTML, dropped as browsers do" : " in the text, kept as U+0000"));
+    diagnostic.byte_offset = first + bom_length;
+    diagnostic.has_offset = true;
+    report(diagnostic);
 }
 
 }  // namespace
@@ -115,15 +146,28 @@ bool read_input(const std::string& path, const Options& options, const DocumentS
     if (format == InputFormat::Jsonl)
         return read_jsonl(in, std::move(content), file, options, on_document, report) && !had_error;
 
+    if (expected_size > kMaxDocumentBytes) {
+        report(too_large(file, expected_size));
+        return false;
+    }
     content.reserve(expected_size);  // only now: a JSONL corpus is never held whole
     read_rest(in, content, expected_size);
     if (in.bad()) {
         report(make_diagnostic(Severity::Error, file, "read error"));
         return false;
     }
+    if (content.size() > kMaxDocumentBytes) {  // standard input, or a file that grew
+        report(too_large(file, content.size()));
+        return false;
+    }
+    if (auto reason = too_many_nuls(content)) {
+        report(make_diagnostic(Severity::Error, file, std::move(*reason)));
+        return false;
+    }
     size_t bom_length = 0;
-    if (!utf8::decode_in_place(content, options.lenient, file, 0, report, bom_length)) return false;
+    if (!utf8::decode_in_place(content, options.lenient, file, 0, report, bom_length, true)) return false;
     if (content.empty()) report(make_diagnostic(Severity::Warning, file, "empty input"));
+    report_nuls(content, bom_length, format == InputFormat::Html, file, report);
 
     if (format == InputFormat::Html) {
         Document document = parse_html(content, path);

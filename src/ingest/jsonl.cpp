@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "ingest/sniff.h"
 #include "ingest/utf8.h"
 
 namespace qg::ingest {
@@ -111,6 +112,11 @@ bool JsonlReader::take_string(nlohmann::json& record, const char* name, std::opt
 void JsonlReader::process(std::string& line) {
     ++line_number_;
     if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.size() > kMaxDocumentBytes) {
+        report(Severity::Error, "line too large: " + std::to_string(line.size()) + " bytes (a record holds at most " +
+                                    std::to_string(kMaxDocumentBytes) + ")");
+        return;
+    }
 
     // Checked before parsing so the offset names the bad byte itself, and so lenient mode
     // can repair strings rather than drop the record.

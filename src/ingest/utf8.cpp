@@ -130,8 +130,68 @@ size_t count_code_points(std::string_view text) {
     return count;
 }
 
+namespace {
+
+// Windows-1252 0x80-0x9F; 0 where the encoding leaves the byte undefined.
+constexpr char16_t kWindows1252High[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+char32_t windows_1252_code_point(unsigned char b) {
+    return (b >= 0x80 && b < 0xA0) ? kWindows1252High[b - 0x80] : b;
+}
+
+}  // namespace
+
+bool looks_like_windows_1252(std::string_view bytes, size_t first_bad) {
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+    const size_t n = bytes.size();
+    bool has_c1 = false;
+    for (size_t i = first_bad; i < n; ++i) {
+        if (p[i] < 0x80 || p[i] >= 0xA0) continue;
+        if (kWindows1252High[p[i] - 0x80] == 0) return false;
+        has_c1 = true;
+    }
+    // Before first_bad everything is valid UTF-8, whose bytes 0x80-0x9F are continuation
+    // bytes: nothing there can be undefined Windows-1252 as a character of its own.
+    if (!has_c1) return false;
+    size_t well_formed = 0, ill_formed = 0;
+    for (size_t i = 0; i < n;) {
+        if (p[i] < 0x80) {
+            ++i;
+        } else if (const size_t len = valid_multibyte(p + i, n - i)) {
+            ++well_formed;
+            i += len;
+        } else {
+            ++ill_formed;
+            i += invalid_length(bytes, i);
+        }
+    }
+    return well_formed < ill_formed;
+}
+
+void windows_1252_to_utf8(std::string& bytes) {
+    std::string out;
+    out.reserve(bytes.size() + bytes.size() / 4);
+    for (unsigned char b : bytes) {
+        const char32_t c = windows_1252_code_point(b);
+        if (c < 0x80) {
+            out += static_cast<char>(c);
+        } else if (c < 0x800) {
+            out += static_cast<char>(0xC0 | (c >> 6));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        } else {
+            out += static_cast<char>(0xE0 | (c >> 12));
+            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        }
+    }
+    bytes.swap(out);
+}
+
 bool decode_in_place(std::string& bytes, bool lenient, const std::string& file, uint64_t line,
-                     const DiagnosticSink& on_diagnostic, size_t& bom_length) {
+                     const DiagnosticSink& on_diagnostic, size_t& bom_length, bool allow_windows_1252) {
     bom_length = std::string_view(bytes).starts_with(kBom) ? kBom.size() : 0;
     if (bom_length) bytes.erase(0, bom_length);
     const size_t bad = find_invalid(bytes);
@@ -142,6 +202,16 @@ bool decode_in_place(std::string& bytes, bool lenient, const std::string& file, 
     diagnostic.line = line;
     diagnostic.byte_offset = bad + bom_length;
     diagnostic.has_offset = true;
+    if (allow_windows_1252 && looks_like_windows_1252(bytes, bad)) {
+        const unsigned char first = static_cast<unsigned char>(bytes[bad]);
+        diagnostic.severity = Severity::Warning;
+        diagnostic.message = "not UTF-8 (byte " + hex_byte(first) +
+                             " here) but looks like Windows-1252: decoded as Windows-1252; offsets index the "
+                             "decoded text";
+        windows_1252_to_utf8(bytes);
+        if (on_diagnostic) on_diagnostic(diagnostic);
+        return true;
+    }
     if (!lenient) {
         diagnostic.severity = Severity::Error;
         diagnostic.message = "invalid UTF-8: " + describe_invalid(bytes, bad);

@@ -40,11 +40,25 @@ inline size_t sequence_length(unsigned char lead) {
     return 4;
 }
 
+// Whether bytes that are not valid UTF-8 (the first bad sequence at `first_bad`) read as
+// Windows-1252 instead: no byte that Windows-1252 leaves undefined (0x81, 0x8D, 0x8F,
+// 0x90, 0x9D), at least one byte 0x80-0x9F (the curly quotes, dashes and ellipsis that
+// only Windows-1252 puts there: a file without them may as well be broken UTF-8), and
+// fewer well-formed UTF-8 multi-byte sequences than ill-formed ones (a mostly UTF-8 file
+// with a bad byte is broken UTF-8, not another encoding). One pass over the bytes.
+bool looks_like_windows_1252(std::string_view bytes, size_t first_bad);
+
+// Converts Windows-1252 bytes to UTF-8 in place (0x80-0x9F through the Windows-1252
+// table, 0xA0-0xFF as Latin-1).
+void windows_1252_to_utf8(std::string& bytes);
+
 // The work behind decode_utf8, done in place so a 100 MB input is not copied: strips a
 // leading BOM (its length goes to `bom_length`), then validates; on invalid input either
-// reports an error and returns false or repairs and warns. `line` is put in diagnostics
-// (0 for whole files); offsets reported are relative to the bytes as given, BOM included.
+// reports an error and returns false or repairs and warns. With `allow_windows_1252`, input
+// that looks_like_windows_1252 is converted from it instead, with a warning. `line` is put
+// in diagnostics (0 for whole files); offsets reported are relative to the bytes as given,
+// BOM included.
 bool decode_in_place(std::string& bytes, bool lenient, const std::string& file, uint64_t line,
-                     const DiagnosticSink& on_diagnostic, size_t& bom_length);
+                     const DiagnosticSink& on_diagnostic, size_t& bom_length, bool allow_windows_1252 = false);
 
 }  // namespace qg::ingest::utf8

@@ -62,6 +62,60 @@ char32_t glyph_of(std::string_view text, const Token& t) {
     return text::decode_at(text, pos);
 }
 
+// The marks that can close a single quote, in text order, each used at most once. Finding an
+// opener's closer takes near-constant time through "next unused" and "previous unused"
+// links with path compression, instead of a scan to the end of the paragraph.
+class ClosersLeft {
+public:
+    void add(uint32_t mark, uint32_t token, bool not_followed_by_word) {
+        marks_.push_back(mark);
+        tokens_.push_back(token);
+        plain_.push_back(not_followed_by_word);
+    }
+    void seal() {
+        const uint32_t n = static_cast<uint32_t>(marks_.size());
+        next_plain_.resize(n + 1);
+        previous_any_.resize(n + 1);
+        for (uint32_t i = 0; i <= n; ++i) {
+            next_plain_[i] = (i < n && !plain_[i]) ? i + 1 : i;
+            previous_any_[i] = i;  // position i + 1 stands for closer i; 0 for "none"
+        }
+    }
+    // Takes the closer for the opener at mark `opener`: among unused closers after it and
+    // before token `limit`, the first not followed by a word, else the last. Returns its
+    // mark index, or -1 when there is none.
+    long take(uint32_t opener, uint32_t limit) {
+        const auto lo = static_cast<uint32_t>(std::upper_bound(marks_.begin(), marks_.end(), opener) - marks_.begin());
+        const auto hi = static_cast<uint32_t>(std::lower_bound(tokens_.begin(), tokens_.end(), limit) - tokens_.begin());
+        if (lo >= hi) return -1;
+        uint32_t chosen = find(next_plain_, lo);
+        if (chosen >= hi) {
+            const uint32_t last = find(previous_any_, hi);  // hi stands for closer hi - 1
+            if (last == 0 || last - 1 < lo) return -1;
+            chosen = last - 1;
+        }
+        next_plain_[chosen] = chosen + 1;
+        previous_any_[chosen + 1] = chosen;
+        return marks_[chosen];
+    }
+
+private:
+    static uint32_t find(std::vector<uint32_t>& link, uint32_t i) {
+        uint32_t root = i;
+        while (link[root] != root) root = link[root];
+        while (link[i] != root) {
+            const uint32_t next = link[i];
+            link[i] = root;
+            i = next;
+        }
+        return root;
+    }
+
+    std::vector<uint32_t> marks_, tokens_;
+    std::vector<bool> plain_;
+    std::vector<uint32_t> next_plain_, previous_any_;
+};
+
 uint32_t paragraph_of_token(const text::Analysis& a, uint32_t token, uint32_t& sentence_cursor) {
     while (sentence_cursor + 1 < a.sentences.size() && a.sentences[sentence_cursor].end_token <= token)
         ++sentence_cursor;
@@ -155,12 +209,22 @@ void find_quotes(std::string_view text, const text::Analysis& analysis, QuoteAna
 
     // Pass 2: single marks pair only within a paragraph and without crossing a double
     // quote's boundary; unpaired ones are apostrophes (’90s, ’em, voters’).
-    auto double_quote_containing = [&](uint32_t token) -> long {
-        for (size_t q = 0; q < out.quotes.size(); ++q)
-            if (out.quotes[q].open_token < token && token < out.quotes[q].end_token) return static_cast<long>(q);
-        return -1;
-    };
+    // Every step is amortised constant or logarithmic, so that a paragraph made of
+    // thousands of quotation marks stays linear: the double quotes (sorted, and never
+    // overlapping) are followed with two cursors, and the closers with a ClosersLeft.
     const size_t double_quote_count = out.quotes.size();
+    size_t containing_cursor = 0;  // first double quote not ending at or before the mark
+    size_t following_cursor = 0;   // first double quote opening after the mark
+    ClosersLeft closers;
+    for (size_t m = 0; m < out.marks.size(); ++m) {
+        const Mark& mark = out.marks[m];
+        if (!is_single_glyph(mark.glyph)) continue;
+        const Context c = context_of(text, tokens, mark.token);
+        if (!c.right_free || c.left_free || glyph_direction(mark.glyph) > 0) continue;
+        const bool followed_by_word = mark.token + 1 < token_count && tokens[mark.token + 1].kind == TokenKind::Word;
+        closers.add(static_cast<uint32_t>(m), mark.token, !followed_by_word);
+    }
+    closers.seal();
     for (size_t m = 0; m < out.marks.size(); ++m) {
         Mark& mark = out.marks[m];
         if (!is_single_glyph(mark.glyph) || mark.role != MarkRole::Stray) continue;
@@ -175,29 +239,22 @@ void find_quotes(std::string_view text, const text::Analysis& analysis, QuoteAna
                 continue;
             }
         }
-        long container = double_quote_containing(mark.token);
+        while (containing_cursor < double_quote_count && out.quotes[containing_cursor].end_token <= mark.token)
+            ++containing_cursor;
+        long container = containing_cursor < double_quote_count && out.quotes[containing_cursor].open_token < mark.token
+                             ? static_cast<long>(containing_cursor)
+                             : -1;
         uint32_t limit = container >= 0 ? out.quotes[container].end_token
                                         : paragraph_end_token(mark_paragraph[m]);
         if (container < 0) {
-            for (size_t q = 0; q < double_quote_count; ++q)
-                if (out.quotes[q].open_token > mark.token) {
-                    limit = std::min(limit, out.quotes[q].open_token);
-                    break;
-                }
+            while (following_cursor < double_quote_count && out.quotes[following_cursor].open_token <= mark.token)
+                ++following_cursor;
+            if (following_cursor < double_quote_count)
+                limit = std::min(limit, out.quotes[following_cursor].open_token);
         }
-        long chosen = -1;
-        for (size_t k = m + 1; k < out.marks.size() && out.marks[k].token < limit; ++k) {
-            Mark& candidate = out.marks[k];
-            if (!is_single_glyph(candidate.glyph) || candidate.role != MarkRole::Stray) continue;
-            Context cc = context_of(text, tokens, candidate.token);
-            if (!cc.right_free || cc.left_free || glyph_direction(candidate.glyph) > 0) continue;
-            chosen = static_cast<long>(k);
-            // A possessive "voters’ rights" looks like a closer; prefer a later closer
-            // that is followed by punctuation.
-            bool followed_by_word = candidate.token + 1 < token_count &&
-                                    tokens[candidate.token + 1].kind == TokenKind::Word;
-            if (!followed_by_word) break;
-        }
+        // The closer: the first one after the mark not followed by a word; when all are (a
+        // possessive "voters’ rights" looks like a closer), the last one before the limit.
+        const long chosen = closers.take(static_cast<uint32_t>(m), limit);
         if (chosen < 0) {
             mark.role = MarkRole::Apostrophe;
             continue;
@@ -211,9 +268,16 @@ void find_quotes(std::string_view text, const text::Analysis& analysis, QuoteAna
         if (mark.role == MarkRole::Stray && is_single_glyph(mark.glyph)) mark.role = MarkRole::Apostrophe;
 
     std::sort(out.quotes.begin(), out.quotes.end(), [](const Quote& a, const Quote& b) { return a.open_token < b.open_token; });
+    // Words inside each quote from running counts: single quotes may overlap, and counting
+    // token by token would then be quadratic.
+    std::vector<uint32_t> words_before(token_count + 1, 0);
+    for (uint32_t t = 0; t < token_count; ++t)
+        words_before[t + 1] =
+            words_before[t] + (tokens[t].kind == TokenKind::Word || tokens[t].kind == TokenKind::Number ? 1 : 0);
     for (auto& q : out.quotes) {
-        for (uint32_t t = q.open_token + 1; t < q.end_token; ++t)
-            if (tokens[t].kind == TokenKind::Word || tokens[t].kind == TokenKind::Number) ++q.words;
+        const uint32_t first = std::min(q.open_token + 1, token_count);
+        const uint32_t end = std::min(q.end_token, token_count);
+        q.words = end > first ? words_before[end] - words_before[first] : 0;
     }
 }
 

@@ -55,16 +55,18 @@ uint32_t scan_dotted_initialism(std::string_view s, uint32_t pos) {
 // Scans a word or number starting at `pos`; returns its end.
 uint32_t scan_word(std::string_view s, uint32_t pos, bool& numeric) {
     numeric = is_digit(peek(s, pos));
-    if (!numeric) {
+    // Whether the part being scanned is a number: a hyphenated continuation has its own.
+    bool scanning_numeric = numeric;
+    while (!scanning_numeric) {
         uint32_t dotted = scan_dotted_initialism(s, pos);
-        if (dotted != pos) {
-            // "U.S.-backed": a hyphenated continuation stays in the token.
-            bool continuation_numeric = false;
-            if (dotted < s.size() && s[dotted] == '-' && is_word_char(peek(s, dotted + 1)))
-                return scan_word(s, dotted + 1, continuation_numeric);
-            return dotted;
-        }
+        if (dotted == pos) break;
+        // "U.S.-backed": a hyphenated continuation stays in the token. A loop rather than a
+        // recursion, so that "a.b.-a.b.-…" cannot exhaust the stack.
+        if (!(dotted < s.size() && s[dotted] == '-' && is_word_char(peek(s, dotted + 1)))) return dotted;
+        pos = dotted + 1;
+        scanning_numeric = is_digit(peek(s, pos));
     }
+    const bool numeric_part = scanning_numeric;
     uint32_t cursor = pos;
     while (cursor < s.size()) {
         uint32_t next = cursor;
@@ -74,11 +76,11 @@ uint32_t scan_word(std::string_view s, uint32_t pos, bool& numeric) {
             continue;
         }
         char32_t after = peek(s, next);
-        if (numeric && (c == ',' || c == '.' || c == ':') && is_digit(after)) {
+        if (numeric_part && (c == ',' || c == '.' || c == ':') && is_digit(after)) {
             cursor = next;
             continue;
         }
-        if (!numeric && is_apostrophe(c) && is_letter(after)) {  // It's, Sina’a, O'Brien
+        if (!numeric_part && is_apostrophe(c) && is_letter(after)) {  // It's, Sina’a, O'Brien
             cursor = next;
             continue;
         }
@@ -236,6 +238,9 @@ void analyze(std::string_view text, Analysis& out) {
                 (tokens[last + 1].kind == TokenKind::Punct && is_sentence_final(token_text(text, tokens[last + 1])))))
             ++last;
         if (last + 1 >= n) break;
+        // The tokens up to `last` would each reach the same `next` and the same decision:
+        // going on after them keeps a run like ".\".\".\"…" linear.
+        i = last;
         const Token& next = tokens[last + 1];
         if (!next.space_before) continue;  // "3.5", "Yahoo!News": no boundary inside a word
         // A new sentence opens with a capital, a digit, a quote or a bracket; after "?” he
@@ -245,7 +250,6 @@ void analyze(std::string_view text, Analysis& out) {
                      first == '[' || next.newlines_before > 0;
         if (!opens) continue;
         close_sentence(static_cast<uint32_t>(last + 1));
-        i = last;
     }
     close_sentence(static_cast<uint32_t>(n));
     close_paragraph();
