@@ -9,6 +9,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -122,6 +123,8 @@ private:
 // and a self-contained HTML page, diffs highlighted.
 std::string to_text(const Report& report);
 nlohmann::json to_json(const Report& report);
+// The same JSON streamed: one document or finding a line, never the whole tree in memory.
+void write_json(const Report& report, std::ostream& out);
 std::string to_markdown(const Report& report);
 std::string to_html(const Report& report);
 

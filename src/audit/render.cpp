@@ -1,6 +1,7 @@
 // The audit report as readable text, JSON, Markdown and a self-contained HTML page.
 #include <cstdio>
 #include <functional>
+#include <ostream>
 
 #include "audit/audit.h"
 
@@ -197,23 +198,52 @@ std::string to_text(const Report& report) {
     return out;
 }
 
+namespace {
+
+nlohmann::json document_json(const DocumentReport& d) {
+    nlohmann::json doc = {{"id", d.id}, {"quotes", d.quotes}, {"attributed", d.attributed}, {"vague_sources", d.vague_sources}};
+    auto& findings = doc["findings"] = nlohmann::json::array();
+    for (const auto& f : d.findings) findings.push_back(finding_json(f));
+    return doc;
+}
+
+nlohmann::json summary_json(const Report& report) {
+    return {{"documents", report.documents.size()},
+            {"error", report.count(Severity::Error)},
+            {"warning", report.count(Severity::Warning)},
+            {"info", report.count(Severity::Info)}};
+}
+
+}  // namespace
+
 nlohmann::json to_json(const Report& report) {
     nlohmann::json j;
     auto& documents = j["documents"] = nlohmann::json::array();
-    for (const auto& d : report.documents) {
-        nlohmann::json doc = {{"id", d.id}, {"quotes", d.quotes}, {"attributed", d.attributed}, {"vague_sources", d.vague_sources}};
-        auto& findings = doc["findings"] = nlohmann::json::array();
-        for (const auto& f : d.findings) findings.push_back(finding_json(f));
-        documents.push_back(std::move(doc));
-    }
+    for (const auto& d : report.documents) documents.push_back(document_json(d));
     auto& cross = j["cross_document"] = nlohmann::json::array();
     for (const auto& f : report.cross_document) cross.push_back(finding_json(f));
     j["sources"] = report.sources;
-    j["summary"] = {{"documents", report.documents.size()},
-                    {"error", report.count(Severity::Error)},
-                    {"warning", report.count(Severity::Warning)},
-                    {"info", report.count(Severity::Info)}};
+    j["summary"] = summary_json(report);
     return j;
+}
+
+void write_json(const Report& report, std::ostream& out) {
+    // The same object as to_json, written one document and one finding at a time (one per
+    // line) so that a corpus-sized report is never held as a JSON tree.
+    out << "{\"documents\": [";
+    const char* separator = "\n";
+    for (const auto& d : report.documents) {
+        out << separator << document_json(d).dump();
+        separator = ",\n";
+    }
+    out << "],\n\"cross_document\": [";
+    separator = "\n";
+    for (const auto& f : report.cross_document) {
+        out << separator << finding_json(f).dump();
+        separator = ",\n";
+    }
+    out << "],\n\"sources\": " << nlohmann::json(report.sources).dump() << ",\n\"summary\": " << summary_json(report).dump()
+        << "}\n";
 }
 
 std::string to_markdown(const Report& report) {

@@ -43,7 +43,7 @@ void register_audit(CLI::App& root, Action& action) {
             ok &= for_each_document(o->inputs, [&](ingest::Document&& d) { auditor.add(d); });
             const audit::Report report = auditor.finish();
             if (o->format == "json")
-                std::cout << audit::to_json(report).dump(2) << '\n';
+                audit::write_json(report, std::cout);
             else if (o->format == "md")
                 std::cout << audit::to_markdown(report);
             else if (o->format == "html")
