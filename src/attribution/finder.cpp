@@ -7,6 +7,8 @@
 // Everything works on token indices of the text stage; spans become bytes at the end.
 #include <algorithm>
 #include <optional>
+#include <unordered_set>
+#include <utility>
 
 #include "attribution/attribution.h"
 #include "attribution/lexicon.h"
@@ -24,6 +26,11 @@ constexpr float kStrongCue = 0.4f;  // a word this likely to be a cue is one whe
 constexpr float kWeakCue = 0.25f;   // below kStrongCue: a cue only before "that" or a quotation
 constexpr uint32_t kMaxSourceTokens = 30;
 constexpr uint32_t kMaxAppositionTokens = 20;
+// How far a clause taken as content (and the scan for an opening adverbial) may run
+// outside a quotation: far beyond any sentence, and a bound, so that a text that never
+// ends its sentence (10 MB without a full stop) costs time and output in proportion to
+// its length rather than to its square.
+constexpr uint32_t kMaxClauseTokens = 250;
 constexpr uint32_t kContinuationUnits = 4;  // how far back a floating quote looks for its speaker
 
 struct TokenRange {
@@ -51,7 +58,12 @@ struct Candidate {
 class Finder {
 public:
     Finder(std::string_view text, const text::Analysis& analysis, const quotes::QuoteAnalysis& quotes)
-        : text_(text), tokens_(analysis.tokens), analysis_(analysis), quotes_(quotes), lex_(Lexicon::get()) {}
+        : text_(text), tokens_(analysis.tokens), analysis_(analysis), quotes_(quotes), lex_(Lexicon::get()) {
+        // Each word is folded and looked up once; the rules then test bits.
+        words_.resize(tokens_.size());
+        for (uint32_t i = 0; i < tokens_.size(); ++i)
+            if (tokens_[i].kind == TokenKind::Word) words_[i] = lex_.info(word(i));
+    }
 
     void run(std::vector<Attribution>& out);
 
@@ -66,7 +78,12 @@ private:
     std::vector<Unit> units_;
     std::vector<uint32_t> unit_of_;
     std::vector<Candidate> found_;
+    std::unordered_set<uint64_t> found_contents_;  // (begin << 32 | end) of every found_ content
+    // Fenwick tree over content begin tokens holding the largest content end, so that
+    // "does any found content overlap this range" is a prefix maximum, not a scan.
+    std::vector<uint32_t> content_end_tree_;
     std::vector<bool> in_source_;  // tokens already used as a source
+    std::vector<Lexicon::WordInfo> words_;  // per token
 
     std::string_view word(uint32_t i) const { return text::token_text(text_, tokens_[i]); }
     bool is(uint32_t i, std::string_view s) const { return i < tokens_.size() && word(i) == s; }
@@ -78,7 +95,9 @@ private:
     bool is_close_mark(uint32_t i) const {
         return in_quote(i) && quotes_.quotes[quote_of_[i]].closed && quotes_.quotes[quote_of_[i]].close_token == i;
     }
-    bool is_folded(uint32_t i, const text::WordSet& set) const { return is_word(i) && set.contains(word(i)); }
+    bool is_folded(uint32_t i, const text::WordSet& set) const {
+        return is_word(i) && (words_[i].lists & lex_.list_bit(set)) != 0;
+    }
     bool is_ly_adverb(uint32_t i) const {
         auto w = word(i);
         return is_word(i) && !tokens_[i].capitalized && w.size() > 4 && w.ends_with("ly");
@@ -128,9 +147,11 @@ private:
         return false;
     }
     bool overlaps_found_content(TokenRange r) const {
-        for (const auto& c : found_)
-            if (c.content.begin < r.end && r.begin < c.content.end) return true;
-        return false;
+        // Some content begins before r ends and ends after r begins.
+        uint32_t furthest_end = 0;
+        for (size_t i = std::min<size_t>(r.end, tokens_.size()); i > 0; i -= i & (~i + 1))
+            furthest_end = std::max(furthest_end, content_end_tree_[i]);
+        return furthest_end > r.begin;
     }
     void add(Candidate c);
     // A quotation continuing found_[of] (or what that one continues itself).
@@ -150,11 +171,24 @@ private:
 
 void Finder::index_quotes() {
     quote_of_.assign(tokens_.size(), -1);
+    // Top-level single quotes can overlap: tokens already given a quote are jumped over
+    // (next_free, path-compressed), so each token is written once.
+    std::vector<uint32_t> next_free(tokens_.size() + 1);
+    for (uint32_t t = 0; t <= tokens_.size(); ++t) next_free[t] = t;
+    const auto find_free = [&](uint32_t t) {
+        uint32_t root = t;
+        while (next_free[root] != root) root = next_free[root];
+        while (next_free[t] != root) t = std::exchange(next_free[t], root);
+        return root;
+    };
     for (size_t q = 0; q < quotes_.quotes.size(); ++q) {
         const auto& quote = quotes_.quotes[q];
         if (quote.depth != 0) continue;
-        for (uint32_t t = quote.open_token; t < quote.end_token && t < tokens_.size(); ++t)
-            if (quote_of_[t] < 0) quote_of_[t] = static_cast<int>(q);
+        const uint32_t end = std::min<uint32_t>(quote.end_token, static_cast<uint32_t>(tokens_.size()));
+        for (uint32_t t = find_free(std::min(quote.open_token, end)); t < end; t = find_free(t + 1)) {
+            quote_of_[t] = static_cast<int>(q);
+            next_free[t] = t + 1;
+        }
     }
 }
 
@@ -197,7 +231,7 @@ bool Finder::opens_with_source_and_cue(uint32_t first, uint32_t end) const {
 
 float Finder::cue_strength(uint32_t i) const {
     if (!is_word(i) || in_quote(i)) return 0.f;
-    const CueEntry* entry = lex_.cue(word(i));
+    const CueEntry* entry = words_[i].cue;
     if (!entry) return 0.f;
     if (tokens_[i].capitalized) return 0.f;  // names and headline case are not cues
     return entry->probability;
@@ -371,7 +405,7 @@ TokenRange Finder::sentence_subject(const Unit& unit, uint32_t limit) const {
     if (is_folded(first, lex_.sentence_adverbs) || word(first).ends_with("ing") || word(first) == "Here" ||
         word(first) == "There") {
         uint32_t comma = first;
-        while (comma < limit && word(comma) != "," && !in_quote(comma)) ++comma;
+        while (comma < limit && word(comma) != "," && !in_quote(comma) && comma - first < kMaxClauseTokens) ++comma;
         if (comma >= limit || word(comma) != ",") return {};
         first = comma + 1;
         while (first < limit && !is_word(first)) ++first;
@@ -447,7 +481,7 @@ TokenRange Finder::recipient_at(uint32_t first, const Unit& unit) const {
 // defence spending") when what follows it is the content or the end of the clause.
 uint32_t Finder::skip_speech_adjunct(uint32_t first, const Unit& unit) const {
     if (first >= unit.end || !is_word(first) || in_quote(first)) return first;
-    bool prep = lex_.adjunct_openers.contains(word(first));
+    bool prep = is_folded(first, lex_.adjunct_openers);
     if (!prep) return first;
     bool has_adjunct_noun = false;
     for (uint32_t i = first; i < unit.end && i < first + 12; ++i) {
@@ -475,7 +509,7 @@ TokenRange Finder::content_after(uint32_t first, const Unit& unit, bool& starts_
     while (end < unit.end) {
         if (!in_quote(end)) {
             auto w = word(end);
-            if (w == ";") break;
+            if (w == ";" || end - i >= kMaxClauseTokens) break;
             if (w == "," && end + 1 < unit.end && !in_quote(end + 1) &&
                 (cue_strength(end + 1) >= kStrongCue && word(end + 1).ends_with("ing")))
                 break;
@@ -500,9 +534,9 @@ TokenRange Finder::content_before(uint32_t boundary, const Unit& unit) const {
     if (b == unit.begin) return {};
     uint32_t last = b - 1;
     if (is_close_mark(last)) return quote_range(quote_of_[last]);
-    TokenRange r{unit.begin, b};
+    TokenRange r{std::max(unit.begin, b > kMaxClauseTokens ? b - kMaxClauseTokens : 0u), b};
     // A quotation inside the clause is content all the same; a colon before it is not.
-    for (uint32_t i = b; i > unit.begin; --i)
+    for (uint32_t i = b; i > r.begin; --i)
         if (!in_quote(i - 1) && (word(i - 1) == ":" || word(i - 1) == ";")) {
             r.begin = i;
             break;
@@ -512,8 +546,9 @@ TokenRange Finder::content_before(uint32_t boundary, const Unit& unit) const {
 }
 
 void Finder::add(Candidate c) {
-    for (const auto& f : found_)
-        if (f.content.begin == c.content.begin && f.content.end == c.content.end) return;
+    if (!found_contents_.insert(uint64_t{c.content.begin} << 32 | c.content.end).second) return;
+    for (size_t i = c.content.begin + 1; i < content_end_tree_.size(); i += i & (~i + 1))
+        content_end_tree_[i] = std::max(content_end_tree_[i], c.content.end);
     // "She added: “…”": PolNeAR marks the colon that introduces the content as part of the cue.
     if (!c.cue.empty() && c.cue.end < tokens_.size() && word(c.cue.end) == ":" && c.content.begin > c.cue.end &&
         (c.source.empty() || c.source.begin < c.cue.begin))
@@ -559,7 +594,7 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
         long q = p - 1;
         while (q > static_cast<long>(unit.begin) && p - q < 5 && is_word(static_cast<uint32_t>(q)) &&
                !tokens_[static_cast<uint32_t>(q)].capitalized && !is_folded(static_cast<uint32_t>(q), lex_.clause_openers) &&
-               !lex_.object_pronouns.contains(word(static_cast<uint32_t>(q))) &&
+               !is_folded(static_cast<uint32_t>(q), lex_.object_pronouns) &&
                (lex_.pronouns_subject(word(static_cast<uint32_t>(q))) == false))
             --q;
         if (q >= static_cast<long>(unit.begin) && q < p - 1 &&
@@ -613,11 +648,11 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
     // unless the cue is inverted ("…, said Smith, a former official.").
     TokenRange inverted_source;
     bool participle = word(cue).ends_with("ing");
-    bool takes_object = lex_.recipient_verbs.contains(word(cue)) && word(cue) != "asked";
+    bool takes_object = is_folded(cue, lex_.recipient_verbs) && word(cue) != "asked";
     if (after_comma_or_quote && takes_object && p >= static_cast<long>(unit.begin) &&
         word(static_cast<uint32_t>(p)) == "," && closes_apposition(static_cast<uint32_t>(p), unit))
         after_comma_or_quote = false;
-    if (after_comma_or_quote && !participle && lex_.inverting_verbs.contains(word(cue))) {
+    if (after_comma_or_quote && !participle && is_folded(cue, lex_.inverting_verbs)) {
         inverted_source = source_after(cue + 1, unit);
         uint32_t rest = inverted_source.end;
         while (rest < unit.end && !in_quote(rest) && (is_terminal_punct(rest) || word(rest) == ",")) ++rest;
@@ -640,9 +675,11 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
         } else if (p >= static_cast<long>(unit.begin) && word(static_cast<uint32_t>(p)) == ",") {
             // A participle continuing the previous attribution of this unit ("…, adding that")
             // or the sentence's subject ("Sanders released a statement, insisting that …").
+            // The last such: found_ holds this unit's candidates at its end, so the scan
+            // back stops at the first from an earlier unit.
             const Candidate* previous = nullptr;
-            for (const auto& f : found_)
-                if (f.cue.begin >= unit.begin && f.cue.begin < cue && !f.source.empty()) previous = &f;
+            for (auto f = found_.rbegin(); f != found_.rend() && f->cue.begin >= unit.begin && !previous; ++f)
+                if (f->cue.begin < cue && !f->source.empty()) previous = &*f;
             bool starts_with_that = false;
             c.content = content_after(cue + 1, unit, starts_with_that);
             if (previous) {
@@ -667,7 +704,7 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
         c.cue.begin = static_cast<uint32_t>(p) + 1;
         c.recipient = opening_recipient(unit, c.source.begin);
         uint32_t next = cue + 1;
-        if (c.recipient.empty() && lex_.recipient_verbs.contains(word(cue))) {
+        if (c.recipient.empty() && is_folded(cue, lex_.recipient_verbs)) {
             c.recipient = recipient_at(next, unit);
             if (!c.recipient.empty()) next = c.recipient.end;
         }
@@ -825,6 +862,7 @@ void Finder::run(std::vector<Attribution>& out) {
     index_quotes();
     build_units();
     in_source_.assign(tokens_.size(), false);
+    content_end_tree_.assign(tokens_.size() + 1, 0);
     for (const Unit& unit : units_) {
         for (uint32_t i = unit.begin; i < unit.end; ++i) {
             if (in_quote(i) || !is_word(i)) continue;

@@ -124,6 +124,17 @@ Lexicon::Lexicon()
         if (joined + split <= 0) return;
         particle_joins_.emplace(std::string(fields[0]) + ' ' + std::string(fields[1]), joined / (joined + split));
     });
+    for (auto& [form, entry] : cues_) words_[form].cue = &entry;
+    for (size_t i = 0; i < kLists; ++i)
+        lists_[i]->for_each([&](std::string_view folded) { words_[std::string(folded)].lists |= 1u << i; });
+}
+
+Lexicon::WordInfo Lexicon::info(std::string_view word) const {
+    char buffer[128];
+    std::string_view folded = text::fold(word, buffer, sizeof buffer);
+    if (folded.empty()) return {};
+    auto it = words_.find(folded);
+    return it == words_.end() ? WordInfo{} : it->second;
 }
 
 bool Lexicon::particle_joins(std::string_view cue_word, std::string_view particle) const {

@@ -1,7 +1,10 @@
 // The attribution stage's word lists (src/attribution/data), loaded once.
 #pragma once
 
+#include <cstdint>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "attribution/attribution.h"
 #include "text/lexicon.h"
@@ -44,8 +47,28 @@ public:
         apposition_openers, role_nouns, sentence_adverbs, adjunct_openers, clause_openers, speech_adjuncts,
         time_words, object_pronouns, org_words, leading_conjunctions;
 
+    // What the lexicon knows of one folded word form, looked up once per token: its cue
+    // entry and a bit per word list above that holds it (see list_bit).
+    struct WordInfo {
+        const CueEntry* cue = nullptr;
+        uint32_t lists = 0;
+    };
+    WordInfo info(std::string_view word) const;  // folds `word` first
+    // The bit of WordInfo::lists that stands for `list`, one of the lists above.
+    uint32_t list_bit(const text::WordSet& list) const {
+        for (size_t i = 0; i < kLists; ++i)
+            if (lists_[i] == &list) return 1u << i;
+        return 0;
+    }
+
 private:
     Lexicon();
+    static constexpr size_t kLists = 15;
+    const text::WordSet* lists_[kLists] = {&recipient_verbs, &aux_adverbs, &auxiliaries, &cue_particles,
+                                           &inverting_verbs, &apposition_openers, &role_nouns, &sentence_adverbs,
+                                           &adjunct_openers, &clause_openers, &speech_adjuncts, &time_words,
+                                           &object_pronouns, &org_words, &leading_conjunctions};
+    std::unordered_map<std::string, WordInfo, text::TransparentHash, std::equal_to<>> words_;
     float confidence_[kRuleCount][2] = {};
     std::unordered_map<std::string, CueEntry, text::TransparentHash, std::equal_to<>> cues_;
     // "cue-word particle" (cue word "*" for any) -> share of times the annotators joined them.

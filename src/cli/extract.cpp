@@ -41,8 +41,10 @@ void register_extract(CLI::App& root, Action& action) {
                     auto result = pipeline::extract(document);
                     if (*format == "text") return exporter::to_text(document, result);
                     if (*format == "brat") return exporter::to_brat(document, result);
-                    auto json = exporter::to_json(document, result);
-                    return (pretty ? json.dump(2) : json.dump()) + '\n';
+                    std::string rendered;
+                    exporter::write_json(document, result, rendered, pretty ? 2 : -1);
+                    rendered += '\n';
+                    return rendered;
                 },
                 [&](ingest::Document&, std::string& rendered) { out << rendered; });
             // The good documents' results are kept even when some inputs failed.

@@ -24,6 +24,11 @@ public:
     bool contains(std::string_view word) const;  // folds `word` first
     bool contains_folded(std::string_view folded) const { return words_.count(folded) != 0; }
     size_t size() const { return words_.size(); }
+    // Calls f(folded entry) for each entry, in no particular order.
+    template <class F>
+    void for_each(F&& f) const {
+        for (auto w : words_) f(w);
+    }
 
 private:
     std::unordered_set<std::string_view> words_;

@@ -1,0 +1,107 @@
+#include "export/json_writer.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace qg::exporter {
+
+void append_json_string(std::string& out, std::string_view s) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    out.push_back('"');
+    size_t run = 0;  // start of the stretch that needs no escaping
+    for (size_t i = 0; i < s.size(); ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(s.data() + run, i - run);
+        run = i + 1;
+        switch (c) {
+            case '"': out.append("\\\""); break;
+            case '\\': out.append("\\\\"); break;
+            case '\b': out.append("\\b"); break;
+            case '\f': out.append("\\f"); break;
+            case '\n': out.append("\\n"); break;
+            case '\r': out.append("\\r"); break;
+            case '\t': out.append("\\t"); break;
+            default:
+                out.append("\\u00");
+                out.push_back(kHex[c >> 4]);
+                out.push_back(kHex[c & 15]);
+        }
+    }
+    out.append(s.data() + run, s.size() - run);
+    out.push_back('"');
+}
+
+void JsonWriter::newline_and_indent(size_t depth) {
+    out_.push_back('\n');
+    out_.append(depth * static_cast<size_t>(indent_), ' ');
+}
+
+void JsonWriter::before_value() {
+    if (after_key_) {
+        after_key_ = false;
+        return;
+    }
+    if (has_element_.empty()) return;
+    if (has_element_.back()) out_.push_back(',');
+    has_element_.back() = true;
+    if (indent_ >= 0) newline_and_indent(has_element_.size());
+}
+
+void JsonWriter::key(std::string_view name) {
+    before_value();
+    append_json_string(out_, name);
+    out_.append(indent_ >= 0 ? ": " : ":");
+    after_key_ = true;
+}
+
+void JsonWriter::open(char bracket) {
+    before_value();
+    out_.push_back(bracket);
+    has_element_.push_back(false);
+}
+
+void JsonWriter::close(char bracket) {
+    bool had = has_element_.back();
+    has_element_.pop_back();
+    if (had && indent_ >= 0) newline_and_indent(has_element_.size());
+    out_.push_back(bracket);
+}
+
+void JsonWriter::value(std::string_view s) {
+    before_value();
+    append_json_string(out_, s);
+}
+
+void JsonWriter::value(bool b) {
+    before_value();
+    out_.append(b ? "true" : "false");
+}
+
+void JsonWriter::value(uint64_t n) {
+    before_value();
+    char buffer[24];
+    auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, n);
+    out_.append(buffer, end);
+}
+
+void JsonWriter::value(double d) {
+    before_value();
+    if (!std::isfinite(d)) {
+        out_.append("null");  // as nlohmann::json writes NaN and infinities
+        return;
+    }
+    // Shortest round-trip digits, as nlohmann's dtoa; a whole number keeps its ".0".
+    char buffer[32];
+    auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, d);
+    std::string_view digits(buffer, static_cast<size_t>(end - buffer));
+    out_.append(digits);
+    if (digits.find_first_of(".e") == std::string_view::npos) out_.append(".0");
+}
+
+void JsonWriter::null() {
+    before_value();
+    out_.append("null");
+}
+
+}  // namespace qg::exporter

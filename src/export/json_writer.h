@@ -1,0 +1,49 @@
+// A streaming JSON writer for the hot output path (one extract record per article): it
+// appends straight to a string, with no document tree, in exactly nlohmann::json's dump()
+// layout (compact or indented), so the two can be used interchangeably. Keys are written in
+// the order given: callers give them sorted, as nlohmann's objects are.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace qg::exporter {
+
+class JsonWriter {
+public:
+    // indent < 0: compact, as dump(); otherwise as dump(indent).
+    JsonWriter(std::string& out, int indent) : out_(out), indent_(indent) {}
+
+    void begin_object() { open('{'); }
+    void end_object() { close('}'); }
+    void begin_array() { open('['); }
+    void end_array() { close(']'); }
+    void key(std::string_view name);
+
+    void value(std::string_view s);
+    void value(const char* s) { value(std::string_view(s)); }
+    void value(const std::string& s) { value(std::string_view(s)); }
+    void value(bool b);
+    void value(uint64_t n);
+    void value(double d);
+    void null();
+
+private:
+    void before_value();
+    void open(char bracket);
+    void close(char bracket);
+    void newline_and_indent(size_t depth);
+
+    std::string& out_;
+    int indent_;
+    // Per open container: whether it has had an element yet.
+    std::vector<bool> has_element_;
+    bool after_key_ = false;
+};
+
+// Appends `s` as a JSON string literal, escaped as nlohmann::json does (UTF-8 kept as is).
+void append_json_string(std::string& out, std::string_view s);
+
+}  // namespace qg::exporter
