@@ -7,7 +7,6 @@
 // quotation aligned word by word (semi-global: free ends in the window). The work per
 // quotation is its postings plus its length times its window, never the whole source.
 #include <algorithm>
-#include <cstdio>
 
 #include "audit/detail.h"
 #include "text/text.h"
@@ -53,11 +52,6 @@ size_t label_length(std::string_view line, std::string_view& name) {
     return end;
 }
 
-std::string format_similarity(double value) {
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%.2f", value);
-    return buffer;
-}
 
 }  // namespace
 
@@ -177,7 +171,7 @@ void SourceIndex::check(std::string_view article_text, const Words& words, const
     if (!best.source || best.similarity < options.min_similarity) {
         f.check = Check::NotFound;
         f.message = "quotation not found in the source";
-        if (best.source) f.message += " (the closest passage has similarity " + format_similarity(best.similarity) + ")";
+        if (best.source) f.message += " (the closest passage has similarity " + two_decimals(best.similarity) + ")";
     } else {
         const Source& source = *best.source;
         Place passage = source.placer->place(source.words.begin[best.begin], source.words.end[best.end - 1]);
@@ -193,7 +187,7 @@ void SourceIndex::check(std::string_view article_text, const Words& words, const
         f.check = verbatim ? Check::Verbatim : Check::Altered;
         f.message = verbatim ? "quotation found verbatim in " + source.id
                              : "quotation differs from the source " + source.id + " (similarity " +
-                                   format_similarity(f.similarity) + ")";
+                                   two_decimals(f.similarity) + ")";
         f.occurrences.push_back(passage);
         if (!passage.speaker.empty() && !place.speaker.empty() && !same_speaker(passage.speaker, place.speaker)) {
             Finding m;

@@ -9,7 +9,6 @@
 // verified by a word diff (longest common subsequence), which gives the similarity.
 // Work is linear in the number of quotations plus the candidate pairs.
 #include <algorithm>
-#include <cstdio>
 #include <unordered_set>
 
 #include "audit/detail.h"
@@ -34,11 +33,6 @@ void signature(const std::vector<uint32_t>& ids, uint64_t (&out)[kHashes]) {
     }
 }
 
-std::string format_similarity(double value) {
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%.2f", value);
-    return buffer;
-}
 
 }  // namespace
 
@@ -170,12 +164,8 @@ void CorpusIndex::find_variants(const Options& options, Vocabulary& vocabulary, 
         // Length alone can rule a pair out: similarity <= 2·min / (|a| + |b|).
         size_t na = fa.ids.size(), nb = fb.ids.size();
         if (2.0 * std::min(na, nb) / static_cast<double>(na + nb) < options.min_similarity) continue;
-        a_words.ids = fa.ids;
-        a_words.begin.assign(na, 0), a_words.end.assign(na, 0);
-        b_words.ids = fb.ids;
-        b_words.begin.assign(nb, 0), b_words.end.assign(nb, 0);
-        double similarity = diff_words({}, a_words, 0, na, {}, b_words, 0, nb, nullptr);
-        if (similarity < options.min_similarity || similarity >= 1.0) continue;
+        double shared = similarity(fa.ids.data(), na, fb.ids.data(), nb);
+        if (shared < options.min_similarity || shared >= 1.0) continue;
         // A speaker of one form who can be a speaker of the other, in another document.
         const Occurrence* first = nullptr;
         for (uint32_t oa : fa.occurrences) {
@@ -194,13 +184,13 @@ void CorpusIndex::find_variants(const Options& options, Vocabulary& vocabulary, 
         f.check = Check::Variant;
         f.severity = severity_of(Check::Variant);
         f.where = place_of(*first);
-        f.similarity = similarity;
+        f.similarity = shared;
         const std::string& speaker = speakers_[first->speaker];
         for (const Form* form : {&fa, &fb})
             for (uint32_t o : form->occurrences)
                 if (same(occurrences_[o].speaker, first->speaker)) f.occurrences.push_back(place_of(occurrences_[o]));
         f.message = speaker + "’s quotation is worded differently in different documents (similarity " +
-                    format_similarity(similarity) + ")";
+                    two_decimals(shared) + ")";
         // The diff, spelt as the quotations were written.
         words_of(fa.text, vocabulary, a_words);
         words_of(fb.text, vocabulary, b_words);

@@ -57,9 +57,13 @@ private:
     std::vector<uint32_t> line_starts_;  // byte offset of each line's first byte
 };
 
+// 2·(longest common subsequence) / (n + m): how much of two word sequences is shared, in
+// order (1 for two empty sequences).
+double similarity(const uint32_t* a, size_t n, const uint32_t* b, size_t m);
+
 // Word-level diff of a against b by their longest common subsequence; fills `pieces` with
 // runs of equal, deleted (only in a) and inserted (only in b) words spelt as in their texts.
-// Returns the similarity 2·common / (|a| + |b|) (1 for two empty sequences).
+// Returns their similarity; with `pieces` null, only computes it.
 double diff_words(std::string_view a_text, const Words& a, size_t a_first, size_t a_last, std::string_view b_text,
                   const Words& b, size_t b_first, size_t b_last, std::vector<DiffPiece>* pieces);
 
@@ -176,6 +180,7 @@ private:
 uint64_t mix64(uint64_t x);
 uint64_t hash_words(const uint32_t* ids, size_t n);
 
+std::string two_decimals(double value);  // "0.86"
 // The quotation text shortened for one-line display.
 std::string shorten(std::string_view text, size_t max_chars = 160);
 

@@ -1,6 +1,5 @@
 // The checks of one article: quotation marks, attributions, sources, alterations.
 #include <algorithm>
-#include <cstdio>
 
 #include "audit/detail.h"
 #include "graph/names.h"
@@ -93,11 +92,6 @@ bool overlaps(ByteSpan a, uint32_t begin, uint32_t end) { return a.begin < end &
 
 std::string single_quoted(std::string_view s) { return "‘" + std::string(s) + "’"; }
 
-std::string format_confidence(double value) {
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%.2f", value);
-    return buffer;
-}
 
 // An opening quotation mark (as a word "‘" inside a word) used as an apostrophe: It‘s.
 bool has_wrong_way_apostrophe(std::string_view word) {
@@ -303,8 +297,8 @@ void check_attributions(const Article& article, const Options& options, Document
         }
         if (att.confidence < options.min_confidence) {
             if (!why.empty()) why += "; ";
-            why += "confidence " + format_confidence(att.confidence) + " (" + attribution::rule_name(att.rule) +
-                   ") below the minimum " + format_confidence(options.min_confidence);
+            why += "confidence " + two_decimals(att.confidence) + " (" + attribution::rule_name(att.rule) +
+                   ") below the minimum " + two_decimals(options.min_confidence);
         }
         if (why.empty()) continue;
         Place where = article.placer.place(q.begin, q.end);

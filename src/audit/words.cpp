@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cstdio>
 
 #include "audit/detail.h"
 #include "graph/names.h"
@@ -78,9 +79,23 @@ Place Placer::place(uint32_t byte_begin, uint32_t byte_end) const {
     return p;
 }
 
+double similarity(const uint32_t* a, size_t n, const uint32_t* b, size_t m) {
+    if (n + m == 0) return 1.0;
+    // Longest common subsequence in two rolling rows.
+    thread_local std::vector<uint32_t> row, next;
+    row.assign(m + 1, 0);
+    next.assign(m + 1, 0);
+    for (size_t i = 0; i < n; ++i) {
+        for (size_t j = 0; j < m; ++j) next[j + 1] = a[i] == b[j] ? row[j] + 1 : std::max(row[j + 1], next[j]);
+        std::swap(row, next);
+    }
+    return 2.0 * row[m] / static_cast<double>(n + m);
+}
+
 double diff_words(std::string_view a_text, const Words& a, size_t a_first, size_t a_last, std::string_view b_text,
                   const Words& b, size_t b_first, size_t b_last, std::vector<DiffPiece>* pieces) {
     const size_t n = a_last - a_first, m = b_last - b_first;
+    if (!pieces) return similarity(a.ids.data() + a_first, n, b.ids.data() + b_first, m);
     if (n + m == 0) return 1.0;
     // lcs[i][j]: longest common subsequence of a[i..n) and b[j..m), so the walk that
     // writes the diff runs forwards.
@@ -91,8 +106,7 @@ double diff_words(std::string_view a_text, const Words& a, size_t a_first, size_
         for (size_t j = m; j-- > 0;)
             at(i, j) = a.ids[a_first + i] == b.ids[b_first + j] ? at(i + 1, j + 1) + 1
                                                                  : std::max(at(i + 1, j), at(i, j + 1));
-    const double similarity = 2.0 * at(0, 0) / static_cast<double>(n + m);
-    if (!pieces) return similarity;
+    const double result = 2.0 * at(0, 0) / static_cast<double>(n + m);
     pieces->clear();
     auto add = [&](DiffPiece::Op op, std::string_view word) {
         if (pieces->empty() || pieces->back().op != op) {
@@ -121,7 +135,7 @@ double diff_words(std::string_view a_text, const Words& a, size_t a_first, size_
     for (size_t k = 1; k < pieces->size(); ++k)
         if ((*pieces)[k - 1].op == DiffPiece::Op::Insert && (*pieces)[k].op == DiffPiece::Op::Delete)
             std::swap((*pieces)[k - 1], (*pieces)[k]);
-    return similarity;
+    return result;
 }
 
 std::pair<size_t, size_t> best_passage(const uint32_t* query, size_t query_size, const uint32_t* window,
@@ -217,6 +231,12 @@ uint64_t hash_words(const uint32_t* ids, size_t n) {
     uint64_t h = 0x9e3779b97f4a7c15ULL ^ n;
     for (size_t i = 0; i < n; ++i) h = mix64(h + ids[i]);
     return h;
+}
+
+std::string two_decimals(double value) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.2f", value);
+    return buffer;
 }
 
 std::string shorten(std::string_view text, size_t max_chars) {
