@@ -7,7 +7,12 @@
 // ("the SDF spokesman"), their head noun ("the committee") or, for pronouns, the nearest
 // compatible antecedent.
 #include <algorithm>
+#include <climits>
+#include <optional>
+#include <set>
 #include <string>
+#include <tuple>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "attribution/lexicon.h"
@@ -109,8 +114,16 @@ private:
     std::vector<bool> sentence_initial_;
     std::unordered_set<std::string_view> capitalized_mid_sentence_;
     std::vector<Gender> gender_;  // per entity
-    // Entity mentions in text order, for pronoun antecedents: (byte offset, entity).
-    std::vector<std::pair<uint32_t, int>> mention_order_;
+    // Entity mentions in text order, for pronoun antecedents: (byte offset, entity). A set,
+    // so that it stays ordered as sources add mentions (sorting it per source was quadratic).
+    std::set<std::pair<uint32_t, int>> mention_order_;
+    // (entity, begin, end) of every mention, so a repeated mention is found in log time.
+    std::set<std::tuple<int, uint32_t, uint32_t>> mention_keys_;
+    // How often each name text occurs among names_.
+    std::unordered_map<std::string_view, uint32_t> name_text_count_;
+    // How far back antecedent searches look: further than any article needs, and a bound,
+    // so that a pronoun no mention fits costs the same in a 100 MB text as in an article.
+    static constexpr size_t kMaxAntecedentMentions = 500;
 
     std::string_view word(uint32_t i) const { return text::token_text(text_, tokens_[i]); }
     std::string_view span_text(ByteSpan s) const { return text_.substr(s.begin, s.end - s.begin); }
@@ -119,6 +132,14 @@ private:
         if (tokens_[i].kind != TokenKind::Word && tokens_[i].kind != TokenKind::Number) return false;
         if (tokens_[i].kind == TokenKind::Number) return false;
         return tokens_[i].capitalized && !is_hyphenated_modifier(word(i));
+    }
+    // Index range of the names starting at tokens [first, end): names_ is in text order
+    // and its names never overlap, so a binary search replaces a scan of every name.
+    std::pair<size_t, size_t> names_starting_in(uint32_t first, uint32_t end) const {
+        const auto by_first = [](const NameMention& m, uint32_t t) { return m.first < t; };
+        const auto lo = std::lower_bound(names_.begin(), names_.end(), first, by_first);
+        const auto hi = std::lower_bound(lo, names_.end(), std::max(first, end), by_first);
+        return {static_cast<size_t>(lo - names_.begin()), static_cast<size_t>(hi - names_.begin())};
     }
     uint32_t token_at(uint32_t byte) const {
         auto it = std::lower_bound(tokens_.begin(), tokens_.end(), byte,
@@ -274,11 +295,9 @@ void Resolver::add_alias(int entity, std::string_view alias) {
 }
 
 void Resolver::add_mention(int entity, ByteSpan span) {
-    auto& mentions = entities_[entity].mentions;
-    for (const auto& m : mentions)
-        if (m.begin == span.begin && m.end == span.end) return;
-    mentions.push_back(span);
-    mention_order_.emplace_back(span.begin, entity);
+    if (!mention_keys_.emplace(entity, span.begin, span.end).second) return;
+    entities_[entity].mentions.push_back(span);
+    mention_order_.emplace(span.begin, entity);
 }
 
 // Finds or creates the entity a name mention refers to.
@@ -322,26 +341,38 @@ int Resolver::entity_for_name(const NameMention& m, EntityType type) {
 }
 
 void Resolver::type_and_merge_names() {
-    for (size_t index = 0; index < names_.size(); ++index) {
+    // Names are moved to names_ one by one as they are typed; a split name's second part is
+    // typed next. (Inserting it into names_ in place was quadratic in the number of splits.)
+    std::vector<NameMention> input;
+    input.swap(names_);
+    names_.reserve(input.size());
+    std::optional<NameMention> split_rest;
+    for (size_t next = 0; split_rest || next < input.size();) {
+        NameMention current = split_rest ? *split_rest : input[next++];
+        split_rest.reset();
         // A run that starts with a name already known and goes on ("The National US forces"
         // in "told The National US forces will …") is that name followed by another.
         for (const auto& e : entities_) {
-            std::string_view run = span_text(names_[index].span);
+            std::string_view run = span_text(current.span);
             if (run.size() <= e.name.size() + 1 || !run.starts_with(e.name) || run[e.name.size()] != ' ') continue;
-            NameMention rest = names_[index];
-            uint32_t cut = names_[index].first;
-            while (cut < names_[index].end && tokens_[cut].end <= names_[index].span.begin + e.name.size()) ++cut;
-            if (cut == names_[index].first || cut >= names_[index].end) continue;
-            names_[index].end = cut;
-            names_[index].span.end = tokens_[cut - 1].end;
-            names_[index].acronym = {};
+            NameMention rest = current;
+            uint32_t cut = current.first;
+            while (cut < current.end && tokens_[cut].end <= current.span.begin + e.name.size()) ++cut;
+            if (cut == current.first || cut >= current.end) continue;
+            --name_text_count_[run];
+            current.end = cut;
+            current.span.end = tokens_[cut - 1].end;
+            current.acronym = {};
             rest.first = cut;
             rest.span.begin = tokens_[cut].begin;
             rest.honorific = {};
-            names_.insert(names_.begin() + static_cast<long>(index) + 1, rest);
+            ++name_text_count_[span_text(current.span)];
+            ++name_text_count_[span_text(rest.span)];
+            split_rest = rest;
             break;
         }
-        auto& m = names_[index];
+        names_.push_back(current);
+        auto& m = names_.back();
         std::string_view name = span_text(m.span);
         EntityType type = guess_type(m);
         bool single = m.end - m.first == 1;
@@ -388,8 +419,11 @@ void Resolver::type_and_merge_names() {
                 // not a descriptive word ("Health Minister").
                 std::string_view org_text = span_text(org_name.span);
                 bool named_elsewhere = is_all_caps(org_text) || alex_.org_words.contains(word(role_first - 1));
-                for (const auto& other : names_)
-                    named_elsewhere |= &other != &m && span_text(other.span) == org_text;
+                if (!named_elsewhere) {
+                    const auto count = name_text_count_.find(org_text);
+                    const uint32_t others = count == name_text_count_.end() ? 0 : count->second;
+                    named_elsewhere = others > (span_text(m.span) == org_text ? 1u : 0u);
+                }
                 if (named_elsewhere) {
                     org = entity_for_name(org_name, EntityType::Organisation);
                     add_mention(org, org_name.span);
@@ -406,21 +440,24 @@ void Resolver::type_and_merge_names() {
             if (!known) entities_[m.entity].roles.push_back({title, org, false});
         }
     }
-    // Acronyms used alone ("the SDF") now find their definition.
+    // Acronyms used alone ("the SDF") now find their definition (the last entity with
+    // that alias, looked up rather than searched for each name).
+    std::unordered_map<std::string_view, int> alias_owner;
+    for (size_t e = 0; e < entities_.size(); ++e)
+        for (const auto& alias : entities_[e].aliases) alias_owner[alias] = static_cast<int>(e);
     for (auto& m : names_) {
         if (m.entity >= 0) continue;
-        std::string_view name = span_text(m.span);
-        for (size_t e = 0; e < entities_.size(); ++e)
-            for (const auto& alias : entities_[e].aliases)
-                if (alias == name) m.entity = static_cast<int>(e);
+        const auto owner = alias_owner.find(span_text(m.span));
+        if (owner != alias_owner.end()) m.entity = owner->second;
         if (m.entity >= 0) add_mention(m.entity, m.span);
     }
 }
 
 int Resolver::resolve_pronoun(std::string_view kind, uint32_t before) const {
-    for (size_t k = mention_order_.size(); k-- > 0;) {
-        auto [at, entity] = mention_order_[k];
-        if (at >= before) continue;
+    size_t looked = 0;
+    for (auto it = mention_order_.lower_bound({before, INT_MIN});
+         it != mention_order_.begin() && looked++ < kMaxAntecedentMentions;) {
+        auto [at, entity] = *--it;
         const Entity& e = entities_[entity];
         if (kind == "o") {
             if (e.type != EntityType::Person) return entity;
@@ -437,16 +474,20 @@ int Resolver::resolve_pronoun(std::string_view kind, uint32_t before) const {
 // The organisation named by the words [first, end): a name mention among them, or a
 // lowercase organisation noun ("coalition") matched against known organisations.
 int Resolver::org_for_words(uint32_t first, uint32_t end) {
-    for (const auto& m : names_)
-        if (m.first >= first && m.end <= end && m.entity >= 0 && entities_[m.entity].type != EntityType::Person)
-            return m.entity;
-    for (const auto& m : names_)
-        if (m.first >= first && m.end <= end && m.entity < 0) {
+    const auto [lo, hi] = names_starting_in(first, end);
+    for (size_t k = lo; k < hi; ++k) {
+        const auto& m = names_[k];
+        if (m.end <= end && m.entity >= 0 && entities_[m.entity].type != EntityType::Person) return m.entity;
+    }
+    for (size_t k = lo; k < hi; ++k) {
+        const auto& m = names_[k];
+        if (m.end <= end && m.entity < 0) {
             NameMention copy = m;
             int e = entity_for_name(copy, EntityType::Organisation);
             add_mention(e, m.span);
             return e;
         }
+    }
     for (uint32_t t = first; t < end; ++t) {
         if (tokens_[t].capitalized || !alex_.org_words.contains(word(t))) continue;
         std::string noun = lower(word(t));
@@ -533,9 +574,11 @@ int Resolver::resolve_description(uint32_t first, uint32_t end, uint32_t at) {
     if (alex_.role_nouns.contains(head_word)) {
         int org = org_for_words(first, end);
         // The person last introduced with this role (and organisation, when one is named).
-        for (size_t k = mention_order_.size(); k-- > 0;) {
-            int e = mention_order_[k].second;
-            if (mention_order_[k].first >= tokens_[first].begin || entities_[e].type != EntityType::Person) continue;
+        size_t looked = 0;
+        for (auto it = mention_order_.lower_bound({tokens_[first].begin, INT_MIN});
+             it != mention_order_.begin() && looked++ < kMaxAntecedentMentions;) {
+            int e = (--it)->second;
+            if (entities_[e].type != EntityType::Person) continue;
             for (const auto& role : entities_[e].roles)
                 if (role.title.ends_with(head_word) && (org < 0 || role.organisation == org || role.organisation < 0)) {
                     add_alias(e, span_text({tokens_[first].begin, tokens_[end - 1].end}));
@@ -550,9 +593,11 @@ int Resolver::resolve_description(uint32_t first, uint32_t end, uint32_t at) {
     if (alex_.org_words.contains(head_word)) {
         bool definite = word(first) == "the" || word(first) == "The" || word(first) == "this" || word(first) == "This";
         if (definite && end - first == 2) {
-            for (size_t k = mention_order_.size(); k-- > 0;) {
-                int e = mention_order_[k].second;
-                if (mention_order_[k].first >= tokens_[first].begin || entities_[e].type == EntityType::Person) continue;
+            size_t looked = 0;
+            for (auto it = mention_order_.lower_bound({tokens_[first].begin, INT_MIN});
+                 it != mention_order_.begin() && looked++ < kMaxAntecedentMentions;) {
+                int e = (--it)->second;
+                if (entities_[e].type == EntityType::Person) continue;
                 if (lower(entities_[e].name).find(head_word) != std::string::npos) {
                     add_alias(e, span_text({tokens_[first].begin, tokens_[end - 1].end}));
                     return e;
@@ -581,8 +626,8 @@ int Resolver::resolve_source(Attribution& a) {
     // name before the first preposition outside a name.
     for (uint32_t t = first + 1; t + 1 < head_end; ++t) {
         if (!is_preposition(word(t)) || !tokens_[t - 1].capitalized) continue;
-        bool inside_name = false;
-        for (const auto& m : names_) inside_name |= m.first < t && t < m.end;
+        const size_t after = names_starting_in(0, t).second;  // names_[after - 1] starts before t
+        const bool inside_name = after > 0 && t < names_[after - 1].end;
         if (!inside_name) {
             head_end = t;
             break;
@@ -597,8 +642,9 @@ int Resolver::resolve_source(Attribution& a) {
     }
     // The last name in the head part, when the head part ends with it.
     const NameMention* head_name = nullptr;
-    for (auto& m : names_)
-        if (m.first >= first && m.end <= head_end) {
+    const auto [head_lo, head_hi] = names_starting_in(first, head_end);
+    for (size_t k = head_lo; k < head_hi; ++k)
+        if (auto& m = names_[k]; m.end <= head_end) {
             if (m.entity < 0) {
                 EntityType type = guess_type(m);
                 if (m.end - m.first == 1 && !text::honorific_set().contains(word(m.first)) && type == EntityType::Person &&
@@ -645,6 +691,7 @@ void Resolver::run() {
                 link_spans_.push_back({index.to_byte(link.anchor.start), index.to_byte(link.anchor.end)});
     }
     find_names();
+    for (const auto& m : names_) ++name_text_count_[span_text(m.span)];
     type_and_merge_names();
     // Sources in text order, so pronouns see the speakers before them.
     std::vector<size_t> order(attributions_.size());
@@ -654,17 +701,16 @@ void Resolver::run() {
         return a.source.empty() ? a.content.begin : a.source.begin;
     };
     std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) { return position(x) < position(y); });
-    std::sort(mention_order_.begin(), mention_order_.end());
     for (size_t i : order) {
         auto& a = attributions_[i];
         if (a.continuation) continue;
         a.speaker = resolve_source(a);
-        std::sort(mention_order_.begin(), mention_order_.end());
         if (!a.recipient_mention.empty()) {
             uint32_t first = token_at(a.recipient_mention.begin);
             uint32_t end = token_at(a.recipient_mention.end - 1) + 1;
-            for (auto& m : names_)
-                if (m.first >= first && m.end <= end) {
+            const auto [lo, hi] = names_starting_in(first, end);
+            for (size_t k = lo; k < hi; ++k)
+                if (auto& m = names_[k]; m.end <= end) {
                     if (m.entity < 0) {
                         m.entity = entity_for_name(m, span_text(m.span).starts_with("The ") ? EntityType::Organisation
                                                                                               : guess_type(m));
