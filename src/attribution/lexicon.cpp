@@ -114,8 +114,7 @@ Lexicon::Lexicon()
         entry.count = static_cast<unsigned>(parse_float(fields[2]));
         entry.content_after = parse_float(fields[4]);
         entry.source_after = parse_float(fields[5]);
-        char buffer[128];
-        cues_.emplace(std::string(text::fold(fields[0], buffer, sizeof buffer)), entry);
+        if (!cues_.find(fields[0])) cues_[fields[0]] = entry;
     });
     text::for_each_data_line(data::particle_joins_tsv_data, [&](std::string_view line) {
         std::string_view fields[4];
@@ -124,17 +123,14 @@ Lexicon::Lexicon()
         if (joined + split <= 0) return;
         particle_joins_.emplace(std::string(fields[0]) + ' ' + std::string(fields[1]), joined / (joined + split));
     });
-    for (auto& [form, entry] : cues_) words_[form].cue = &entry;
+    cues_.for_each([&](std::string_view form, const CueEntry& entry) { words_[form].cue = &entry; });
     for (size_t i = 0; i < kLists; ++i)
-        lists_[i]->for_each([&](std::string_view folded) { words_[std::string(folded)].lists |= 1u << i; });
+        lists_[i]->for_each([&](std::string_view folded) { words_[folded].lists |= 1u << i; });
 }
 
 Lexicon::WordInfo Lexicon::info(std::string_view word) const {
-    char buffer[128];
-    std::string_view folded = text::fold(word, buffer, sizeof buffer);
-    if (folded.empty()) return {};
-    auto it = words_.find(folded);
-    return it == words_.end() ? WordInfo{} : it->second;
+    const WordInfo* found = words_.find(word);
+    return found ? *found : WordInfo{};
 }
 
 bool Lexicon::particle_joins(std::string_view cue_word, std::string_view particle) const {
@@ -153,12 +149,6 @@ bool Lexicon::particle_joins(std::string_view cue_word, std::string_view particl
     return it != particle_joins_.end() && it->second >= kAnyShare;
 }
 
-const CueEntry* Lexicon::cue(std::string_view word) const {
-    char buffer[128];
-    std::string_view folded = text::fold(word, buffer, sizeof buffer);
-    if (folded.empty()) return nullptr;
-    auto it = cues_.find(folded);
-    return it == cues_.end() ? nullptr : &it->second;
-}
+const CueEntry* Lexicon::cue(std::string_view word) const { return cues_.find(word); }
 
 }  // namespace qg::attribution

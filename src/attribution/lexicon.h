@@ -68,9 +68,9 @@ private:
                                            &inverting_verbs, &apposition_openers, &role_nouns, &sentence_adverbs,
                                            &adjunct_openers, &clause_openers, &speech_adjuncts, &time_words,
                                            &object_pronouns, &org_words, &leading_conjunctions};
-    std::unordered_map<std::string, WordInfo, text::TransparentHash, std::equal_to<>> words_;
+    text::FoldedMap<WordInfo> words_;
     float confidence_[kRuleCount][2] = {};
-    std::unordered_map<std::string, CueEntry, text::TransparentHash, std::equal_to<>> cues_;
+    text::FoldedMap<CueEntry> cues_;  // not changed once built: words_ points into it
     // "cue-word particle" (cue word "*" for any) -> share of times the annotators joined them.
     std::unordered_map<std::string, float, text::TransparentHash, std::equal_to<>> particle_joins_;
 };

@@ -17,7 +17,7 @@ extern const std::string_view tr_js_data;
 
 namespace {
 
-using GenderTable = std::unordered_map<std::string, Gender, text::TransparentHash, std::equal_to<>>;
+using GenderTable = text::FoldedMap<Gender>;
 
 // The tables are JavaScript Map literals, one `['name', 'male'],` entry per line.
 void load_js_map(std::string_view js, GenderTable& table) {
@@ -29,15 +29,17 @@ void load_js_map(std::string_view js, GenderTable& table) {
         Gender gender = line.find("'female'") != std::string_view::npos ? Gender::Female
                         : line.find("'male'") != std::string_view::npos  ? Gender::Male
                                                                          : Gender::Unknown;
-        auto [it, inserted] = table.emplace(std::string(name), gender);
-        if (!inserted && it->second != gender) it->second = Gender::Unknown;  // given to both
+        if (const Gender* known = table.find(name); known && *known != gender) {
+            table[name] = Gender::Unknown;  // given to both
+        } else if (!known) {
+            table[name] = gender;
+        }
     });
 }
 
 const GenderTable& table() {
     static const GenderTable instance = [] {
         GenderTable t;
-        t.reserve(80000);
         for (auto js : {data::en_js_data, data::fr_js_data, data::es_js_data, data::it_js_data, data::de_js_data,
                         data::tr_js_data})
             load_js_map(js, t);
@@ -49,17 +51,10 @@ const GenderTable& table() {
 }  // namespace
 
 Gender first_name_gender(std::string_view first_name) {
-    char buffer[64];
-    std::string_view folded = text::fold(first_name, buffer, sizeof buffer);
-    if (folded.empty()) return Gender::Unknown;
-    auto it = table().find(folded);
-    return it == table().end() ? Gender::Unknown : it->second;
+    const Gender* gender = table().find(first_name);
+    return gender ? *gender : Gender::Unknown;
 }
 
-bool is_first_name(std::string_view word) {
-    char buffer[64];
-    std::string_view folded = text::fold(word, buffer, sizeof buffer);
-    return !folded.empty() && table().count(folded) != 0;
-}
+bool is_first_name(std::string_view word) { return table().contains(word); }
 
 }  // namespace qg::entities

@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "text/folded_map.h"
+
 namespace qg::text {
 
 // Lets string-keyed maps be searched with a string_view without building a string.
@@ -19,20 +21,18 @@ struct TransparentHash {
 class WordSet {
 public:
     WordSet() = default;
-    // `data` must outlive the set (embedded data does). Entries are stored folded.
     explicit WordSet(std::string_view data);
-    bool contains(std::string_view word) const;  // folds `word` first
-    bool contains_folded(std::string_view folded) const { return words_.count(folded) != 0; }
+    bool contains(std::string_view word) const { return words_.contains(word); }  // case-insensitive
     size_t size() const { return words_.size(); }
     // Calls f(folded entry) for each entry, in no particular order.
     template <class F>
     void for_each(F&& f) const {
-        for (auto w : words_) f(w);
+        words_.for_each([&](std::string_view folded, const Unit&) { f(folded); });
     }
 
 private:
-    std::unordered_set<std::string_view> words_;
-    std::unordered_set<std::string> owned_;  // entries whose folded form differs from the data
+    struct Unit {};
+    FoldedMap<Unit> words_;
 };
 
 // Lines of the form "key<TAB>value" (value may be empty); keys folded.
@@ -41,11 +41,11 @@ public:
     WordTable() = default;
     explicit WordTable(std::string_view data);
     // The value for `word`, or nullptr.
-    const std::string_view* find(std::string_view word) const;
+    const std::string_view* find(std::string_view word) const { return table_.find(word); }
     size_t size() const { return table_.size(); }
 
 private:
-    std::unordered_map<std::string, std::string_view, TransparentHash, std::equal_to<>> table_;
+    FoldedMap<std::string_view> table_;
 };
 
 // The text stage's own lists, for later stages: titles written before names

@@ -32,7 +32,15 @@ private:
 
 // Decodes the code point starting at `pos` and advances `pos` past it. The text is valid
 // UTF-8 (ingestion guarantees it); a malformed byte decodes as itself.
-char32_t decode_at(std::string_view s, uint32_t& pos);
+char32_t decode_multibyte_at(std::string_view s, uint32_t& pos);
+inline char32_t decode_at(std::string_view s, uint32_t& pos) {
+    auto byte = static_cast<unsigned char>(s[pos]);
+    if (byte < 0x80) {  // the common case, kept inline for the tokenizer's loop
+        ++pos;
+        return byte;
+    }
+    return decode_multibyte_at(s, pos);
+}
 // The code point ending just before `pos`, moving `pos` back to its start.
 char32_t decode_before(std::string_view s, uint32_t& pos);
 

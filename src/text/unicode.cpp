@@ -7,7 +7,7 @@
 
 namespace qg::text {
 
-char32_t decode_at(std::string_view s, uint32_t& pos) {
+char32_t decode_multibyte_at(std::string_view s, uint32_t& pos) {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const uint32_t n = static_cast<uint32_t>(s.size());
     unsigned char b0 = p[pos];
@@ -123,6 +123,17 @@ static size_t encode(char32_t c, char* out) {
 }
 
 std::string_view fold(std::string_view word, char* buffer, size_t capacity) {
+    // Most words are ASCII: lower-case them byte by byte, decoding only when needed.
+    size_t ascii = 0;
+    while (ascii < word.size() && static_cast<unsigned char>(word[ascii]) < 0x80) ++ascii;
+    if (ascii == word.size()) {
+        if (word.size() > capacity) return {};
+        for (size_t i = 0; i < word.size(); ++i) {
+            char c = word[i];
+            buffer[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
+        }
+        return {buffer, word.size()};
+    }
     size_t used = 0;
     uint32_t pos = 0;
     while (pos < word.size()) {
