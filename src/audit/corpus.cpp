@@ -10,6 +10,7 @@
 // Work is linear in the number of quotations plus the candidate pairs.
 #include <algorithm>
 #include <unordered_set>
+#include <utility>
 
 #include "audit/detail.h"
 
@@ -123,8 +124,10 @@ void CorpusIndex::find_conflicts(std::vector<Finding>& out) const {
 }
 
 void CorpusIndex::find_variants(const Options& options, Vocabulary& vocabulary, std::vector<Finding>& out) const {
-    // LSH buckets: (speaker key, band, band values) -> forms.
-    std::unordered_map<uint64_t, std::vector<uint32_t>> buckets;
+    // LSH buckets: (speaker key, band, band values) -> forms, as one sorted array of
+    // (bucket, form) entries rather than a map of small vectors.
+    std::vector<std::pair<uint64_t, uint32_t>> entries;
+    entries.reserve(forms_.size() * kBands);
     std::unordered_map<uint32_t, uint64_t> key_hash_of_speaker;
     uint64_t sig[kHashes];
     std::vector<uint64_t> keys;
@@ -143,19 +146,19 @@ void CorpusIndex::find_variants(const Options& options, Vocabulary& vocabulary, 
             for (int b = 0; b < kBands; ++b) {
                 uint64_t h = mix64(key ^ (0xa24baed4963ee407ULL * (b + 1)));
                 for (int r = 0; r < kRows; ++r) h = mix64(h ^ sig[b * kRows + r]);
-                auto& bucket = buckets[h];
-                if (bucket.empty() || bucket.back() != f) bucket.push_back(f);
+                entries.emplace_back(h, f);
             }
     }
-    std::unordered_set<uint64_t> seen;
+    std::sort(entries.begin(), entries.end());
+    entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
     std::vector<std::pair<uint32_t, uint32_t>> candidates;
-    for (const auto& [h, bucket] : buckets)
-        for (size_t i = 0; i < bucket.size(); ++i)
-            for (size_t j = i + 1; j < bucket.size(); ++j) {
-                uint32_t a = std::min(bucket[i], bucket[j]), b = std::max(bucket[i], bucket[j]);
-                if (seen.insert(uint64_t{a} << 32 | b).second) candidates.emplace_back(a, b);
-            }
+    for (size_t lo = 0, hi; lo < entries.size(); lo = hi) {
+        for (hi = lo + 1; hi < entries.size() && entries[hi].first == entries[lo].first;) ++hi;
+        for (size_t i = lo; i < hi; ++i)
+            for (size_t j = i + 1; j < hi; ++j) candidates.emplace_back(entries[i].second, entries[j].second);
+    }
     std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
 
     Words a_words, b_words;
     for (auto [a, b] : candidates) {

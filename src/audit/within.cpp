@@ -333,7 +333,8 @@ void check_sources(const Article& article, DocumentReport& out) {
             Place where = article.placer.place(att.source.begin, att.source.end);
             where.speaker = article.speaker_name(static_cast<int>(i));
             std::string phrase(text.substr(tokens[t].begin, tokens[t + n - 1].end - tokens[t].begin));
-            std::string message = "vague source " + single_quoted(where.text) + " (" + phrase + "): no named speaker";
+            std::string message = "vague source " + single_quoted(where.text) +
+                                  (phrase == where.text ? std::string() : " (" + phrase + ")") + ": no named speaker";
             out.findings.push_back(make(Check::VagueSource, std::move(where), std::move(message)));
             flagged.push_back(att.source);
             ++out.vague_sources;
