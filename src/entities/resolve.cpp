@@ -47,6 +47,34 @@ const Lexicons& lexicons() {
     return instance;
 }
 
+// The word lists name finding tests token after token, merged into one table so that each
+// token is looked up once (Resolver::lists_).
+enum ListBit : uint16_t {
+    kHonorific = 1 << 0,
+    kOrgWord = 1 << 1,
+    kOpener = 1 << 2,
+    kRoleNoun = 1 << 3,
+    kNameModifier = 1 << 4,
+    kNameParticle = 1 << 5,
+    kDeterminer = 1 << 6,
+    kAuxAdverb = 1 << 7,
+};
+
+const text::FoldedMap<uint16_t>& list_table() {
+    static const text::FoldedMap<uint16_t> instance = [] {
+        text::FoldedMap<uint16_t> table;
+        const auto& alex = attribution::Lexicon::get();
+        const auto& lex = lexicons();
+        const std::pair<const text::WordSet*, uint16_t> lists[] = {
+            {&text::honorific_set(), kHonorific}, {&alex.org_words, kOrgWord},        {&text::opener_set(), kOpener},
+            {&alex.role_nouns, kRoleNoun},        {&lex.name_modifiers, kNameModifier}, {&lex.name_particles, kNameParticle},
+            {&lex.determiners, kDeterminer},      {&alex.aux_adverbs, kAuxAdverb}};
+        for (const auto& [list, bit] : lists) list->for_each([&, bit = bit](std::string_view w) { table[w] |= bit; });
+        return table;
+    }();
+    return instance;
+}
+
 bool is_preposition(std::string_view w) {
     return w == "at" || w == "of" || w == "for" || w == "with" || w == "in" || w == "on" || w == "from" || w == "to";
 }
@@ -96,7 +124,13 @@ public:
     Resolver(std::string_view text, const text::Analysis& analysis, const std::vector<ingest::Link>& links,
              std::vector<Attribution>& attributions, std::vector<Entity>& entities)
         : text_(text), tokens_(analysis.tokens), analysis_(analysis), links_(links), attributions_(attributions),
-          entities_(entities), alex_(attribution::Lexicon::get()), lex_(lexicons()) {}
+          entities_(entities), alex_(attribution::Lexicon::get()), lex_(lexicons()) {
+        const auto& table = list_table();
+        lists_.assign(tokens_.size(), 0);
+        for (uint32_t t = 0; t < tokens_.size(); ++t)
+            if (tokens_[t].kind == TokenKind::Word)
+                if (const uint16_t* bits = table.find(word(t))) lists_[t] = *bits;
+    }
 
     void run();
 
@@ -109,6 +143,9 @@ private:
     std::vector<Entity>& entities_;
     const attribution::Lexicon& alex_;
     const Lexicons& lex_;
+
+    std::vector<uint16_t> lists_;  // per token: the ListBits of the lists holding its word
+    bool in(uint32_t t, uint16_t list) const { return (lists_[t] & list) != 0; }
 
     std::vector<NameMention> names_;
     std::vector<bool> sentence_initial_;
@@ -175,23 +212,22 @@ void Resolver::find_names() {
         while (first < s.end_token && tokens_[first].kind == TokenKind::Quote) ++first;
         if (first < s.end_token) sentence_initial_[first] = true;
     }
-    const text::WordSet& honorifics = text::honorific_set();
     for (uint32_t i = 0; i < n; ++i)
         if (!sentence_initial_[i] && is_name_token(i)) capitalized_mid_sentence_.insert(strip_possessive(word(i)));
     for (uint32_t i = 0; i < n; ++i) {
         if (!is_name_token(i)) continue;
         NameMention m;
         uint32_t start = i;
-        if (honorifics.contains(word(i)) && i + 1 < n) {
+        if (in(i, kHonorific) && i + 1 < n) {
             uint32_t next = i + 1;
             if (word(next) == "." && next + 1 < n) ++next;
-            if (is_name_token(next) && !honorifics.contains(word(next))) {
+            if (is_name_token(next) && !in(next, kHonorific)) {
                 m.honorific = word(i);
                 start = next;
             } else if (is_name_token(next)) {
                 start = next;  // "Lt. Gen. Smith": keep the innermost title only
                 m.honorific = word(i);
-                while (start < n && honorifics.contains(word(start)) && start + 1 < n && is_name_token(start + 1)) {
+                while (start < n && in(start, kHonorific) && start + 1 < n && is_name_token(start + 1)) {
                     m.honorific = word(start);
                     ++start;
                 }
@@ -203,8 +239,8 @@ void Resolver::find_names() {
         // a word capitalised only where sentences start is an ordinary word.
         bool ordinary_opener = sentence_initial_[start] && !capitalized_mid_sentence_.count(word(start)) &&
                                !is_all_caps(word(start)) && !is_first_name(word(start)) &&
-                               !alex_.org_words.contains(word(start)) && !honorifics.contains(word(start));
-        if (ordinary_opener || (sentence_initial_[start] && text::opener_set().contains(word(start)))) {
+                               !in(start, kOrgWord) && !in(start, kHonorific);
+        if (ordinary_opener || (sentence_initial_[start] && in(start, kOpener))) {
             if (start + 1 < n && is_name_token(start + 1) && tokens_[start + 1].space_before) {
                 ++start;
             } else {
@@ -213,10 +249,10 @@ void Resolver::find_names() {
             }
         }
         uint32_t end = start + 1;
-        bool org_like = alex_.org_words.contains(word(start));
+        bool org_like = in(start, kOrgWord);
         while (end < n) {
-            if (is_name_token(end) && !text::opener_set().contains(word(end))) {
-                org_like |= alex_.org_words.contains(word(end));
+            if (is_name_token(end) && !in(end, kOpener)) {
+                org_like |= in(end, kOrgWord);
                 ++end;
                 continue;
             }
@@ -224,7 +260,7 @@ void Resolver::find_names() {
             auto w = word(end);
             bool connector = (w == "of" || w == "on" || w == "for" || w == "to" || w == "and") && end + 1 < n &&
                              is_name_token(end + 1);
-            if (connector && (org_like || alex_.org_words.contains(word(end + 1)))) {
+            if (connector && (org_like || in(end + 1, kOrgWord))) {
                 ++end;
                 continue;
             }
@@ -244,9 +280,9 @@ void Resolver::find_names() {
         // "Health Minister Sara Quinn", "Energy Secretary Mark Dale": the run up to its last
         // role noun is a title, the rest the name.
         // A party label before a name is not part of it ("Democrat Clinton").
-        while (start + 1 < end && lex_.name_modifiers.contains(word(start)) && is_name_token(start + 1)) ++start;
+        while (start + 1 < end && in(start, kNameModifier) && is_name_token(start + 1)) ++start;
         for (uint32_t t = end - 1; t > start; --t) {
-            if (!alex_.role_nouns.contains(word(t - 1))) continue;
+            if (!in(t - 1, kRoleNoun)) continue;
             if (!is_first_name(word(t)) && end - t < 2) break;
             m.has_title = true;
             m.title_first = start;
@@ -376,7 +412,7 @@ void Resolver::type_and_merge_names() {
         std::string_view name = span_text(m.span);
         EntityType type = guess_type(m);
         bool single = m.end - m.first == 1;
-        bool known_first_name = !single && is_first_name(word(m.first)) && !lex_.name_particles.contains(word(m.first));
+        bool known_first_name = !single && is_first_name(word(m.first)) && !in(m.first, kNameParticle);
         bool confident = type == EntityType::Organisation || !m.honorific.empty() || known_first_name || m.has_title ||
                          is_link_anchor(m.span);
         if (!confident) {
@@ -402,12 +438,12 @@ void Resolver::type_and_merge_names() {
             // "Mondelez CEO Irene Rosenfeld": the role words make the title (acronyms keep
             // their case), a name before them the organisation.
             uint32_t role_first = m.first;
-            while (role_first > m.title_first && alex_.role_nouns.contains(word(role_first - 1))) --role_first;
+            while (role_first > m.title_first && in(role_first - 1, kRoleNoun)) --role_first;
             std::string title;
             for (uint32_t t = role_first; t < m.first; ++t)
                 title += (title.empty() ? "" : " ") + (is_all_caps(word(t)) ? std::string(word(t)) : lower(word(t)));
             int org = -1;
-            if (role_first > m.title_first && !lex_.name_modifiers.contains(word(m.title_first))) {
+            if (role_first > m.title_first && !in(m.title_first, kNameModifier)) {
                 NameMention org_name = m;
                 org_name.first = m.title_first;
                 org_name.end = role_first;
@@ -418,7 +454,7 @@ void Resolver::type_and_merge_names() {
                 // Only a name that reads as an organisation ("Mondelez", "Energy Department"),
                 // not a descriptive word ("Health Minister").
                 std::string_view org_text = span_text(org_name.span);
-                bool named_elsewhere = is_all_caps(org_text) || alex_.org_words.contains(word(role_first - 1));
+                bool named_elsewhere = is_all_caps(org_text) || in(role_first - 1, kOrgWord);
                 if (!named_elsewhere) {
                     const auto count = name_text_count_.find(org_text);
                     const uint32_t others = count == name_text_count_.end() ? 0 : count->second;
@@ -432,7 +468,7 @@ void Resolver::type_and_merge_names() {
             if (org < 0) {
                 std::string prefix;
                 for (uint32_t t = m.title_first; t < role_first; ++t)
-                    if (!lex_.name_modifiers.contains(word(t))) prefix += lower(word(t)) + " ";
+                    if (!in(t, kNameModifier)) prefix += lower(word(t)) + " ";
                 title = prefix + title;
             }
             bool known = false;
@@ -489,7 +525,7 @@ int Resolver::org_for_words(uint32_t first, uint32_t end) {
         }
     }
     for (uint32_t t = first; t < end; ++t) {
-        if (tokens_[t].capitalized || !alex_.org_words.contains(word(t))) continue;
+        if (tokens_[t].capitalized || !in(t, kOrgWord)) continue;
         std::string noun = lower(word(t));
         for (size_t e = 0; e < entities_.size(); ++e)
             if (entities_[e].type != EntityType::Person && lower(entities_[e].name).find(noun) != std::string::npos)
@@ -537,16 +573,16 @@ void Resolver::read_roles(int person, uint32_t first, uint32_t head_first, uint3
         while (segment_end < end && word(segment_end) != "," && word(segment_end) != ")") ++segment_end;
         // The role: the first role noun with the modifiers before it ("a military fellow").
         uint32_t role = t;
-        while (role < segment_end && !(alex_.role_nouns.contains(word(role)) && !tokens_[role].capitalized)) ++role;
+        while (role < segment_end && !(in(role, kRoleNoun) && !tokens_[role].capitalized)) ++role;
         if (role < segment_end) {
             bool former = false;
             uint32_t title_first = role;
             while (title_first > t && is_word(title_first - 1) && !tokens_[title_first - 1].capitalized &&
-                   !lex_.determiners.contains(word(title_first - 1)) && !alex_.aux_adverbs.contains(word(title_first - 1)) &&
+                   !in(title_first - 1, kDeterminer) && !in(title_first - 1, kAuxAdverb) &&
                    !word(title_first - 1).ends_with("ly") && !is_preposition(word(title_first - 1)))
                 --title_first;
             uint32_t title_end = role + 1;
-            while (title_end < segment_end && alex_.role_nouns.contains(word(title_end)) && !tokens_[title_end].capitalized)
+            while (title_end < segment_end && in(title_end, kRoleNoun) && !tokens_[title_end].capitalized)
                 ++title_end;
             for (uint32_t k = t; k < title_first; ++k)
                 if (lower(word(k)) == "former") former = true;
@@ -567,7 +603,7 @@ int Resolver::resolve_description(uint32_t first, uint32_t end, uint32_t at) {
     uint32_t head = end - 1;
     std::string head_word = lower(strip_possessive(word(head)));
     uint32_t content_first = first;
-    while (content_first < end && lex_.determiners.contains(word(content_first))) ++content_first;
+    while (content_first < end && in(content_first, kDeterminer)) ++content_first;
     if (content_first >= end) return -1;
     std::string_view description =
         text_.substr(tokens_[content_first].begin, tokens_[end - 1].end - tokens_[content_first].begin);
@@ -647,7 +683,7 @@ int Resolver::resolve_source(Attribution& a) {
         if (auto& m = names_[k]; m.end <= head_end) {
             if (m.entity < 0) {
                 EntityType type = guess_type(m);
-                if (m.end - m.first == 1 && !text::honorific_set().contains(word(m.first)) && type == EntityType::Person &&
+                if (m.end - m.first == 1 && !in(m.first, kHonorific) && type == EntityType::Person &&
                     m.honorific.empty()) {
                     // A lone capitalised word as a source: a surname or an organisation.
                     type = is_all_caps(span_text(m.span)) ? EntityType::Organisation : EntityType::Person;

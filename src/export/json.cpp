@@ -1,5 +1,6 @@
 #include "export/json.h"
 
+#include <charconv>
 #include <cmath>
 
 #include "attribution/lexicon.h"
@@ -25,8 +26,9 @@ void write_id(JsonWriter& w, char prefix, int index) {
         return;
     }
     char buffer[16];
-    int n = std::snprintf(buffer, sizeof buffer, "%c%d", prefix, index + 1);
-    w.value(std::string_view(buffer, static_cast<size_t>(n)));
+    buffer[0] = prefix;
+    auto [end, error] = std::to_chars(buffer + 1, buffer + sizeof buffer, index + 1);
+    w.value(std::string_view(buffer, static_cast<size_t>(end - buffer)));
 }
 
 // Keys of every object below are written in sorted order, as nlohmann::json keeps them.

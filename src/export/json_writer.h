@@ -20,7 +20,7 @@ public:
     void end_object() { close('}'); }
     void begin_array() { open('['); }
     void end_array() { close(']'); }
-    void key(std::string_view name);
+    void key(std::string_view name);  // a plain ASCII name, written unescaped
 
     void value(std::string_view s);
     void value(const char* s) { value(std::string_view(s)); }
