@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "ingest/document.h"
+#include "pipeline/pipeline.h"
 
 namespace qg::audit {
 
@@ -111,6 +112,8 @@ public:
     void add_source(const ingest::Document& source);
     // Audits one article.
     void add(const ingest::Document& article);
+    // The same with the article's extraction done already (on another thread, say).
+    void add(const ingest::Document& article, const pipeline::Result& extracted);
     // Runs the cross-document checks and returns the report.
     Report finish();
 

@@ -74,12 +74,13 @@ void Auditor::add_source(const ingest::Document& source) {
     impl_->report.sources.push_back(source.id);
 }
 
-void Auditor::add(const ingest::Document& document) {
+void Auditor::add(const ingest::Document& document) { add(document, pipeline::extract(document)); }
+
+void Auditor::add(const ingest::Document& document, const pipeline::Result& result) {
     Impl& m = *impl_;
     thread_local text::Analysis analysis;
     thread_local quotes::QuoteAnalysis quotes;
     thread_local detail::Words words;
-    const pipeline::Result result = pipeline::extract(document);
     text::analyze(document.text, analysis);
     quotes::find_quotes(document.text, analysis, quotes);
     const detail::Placer placer(document.text, document.id);

@@ -4,12 +4,15 @@
 
 #include "audit/audit.h"
 #include "cli/inputs.h"
+#include "cli/throughput.h"
+#include "pipeline/pipeline.h"
 
 namespace qg::cli {
 
 void register_audit(CLI::App& root, Action& action) {
     struct Options {
         InputOptions inputs;
+        ThroughputOptions throughput;
         std::vector<std::string> against;
         std::string format = "text";
         std::string fail_on = "error";
@@ -19,6 +22,7 @@ void register_audit(CLI::App& root, Action& action) {
     auto* command = root.add_subcommand(
         "audit", "Audit quotes: broken marks, unattributed or altered quotes, vague sources, conflicts across documents");
     add_input_options(*command, o->inputs);
+    add_throughput_options(*command, o->throughput);
     command->add_option("--against", o->against,
                         "Check every quote against this source (transcript: text, HTML, or JSONL of several); "
                         "`NAME: ...` lines mark speakers. May be repeated");
@@ -40,7 +44,10 @@ void register_audit(CLI::App& root, Action& action) {
             sources.paths = o->against;
             sources.format = "auto";
             bool ok = for_each_document(sources, [&](ingest::Document&& d) { auditor.add_source(d); });
-            ok &= for_each_document(o->inputs, [&](ingest::Document&& d) { auditor.add(d); });
+            // Extraction runs on the workers; the audit sees articles in input order.
+            ok &= process_documents<pipeline::Result>(
+                o->inputs, o->throughput, [](ingest::Document& d) { return pipeline::extract(d); },
+                [&](ingest::Document& d, pipeline::Result& extracted) { auditor.add(d, extracted); });
             const audit::Report report = auditor.finish();
             if (o->format == "json")
                 audit::write_json(report, std::cout);

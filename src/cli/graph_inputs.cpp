@@ -21,6 +21,7 @@ void add_graph_inputs(CLI::App& command, GraphInputs& inputs) {
         ->check(CLI::IsMember({"auto", "text", "html", "jsonl"}));
     command.add_flag("--lenient", inputs.input.lenient, "Replace invalid UTF-8 with U+FFFD instead of failing");
     command.add_flag("--explain", inputs.explain, "Print each cross-document merge of entities, and why, to stderr");
+    add_throughput_options(command, inputs.throughput);
 }
 
 bool build_graph(const GraphInputs& inputs, graph::Graph& out) {
@@ -40,11 +41,13 @@ bool build_graph(const GraphInputs& inputs, graph::Graph& out) {
     }
     bool ok = true;
     if (!inputs.input.paths.empty()) {
-        ok &= for_each_document(inputs.input,
-                                [&](ingest::Document&& document) {
-                                    if (!builder.add(document, pipeline::extract(document)))
-                                        std::cerr << document.id << ": added before; skipped\n";
-                                });
+        // Extraction runs on the workers; documents join the graph in input order, so the
+        // graph is the same for any -j.
+        ok &= process_documents<pipeline::Result>(
+            inputs.input, inputs.throughput, [](ingest::Document& document) { return pipeline::extract(document); },
+            [&](ingest::Document& document, pipeline::Result& result) {
+                if (!builder.add(document, result)) std::cerr << document.id << ": added before; skipped\n";
+            });
     }
     for (const auto& path : inputs.extract_jsonl) {
         std::ifstream file;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/inputs.h"
+#include "cli/throughput.h"
 #include "graph/model.h"
 
 namespace qg::cli {
@@ -14,10 +15,11 @@ struct GraphInputs {
     InputOptions input;
     std::vector<std::string> extract_jsonl;  // --from-jsonl FILE (repeatable; - for stdin)
     bool explain = false;                    // print every merge decision to stderr
+    ThroughputOptions throughput;            // -j: extraction on worker threads, merging in input order
 };
 
 // Adds FILE... (optional when --from-jsonl is given), --from-jsonl, --input-format,
-// --lenient and --explain.
+// --lenient, --explain, -j and --quiet.
 void add_graph_inputs(CLI::App& command, GraphInputs& inputs);
 
 // Builds the graph of every input, streaming documents. Returns false when an input had an
