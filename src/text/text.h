@@ -13,21 +13,25 @@ namespace qg::text {
 class OffsetIndex {
 public:
     OffsetIndex() = default;
+    // `utf8` must outlive the index: lookups read it.
     explicit OffsetIndex(std::string_view utf8) { reset(utf8); }
     void reset(std::string_view utf8);
 
     uint32_t char_count() const { return char_count_; }
-    uint32_t byte_count() const { return byte_count_; }
+    uint32_t byte_count() const { return static_cast<uint32_t>(text_.size()); }
     // Byte offset of code point `ch` (ch == char_count() gives byte_count()).
     uint32_t to_byte(uint32_t ch) const;
     // Code point containing byte `byte` (byte == byte_count() gives char_count()).
     uint32_t to_char(uint32_t byte) const;
 
 private:
+    // The code point count before every kStride-th byte: building it is one pass with no
+    // allocation per character, and a lookup counts at most kStride bytes.
+    static constexpr uint32_t kStride = 64;
+    std::string_view text_;
     bool ascii_ = true;
     uint32_t char_count_ = 0;
-    uint32_t byte_count_ = 0;
-    std::vector<uint32_t> char_to_byte_;  // empty when the text is ASCII
+    std::vector<uint32_t> chars_before_;  // empty when the text is ASCII
 };
 
 // Decodes the code point starting at `pos` and advances `pos` past it. The text is valid

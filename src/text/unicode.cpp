@@ -146,30 +146,57 @@ std::string_view fold(std::string_view word, char* buffer, size_t capacity) {
     return {buffer, used};
 }
 
-void OffsetIndex::reset(std::string_view utf8) {
-    byte_count_ = static_cast<uint32_t>(utf8.size());
-    char_to_byte_.clear();
-    ascii_ = std::all_of(utf8.begin(), utf8.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
-    if (ascii_) {
-        char_count_ = byte_count_;
-        return;
-    }
-    char_to_byte_.reserve(utf8.size() + 1);
-    for (uint32_t i = 0; i < byte_count_; ++i)
-        if ((static_cast<unsigned char>(utf8[i]) & 0xC0) != 0x80) char_to_byte_.push_back(i);
-    char_count_ = static_cast<uint32_t>(char_to_byte_.size());
-    char_to_byte_.push_back(byte_count_);
+namespace {
+
+bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+uint32_t count_chars(std::string_view s) {
+    uint32_t n = 0;
+    for (char c : s) n += !is_continuation(c);
+    return n;
 }
 
-uint32_t OffsetIndex::to_byte(uint32_t ch) const {
-    if (ascii_) return std::min(ch, byte_count_);
-    return char_to_byte_[std::min(ch, char_count_)];
+}  // namespace
+
+void OffsetIndex::reset(std::string_view utf8) {
+    text_ = utf8;
+    chars_before_.clear();
+    ascii_ = std::all_of(utf8.begin(), utf8.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
+    if (ascii_) {
+        char_count_ = static_cast<uint32_t>(utf8.size());
+        return;
+    }
+    uint32_t count = 0;
+    for (size_t block = 0; block < utf8.size(); block += kStride) {
+        chars_before_.push_back(count);
+        count += count_chars(utf8.substr(block, kStride));
+    }
+    char_count_ = count;
 }
 
 uint32_t OffsetIndex::to_char(uint32_t byte) const {
     if (ascii_) return std::min(byte, char_count_);
-    auto it = std::upper_bound(char_to_byte_.begin(), char_to_byte_.end(), byte);
-    return static_cast<uint32_t>(it - char_to_byte_.begin()) - 1;
+    if (byte >= text_.size()) return char_count_;
+    uint32_t block = byte / kStride;
+    uint32_t chars = chars_before_[block] + count_chars(text_.substr(block * kStride, byte - block * kStride));
+    // A byte inside a multi-byte character belongs to that character.
+    return is_continuation(text_[byte]) ? chars - 1 : chars;
+}
+
+uint32_t OffsetIndex::to_byte(uint32_t ch) const {
+    if (ascii_) return std::min(ch, byte_count());
+    if (ch >= char_count_) return byte_count();
+    // The last block starting at or before code point `ch`, then a walk within it.
+    auto it = std::upper_bound(chars_before_.begin(), chars_before_.end(), ch);
+    uint32_t block = static_cast<uint32_t>(it - chars_before_.begin()) - 1;
+    uint32_t chars = chars_before_[block];
+    uint32_t byte = block * kStride;
+    while (byte < text_.size() && (is_continuation(text_[byte]) || chars < ch)) {
+        if (!is_continuation(text_[byte])) ++chars;
+        ++byte;
+    }
+    while (byte < text_.size() && is_continuation(text_[byte])) ++byte;
+    return byte;
 }
 
 }  // namespace qg::text
