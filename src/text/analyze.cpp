@@ -69,6 +69,12 @@ uint32_t scan_word(std::string_view s, uint32_t pos, bool& numeric) {
     const bool numeric_part = scanning_numeric;
     uint32_t cursor = pos;
     while (cursor < s.size()) {
+        // Plain ASCII letters and digits, the bulk of every word, need no decoding.
+        auto byte = static_cast<unsigned char>(s[cursor]);
+        if (((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z') || (byte >= '0' && byte <= '9')) {
+            ++cursor;
+            continue;
+        }
         uint32_t next = cursor;
         char32_t c = decode_at(s, next);
         if (is_word_char(c) || (c >= 0x300 && c <= 0x36F)) {

@@ -48,11 +48,19 @@ inline char32_t decode_at(std::string_view s, uint32_t& pos) {
 // The code point ending just before `pos`, moving `pos` back to its start.
 char32_t decode_before(std::string_view s, uint32_t& pos);
 
-bool is_letter(char32_t c);
-bool is_upper(char32_t c);
+// Character classes: ASCII is answered inline, the rest by tables of the scripts news uses.
+bool is_letter_beyond_ascii(char32_t c);
+bool is_upper_beyond_ascii(char32_t c);
+bool is_space_beyond_ascii(char32_t c);
+inline bool is_letter(char32_t c) {
+    return c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : is_letter_beyond_ascii(c);
+}
+inline bool is_upper(char32_t c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : is_upper_beyond_ascii(c); }
+inline bool is_space(char32_t c) {
+    return c < 0x80 ? (c == ' ' || (c >= '\t' && c <= '\r')) : is_space_beyond_ascii(c);
+}
 bool is_lower(char32_t c);
 bool is_digit(char32_t c);
-bool is_space(char32_t c);
 // Every glyph used as a quotation mark, apostrophes included: " ' “ ” ‘ ’ « » „ ‟ ‹ › 「 」 『 』.
 bool is_quote_mark(char32_t c);
 bool is_dash(char32_t c);

@@ -42,9 +42,8 @@ char32_t decode_before(std::string_view s, uint32_t& pos) {
     return c;
 }
 
-bool is_space(char32_t c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
-           (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
+bool is_space_beyond_ascii(char32_t c) {
+    return c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
            c == 0x3000 || c == 0xFEFF;
 }
 
@@ -70,15 +69,13 @@ static bool is_general_punctuation(char32_t c) {
            (c >= 0xE000 && c <= 0xF8FF) || c == 0xFFFD || c == 0x02BC;
 }
 
-bool is_letter(char32_t c) {
-    if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+bool is_letter_beyond_ascii(char32_t c) {
     if (is_space(c) || is_quote_mark(c) || is_general_punctuation(c)) return false;
     if (c >= 0x0300 && c <= 0x036F) return true;  // combining marks stay inside words
     return true;
 }
 
-bool is_upper(char32_t c) {
-    if (c < 0x80) return c >= 'A' && c <= 'Z';
+bool is_upper_beyond_ascii(char32_t c) {
     if (c >= 0xC0 && c <= 0xDE) return c != 0xD7;
     if (c >= 0x100 && c <= 0x17F) return (c & 1) == 0 && c != 0x138;
     if (c >= 0x391 && c <= 0x3AB) return true;
