@@ -505,6 +505,131 @@ void HtmlWalker::capture_title(const GumboElement& title) {
     }
 }
 
+// Gumbo's tree construction searches the stack of open elements for every start tag (the
+// "has an element in scope" checks), so a page nested d levels deep costs d per tag:
+// 200,000 nested <div> take minutes. No article needs more than a few hundred levels, so
+// start and end tags nested deeper than kMaxNesting are left out before parsing (the text
+// inside them is kept) and the source offsets are mapped back to the original bytes.
+constexpr int kMaxNesting = 256;
+
+bool is_tag_name_char(char c) { return is_ascii_alnum(c) || c == '-' || c == ':' || c == '_'; }
+
+// Elements that never nest in practice, because the next one closes the last (p, li, td),
+// or cannot hold content at all (void elements): they do not count towards the depth.
+bool counts_as_nesting(std::string_view name) {
+    static constexpr std::string_view kFlat[] = {
+        "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "rb", "rt",
+        "rtc", "rp", "colgroup", "caption", "head", "body", "html", "area", "base", "br", "col", "embed", "hr",
+        "img", "input", "link", "meta", "param", "source", "track", "wbr", "keygen", "frame", "basefont",
+        "bgsound", "image"};
+    for (std::string_view flat : kFlat)
+        if (name.size() == flat.size() &&
+            std::equal(name.begin(), name.end(), flat.begin(), [](char a, char b) { return (a | 0x20) == b; }))
+            return false;
+    return true;
+}
+
+bool is_raw_text_name(std::string_view name) {
+    static constexpr std::string_view kRaw[] = {"script", "style", "textarea", "title", "xmp",
+                                                "iframe", "noembed", "noframes", "noscript"};
+    for (std::string_view raw : kRaw)
+        if (name.size() == raw.size() &&
+            std::equal(name.begin(), name.end(), raw.begin(), [](char a, char b) { return (a | 0x20) == b; }))
+            return true;
+    return false;
+}
+
+// What was cut out of the HTML before parsing: the markup left over after `removed_before`
+// bytes of the filtered text had been kept, and how many bytes it was.
+struct Cut {
+    size_t at;      // offset in the filtered text
+    size_t length;  // bytes removed there
+};
+
+// The HTML with tags nested deeper than kMaxNesting removed; empty `cuts` when nothing was
+// (then `filtered` is left empty and the input is parsed as it is). One pass, aware of
+// comments, quoted attribute values and raw-text elements.
+void limit_nesting(std::string_view html, std::string& filtered, std::vector<Cut>& cuts) {
+    if (static_cast<size_t>(std::count(html.begin(), html.end(), '<')) <= static_cast<size_t>(kMaxNesting)) return;
+    int depth = 0;
+    size_t copied = 0;  // html[0, copied) is in `filtered` or cut
+    const auto cut = [&](size_t begin, size_t end) {
+        if (cuts.empty()) filtered.reserve(html.size());
+        filtered.append(html.substr(copied, begin - copied));
+        cuts.push_back({filtered.size(), end - begin});
+        copied = end;
+    };
+    size_t i = 0;
+    const size_t n = html.size();
+    while ((i = html.find('<', i)) != std::string_view::npos && i + 1 < n) {
+        if (html.substr(i, 4) == "<!--") {
+            const size_t close = html.find("-->", i + 4);
+            i = close == std::string_view::npos ? n : close + 3;
+            continue;
+        }
+        const bool end_tag = html[i + 1] == '/';
+        const size_t name_start = i + (end_tag ? 2 : 1);
+        size_t name_end = name_start;
+        while (name_end < n && is_tag_name_char(html[name_end])) ++name_end;
+        if (name_end == name_start || !((html[name_start] | 0x20) >= 'a' && (html[name_start] | 0x20) <= 'z')) {
+            ++i;  // "<!doctype", "<?xml", "< 3": not an element tag
+            continue;
+        }
+        // The tag ends at the first '>' outside a quoted attribute value.
+        size_t k = name_end;
+        char quote = 0;
+        while (k < n && (quote != 0 || html[k] != '>')) {
+            if (quote != 0 && html[k] == quote) {
+                quote = 0;
+            } else if (quote == 0 && (html[k] == '"' || html[k] == '\'')) {
+                quote = html[k];
+            }
+            ++k;
+        }
+        const size_t tag_end = k < n ? k + 1 : n;
+        const std::string_view name = html.substr(name_start, name_end - name_start);
+        if (!end_tag && (name == "plaintext" || name == "PLAINTEXT")) break;  // the rest is text
+        const bool self_closing = tag_end >= 2 && html[tag_end - 2] == '/';
+        // Raw-text elements hold no elements: never counted, never cut (their content would
+        // turn into text).
+        if (counts_as_nesting(name) && !is_raw_text_name(name) && !(self_closing && !end_tag)) {
+            if (end_tag) {
+                if (depth > kMaxNesting) cut(i, tag_end);
+                depth = std::max(0, depth - 1);
+            } else if (++depth > kMaxNesting) {
+                cut(i, tag_end);
+            }
+        }
+        i = tag_end;
+        if (!end_tag && is_raw_text_name(name)) {
+            // Its content is text up to its end tag, whatever it looks like (to the end of
+            // the input when the end tag is missing).
+            size_t close = html.find("</", i);
+            for (; close != std::string_view::npos; close = html.find("</", close + 2)) {
+                const std::string_view candidate = html.substr(close + 2, name.size());
+                if (candidate.size() == name.size() &&
+                    std::equal(name.begin(), name.end(), candidate.begin(),
+                               [](char a, char b) { return (a | 0x20) == (b | 0x20); }))
+                    break;
+            }
+            i = close == std::string_view::npos ? n : close;
+        }
+    }
+    if (!cuts.empty()) filtered.append(html.substr(copied));
+}
+
+// Maps offsets into the filtered text back to the original bytes. (They are not in
+// increasing order: foster parenting moves text in front of the table it was in.)
+void restore_offsets(std::vector<uint32_t>& offsets, std::vector<Cut>& cuts) {
+    if (cuts.empty()) return;
+    for (size_t k = 1; k < cuts.size(); ++k) cuts[k].length += cuts[k - 1].length;  // now: removed up to here
+    for (uint32_t& offset : offsets) {
+        const auto after = std::upper_bound(cuts.begin(), cuts.end(), offset,
+                                            [](uint32_t o, const Cut& c) { return o < c.at; });
+        if (after != cuts.begin()) offset += static_cast<uint32_t>(std::prev(after)->length);
+    }
+}
+
 struct GumboOutputDeleter {
     void operator()(GumboOutput* output) const { gumbo_destroy_output(&kGumboDefaultOptions, output); }
 };
@@ -519,10 +644,15 @@ Document parse_html(std::string_view html, std::string id) {
     GumboOptions options = kGumboDefaultOptions;
     options.max_errors = 0;  // we never show gumbo's parse errors; don't pay for recording them
     if (html.data() == nullptr) html = std::string_view("", 0);
+    std::string filtered;
+    std::vector<Cut> cuts;
+    limit_nesting(html, filtered, cuts);
+    const std::string_view parsed = cuts.empty() ? html : std::string_view(filtered);
     const std::unique_ptr<GumboOutput, GumboOutputDeleter> output(
-        gumbo_parse_with_options(&options, html.data(), html.size()));
-    HtmlWalker walker(html, document);
+        gumbo_parse_with_options(&options, parsed.data(), parsed.size()));
+    HtmlWalker walker(parsed, document);
     walker.walk(output->document);
+    restore_offsets(document.source_offsets, cuts);
     return document;
 }
 

@@ -174,19 +174,7 @@ bool looks_like_windows_1252(std::string_view bytes, size_t first_bad) {
 void windows_1252_to_utf8(std::string& bytes) {
     std::string out;
     out.reserve(bytes.size() + bytes.size() / 4);
-    for (unsigned char b : bytes) {
-        const char32_t c = windows_1252_code_point(b);
-        if (c < 0x80) {
-            out += static_cast<char>(c);
-        } else if (c < 0x800) {
-            out += static_cast<char>(0xC0 | (c >> 6));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        } else {
-            out += static_cast<char>(0xE0 | (c >> 12));
-            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        }
-    }
+    for (unsigned char b : bytes) append_code_point(out, windows_1252_code_point(b));
     bytes.swap(out);
 }
 

@@ -32,6 +32,29 @@ size_t repair(std::string& bytes, size_t first_bad);
 // Number of code points in valid UTF-8.
 size_t count_code_points(std::string_view text);
 
+// Appends code point `c` (at most U+10FFFF, not a surrogate) to `out` as UTF-8.
+inline void append_code_point(std::string& out, char32_t c) {
+    if (c < 0x80) {
+        out += static_cast<char>(c);
+        return;
+    }
+    char buffer[4];
+    size_t length;
+    if (c < 0x800) {
+        buffer[0] = static_cast<char>(0xC0 | (c >> 6));
+        length = 2;
+    } else if (c < 0x10000) {
+        buffer[0] = static_cast<char>(0xE0 | (c >> 12));
+        length = 3;
+    } else {
+        buffer[0] = static_cast<char>(0xF0 | (c >> 18));
+        length = 4;
+    }
+    for (size_t k = 1; k < length; ++k)
+        buffer[k] = static_cast<char>(0x80 | ((c >> (6 * (length - 1 - k))) & 0x3F));
+    out.append(buffer, length);
+}
+
 // Byte length of the sequence introduced by lead byte `lead` in valid UTF-8.
 inline size_t sequence_length(unsigned char lead) {
     if (lead < 0x80) return 1;
