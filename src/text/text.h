@@ -27,7 +27,7 @@ public:
 private:
     // The code point count before every kStride-th byte: building it is one pass with no
     // allocation per character, and a lookup counts at most kStride bytes.
-    static constexpr uint32_t kStride = 64;
+    static constexpr uint32_t kStride = 16;
     std::string_view text_;
     bool ascii_ = true;
     uint32_t char_count_ = 0;
