@@ -8,7 +8,9 @@
 #include <unistd.h>
 #include <vector>
 
+#include "fuzz/targets.h"
 #include "ingest/ingest.h"
+#include "ingest/json_record.h"
 
 using namespace qg::ingest;
 
@@ -577,4 +579,60 @@ TEST_CASE("diagnostics print like compiler messages", "[ingest]") {
     d.severity = Severity::Warning;
     d.message = "empty input";
     CHECK(d.to_string() == "corpus.jsonl: warning: empty input");
+}
+
+TEST_CASE("JSONL: the fast record parser reads what nlohmann reads, and hands back the rest", "[ingest]") {
+    // The lines every corpus has are read by the fast path, with escapes decoded.
+    const std::vector<std::pair<std::string, std::string>> ordinary = {
+        {R"({"id": "a", "text": "He said \"no\".\nThen left."})", "He said \"no\".\nThen left."},
+        {R"({"text":"caf\u00e9 \ud83d\ude00 \/ \t","id":"b","year":2016,"tags":["x",{"y":null}],"ok":true})",
+         "caf\u00e9 \U0001F600 / \t"},
+        {"  {\"id\": \"c\", \"text\": \"Grüße, “quoted” — 東京\", \"title\": null, \"n\": -1.5e+10}  ",
+         "Grüße, “quoted” — 東京"},
+        {R"({"id": "d", "text": "first", "text": "last wins"})", "last wins"},
+        {R"({"i\u0064": "e", "text": ""})", ""},
+    };
+    for (const auto& [line, text] : ordinary) {
+        INFO(line);
+        RecordFields fields;
+        REQUIRE(parse_record_fast(line, fields));
+        REQUIRE(fields.text);
+        CHECK(*fields.text == text);
+        CHECK_NOTHROW(qg::fuzz::check_record_parsers_agree(line));
+    }
+
+    // What it does not fully accept goes to nlohmann, which reports the error.
+    const std::vector<std::string> handed_back = {
+        "", "[]", "{", "{}x", R"({"id": 5, "text": "t"})", R"({"id": "a", "text": ["t"]})",
+        R"({"id": "a", "text": "\ud800"})", R"({"id": "a", "text": "\udc00"})", R"({"id": "a", "text": "\x"})",
+        "{\"id\": \"a\", \"text\": \"tab\there\"}", R"({"id": "a", "text": "t",})", R"({"id": "a" "text": "t"})",
+        R"({"id": "a", "n": 01})", R"({"id": "a", "n": 1.})", R"({"id": "a", "n": 1e999})", R"({"id": "a", "n": tru})",
+        R"({"id": "a", "text": "unterminated)", R"({'id': 'a'})", std::string(200, '[') + std::string(200, ']'),
+    };
+    for (const auto& line : handed_back) {
+        INFO(line);
+        RecordFields fields;
+        CHECK_FALSE(parse_record_fast(line, fields));
+    }
+
+    // And on lines mangled at random, the two parsers never disagree.
+    std::mt19937 random(7);
+    const std::string alphabet = "{}[]\":,\\ untrfals0123456789.eE+-/bx";
+    for (const auto& [seed, text] : ordinary) {
+        for (int round = 0; round < 400; ++round) {
+            std::string line = seed;
+            for (int edits = 1 + static_cast<int>(random() % 3); edits > 0; --edits) {
+                const size_t at = random() % (line.size() + 1);
+                const char c = alphabet[random() % alphabet.size()];
+                switch (random() % 3) {
+                    case 0: line.insert(line.begin() + static_cast<long>(at), c); break;
+                    case 1: if (at < line.size() && static_cast<unsigned char>(line[at]) < 0x80) line[at] = c; break;
+                    default: if (at < line.size() && static_cast<unsigned char>(line[at]) < 0x80) line.erase(at, 1);
+                }
+            }
+            if (!qg::fuzz::is_valid_utf8(line)) continue;  // an insertion split a character
+            INFO(line);
+            CHECK_NOTHROW(qg::fuzz::check_record_parsers_agree(line));
+        }
+    }
 }

@@ -3,24 +3,11 @@
 #include <charconv>
 #include <cstring>
 #include <cmath>
+#include <stdexcept>
+
+#include "ingest/json_record.h"
 
 namespace qg::exporter {
-
-namespace {
-
-// Whether any of the 8 bytes in `word` needs escaping: a control character, '"' or '\\'.
-// (The classic SWAR tests: a byte below 0x20, or a byte equal to a given one.)
-bool needs_escape(uint64_t word) {
-    constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    uint64_t below_space = (word - ones * 0x20) & ~word;
-    uint64_t quote = word ^ (ones * '"');
-    uint64_t backslash = word ^ (ones * '\\');
-    uint64_t is_quote = (quote - ones) & ~quote;
-    uint64_t is_backslash = (backslash - ones) & ~backslash;
-    return ((below_space | is_quote | is_backslash) & highs) != 0;
-}
-
-}  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
     static constexpr char kHex[] = "0123456789abcdef";
@@ -32,7 +19,7 @@ void append_json_string(std::string& out, std::string_view s) {
         if (i + 8 <= s.size()) {
             uint64_t word;
             std::memcpy(&word, s.data() + i, 8);
-            if (!needs_escape(word)) {
+            if (!ingest::has_json_special_byte(word)) {
                 i += 8;
                 continue;
             }
@@ -67,36 +54,34 @@ void JsonWriter::newline_and_indent(size_t depth) {
     out_.append(depth * static_cast<size_t>(indent_), ' ');
 }
 
-void JsonWriter::before_value() {
-    if (after_key_) {
-        after_key_ = false;
-        return;
-    }
-    if (has_element_.empty()) return;
-    if (has_element_.back()) out_.push_back(',');
-    has_element_.back() = true;
-    if (indent_ >= 0) newline_and_indent(has_element_.size());
-}
-
 void JsonWriter::key(std::string_view name) {
-    // Keys are the contract's own names: plain ASCII words that never need escaping.
+    // Keys are the contract's own names: plain ASCII words that never need escaping. Built
+    // whole on the stack, so the output grows by one append.
     before_value();
-    out_.push_back('"');
-    out_.append(name);
-    out_.append(indent_ >= 0 ? "\": " : "\":");
+    char buffer[64];
+    if (name.size() + 4 > sizeof buffer) throw std::length_error("JSON key too long: " + std::string(name));
+    buffer[0] = '"';
+    std::memcpy(buffer + 1, name.data(), name.size());
+    size_t n = name.size() + 1;
+    buffer[n++] = '"';
+    buffer[n++] = ':';
+    if (indent_ >= 0) buffer[n++] = ' ';
+    out_.append(buffer, n);
     after_key_ = true;
 }
 
 void JsonWriter::open(char bracket) {
     before_value();
+    if (depth_ == 64) throw std::length_error("JSON nested more than 64 levels deep");
     out_.push_back(bracket);
-    has_element_.push_back(false);
+    ++depth_;
+    has_element_ &= ~(uint64_t{1} << (depth_ - 1));
 }
 
 void JsonWriter::close(char bracket) {
-    bool had = has_element_.back();
-    has_element_.pop_back();
-    if (had && indent_ >= 0) newline_and_indent(has_element_.size());
+    const bool had = has_element_ & (uint64_t{1} << (depth_ - 1));
+    --depth_;
+    if (had && indent_ >= 0) newline_and_indent(depth_);
     out_.push_back(bracket);
 }
 

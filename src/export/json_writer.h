@@ -7,7 +7,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace qg::exporter {
 
@@ -31,15 +30,28 @@ public:
     void null();
 
 private:
-    void before_value();
+    // Inline: called for every key and value, and most of its work is one branch.
+    void before_value() {
+        if (after_key_) {
+            after_key_ = false;
+            return;
+        }
+        if (depth_ == 0) return;
+        const uint64_t bit = uint64_t{1} << (depth_ - 1);
+        if (has_element_ & bit) out_.push_back(',');
+        has_element_ |= bit;
+        if (indent_ >= 0) newline_and_indent(depth_);
+    }
     void open(char bracket);
     void close(char bracket);
     void newline_and_indent(size_t depth);
 
     std::string& out_;
     int indent_;
-    // Per open container: whether it has had an element yet.
-    std::vector<bool> has_element_;
+    // Bit d - 1: whether the container open at depth d has had an element yet. The records
+    // written are a few levels deep; open() refuses more than 64.
+    uint64_t has_element_ = 0;
+    unsigned depth_ = 0;
     bool after_key_ = false;
 };
 

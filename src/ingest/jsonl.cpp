@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "ingest/json_record.h"
 #include "ingest/sniff.h"
 #include "ingest/utf8.h"
 
@@ -75,6 +76,9 @@ private:
     // Takes the string field `name` out of the record; null counts as absent. Reports and
     // returns false when the field holds anything else.
     bool take_string(nlohmann::json& record, const char* name, std::optional<std::string>& out);
+    // The slow path, for what parse_record_fast hands back: nlohmann parses the line and
+    // errors are reported. Returns false after reporting one.
+    bool parse_record_fully(const std::string& line, size_t bom_length, RecordFields& fields);
     void report(Severity severity, std::string message, std::optional<uint64_t> offset = std::nullopt);
 
     const std::string& file_;
@@ -109,6 +113,30 @@ bool JsonlReader::take_string(nlohmann::json& record, const char* name, std::opt
     return true;
 }
 
+bool JsonlReader::parse_record_fully(const std::string& line, size_t bom_length, RecordFields& fields) {
+    fields = RecordFields{};
+    nlohmann::json record;
+    try {
+        record = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::parse_error& e) {
+        // e.byte counts the characters read, the offending one included.
+        const uint64_t offset = bom_length + (e.byte > 0 ? e.byte - 1 : 0);
+        report(Severity::Error, "malformed JSON: " + json_error_text(e.what()), offset);
+        return false;
+    } catch (const nlohmann::json::exception& e) {
+        report(Severity::Error, "malformed JSON: " + json_error_text(e.what()));
+        return false;
+    }
+    if (!record.is_object()) {
+        report(Severity::Error, std::string("record is not a JSON object but ") + record.type_name());
+        return false;
+    }
+    return take_string(record, "id", fields.id) && take_string(record, "text", fields.text) &&
+           take_string(record, "html", fields.html) && take_string(record, "title", fields.title) &&
+           take_string(record, "url", fields.url) && take_string(record, "date", fields.date) &&
+           take_string(record, "outlet", fields.outlet);
+}
+
 void JsonlReader::process(std::string& line) {
     ++line_number_;
     if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -128,33 +156,13 @@ void JsonlReader::process(std::string& line) {
     if (!utf8::decode_in_place(line, options_.lenient, file_, line_number_, track_errors, bom_length)) return;
     if (line.find_first_not_of(" \t") == std::string::npos) return;
 
-    nlohmann::json record;
-    try {
-        record = nlohmann::json::parse(line);
-    } catch (const nlohmann::json::parse_error& e) {
-        // e.byte counts the characters read, the offending one included.
-        const uint64_t offset = bom_length + (e.byte > 0 ? e.byte - 1 : 0);
-        report(Severity::Error, "malformed JSON: " + json_error_text(e.what()), offset);
-        return;
-    } catch (const nlohmann::json::exception& e) {
-        report(Severity::Error, "malformed JSON: " + json_error_text(e.what()));
-        return;
-    }
-    if (!record.is_object()) {
-        report(Severity::Error, std::string("record is not a JSON object but ") + record.type_name());
-        return;
-    }
-
-    std::optional<std::string> id, text, html, title, url, date, outlet;
-    if (!take_string(record, "id", id)) return;
+    RecordFields fields;
+    if (!parse_record_fast(line, fields) && !parse_record_fully(line, bom_length, fields)) return;
+    auto& [id, text, html, title, url, date, outlet] = fields;
     if (!id) return report(Severity::Error, "record has no \"id\"");
     if (id->empty()) return report(Severity::Error, "\"id\" is empty");
-    if (!take_string(record, "text", text) || !take_string(record, "html", html)) return;
     if (text && html) return report(Severity::Error, "record has both \"text\" and \"html\"; keep one");
     if (!text && !html) return report(Severity::Error, "record has neither \"text\" nor \"html\"");
-    if (!take_string(record, "title", title) || !take_string(record, "url", url) ||
-        !take_string(record, "date", date) || !take_string(record, "outlet", outlet))
-        return;
 
     Document document =
         html ? parse_html(*html, std::move(*id)) : make_text_document(std::move(*text), std::move(*id));

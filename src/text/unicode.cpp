@@ -2,6 +2,7 @@
 // deliberately coarse outside Latin, Greek and Cyrillic: any other non-punctuation,
 // non-space code point is treated as a letter, which is what a tokenizer wants.
 #include <algorithm>
+#include <cstring>
 
 #include "text/text.h"
 
@@ -153,21 +154,40 @@ uint32_t count_chars(std::string_view s) {
     return n;
 }
 
+// The continuation bytes (10xxxxxx) among 8, counted at once: a byte's top bit set and the
+// bit below it clear. The flags are summed by one multiply (std::popcount is a library call
+// on CPUs the build does not assume).
+uint32_t continuation_bytes(uint64_t word) {
+    constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    const uint64_t flags = (word & ~(word << 1) & highs) >> 7;
+    return static_cast<uint32_t>((flags * ones) >> 56);
+}
+
 }  // namespace
 
 void OffsetIndex::reset(std::string_view utf8) {
     text_ = utf8;
     chars_before_.clear();
-    ascii_ = std::all_of(utf8.begin(), utf8.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
-    if (ascii_) {
-        char_count_ = static_cast<uint32_t>(utf8.size());
-        return;
-    }
+    static_assert(kStride == 16, "a block is two 8-byte words");
+    // One pass counts characters per block; an all-ASCII text keeps no blocks at all.
+    const size_t whole_blocks = utf8.size() / kStride;
+    chars_before_.reserve(whole_blocks + 1);
     uint32_t count = 0;
-    for (size_t block = 0; block < utf8.size(); block += kStride) {
+    uint64_t any_high = 0;
+    for (size_t block = 0; block < whole_blocks; ++block) {
+        uint64_t first, second;
+        std::memcpy(&first, utf8.data() + block * kStride, 8);
+        std::memcpy(&second, utf8.data() + block * kStride + 8, 8);
         chars_before_.push_back(count);
-        count += count_chars(utf8.substr(block, kStride));
+        any_high |= first | second;
+        count += kStride - continuation_bytes(first) - continuation_bytes(second);
     }
+    const std::string_view tail = utf8.substr(whole_blocks * kStride);
+    chars_before_.push_back(count);
+    for (char c : tail) any_high |= static_cast<unsigned char>(c);
+    count += count_chars(tail);
+    ascii_ = (any_high & 0x8080808080808080ull) == 0;
+    if (ascii_) chars_before_.clear();
     char_count_ = count;
 }
 

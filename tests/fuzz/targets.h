@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -21,6 +23,7 @@
 #include "export/json.h"
 #include "graph/build.h"
 #include "ingest/ingest.h"
+#include "ingest/json_record.h"
 #include "ingest/jsonl.h"
 #include "ingest/utf8.h"
 #include "pipeline/pipeline.h"
@@ -135,6 +138,29 @@ inline void run_html(const uint8_t* data, size_t size) {
 
 // JSONL reading: line splitting across the sniffed head, UTF-8 checks per line, JSON
 // parsing and record validation. Every line is either a document or a diagnostic.
+// The fast JSONL record parser must never accept a line nlohmann rejects, nor read one
+// differently: wherever it answers, nlohmann parses an object with the same string fields
+// (null and absent alike). What it hands back, nlohmann decides. `line` is valid UTF-8.
+inline void check_record_parsers_agree(std::string_view line) {
+    ingest::RecordFields fast;
+    if (!ingest::parse_record_fast(line, fast)) return;
+    nlohmann::json full;
+    try {
+        full = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::exception&) {
+        FUZZ_CHECK(!"the fast parser accepted a line nlohmann rejects");
+    }
+    FUZZ_CHECK(full.is_object());
+    const auto same = [&](const char* name, const std::optional<std::string>& value) {
+        const auto it = full.find(name);
+        if (it == full.end() || it->is_null()) return !value.has_value();
+        return it->is_string() && value && *value == it->get_ref<const std::string&>();
+    };
+    FUZZ_CHECK(same("id", fast.id) && same("text", fast.text) && same("html", fast.html));
+    FUZZ_CHECK(same("title", fast.title) && same("url", fast.url) && same("date", fast.date));
+    FUZZ_CHECK(same("outlet", fast.outlet));
+}
+
 inline void run_jsonl(const uint8_t* data, size_t size) {
     if (size == 0) return;
     // The first byte picks where the head (bytes already read while sniffing) ends and the
@@ -162,6 +188,12 @@ inline void run_jsonl(const uint8_t* data, size_t size) {
             (void)d.to_string();
         });
     FUZZ_CHECK(ok == (errors == 0));
+    for (size_t start = 0; start <= bytes.size();) {
+        size_t end = std::min(bytes.find('\n', start), bytes.size());
+        const std::string_view line = bytes.substr(start, end - start);
+        if (is_valid_utf8(line)) check_record_parsers_agree(line);
+        start = end + 1;
+    }
     // No more records than lines.
     FUZZ_CHECK(documents <= static_cast<size_t>(std::count(bytes.begin(), bytes.end(), '\n')) + 1);
 }
