@@ -49,6 +49,14 @@ TEST_CASE("the extract record is written exactly as nlohmann::json dumps it", "[
         document.outlet = "Outlet";
         require_same_as_nlohmann(document);
     }
+    SECTION("a long text where nearly every character is escaped (the buffer grows mid-string)") {
+        std::string text;
+        for (int i = 0; i < 6000; ++i) text += i % 7 == 0 ? "said “x”.\n" : "\"\\\x01\té";
+        require_same_as_nlohmann(qg::ingest::make_text_document(text, "escapes.txt"));
+        std::string out = "prefix ";
+        qg::exporter::append_json_string(out, text);
+        CHECK(out == "prefix " + nlohmann::json(text).dump());
+    }
     SECTION("an empty document") {
         require_same_as_nlohmann(qg::ingest::make_text_document("", "empty.txt"));
     }
@@ -59,6 +67,7 @@ TEST_CASE("numbers are written as nlohmann::json writes them", "[export]") {
         std::string out;
         qg::exporter::JsonWriter w(out, -1);
         w.value(d);
+        w.finish();  // the string has its final size
         CHECK(out == nlohmann::json(d).dump());
     }
 }

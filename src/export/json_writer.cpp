@@ -1,5 +1,6 @@
 #include "export/json_writer.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 #include <cmath>
@@ -9,11 +10,37 @@
 
 namespace qg::exporter {
 
-void append_json_string(std::string& out, std::string_view s) {
+JsonWriter::JsonWriter(std::string& out, int indent) : out_(out), indent_(indent) {
+    const size_t used = out_.size();
+    out_.resize(used + 4096);
+    cursor_ = out_.data() + used;
+    limit_ = out_.data() + out_.size();
+}
+
+void JsonWriter::grow(size_t n) {
+    const size_t used = static_cast<size_t>(cursor_ - out_.data());
+    out_.resize(std::max(out_.size() * 2, used + n + 4096));
+    cursor_ = out_.data() + used;
+    limit_ = out_.data() + out_.size();
+}
+
+void JsonWriter::finish() {
+    if (finished_) return;
+    finished_ = true;
+    out_.resize(static_cast<size_t>(cursor_ - out_.data()));
+}
+
+void JsonWriter::put_string(std::string_view s) {
     static constexpr char kHex[] = "0123456789abcdef";
-    out.push_back('"');
+    // Room for the text unescaped and its quotes; each escape reserves its own few bytes.
+    reserve(s.size() + 2);
+    *cursor_++ = '"';
     size_t run = 0;  // start of the stretch that needs no escaping
     size_t i = 0;
+    const auto flush_run = [&] {
+        std::memcpy(cursor_, s.data() + run, i - run);
+        cursor_ += i - run;
+    };
     while (i < s.size()) {
         // Eight bytes at a time while none needs escaping: most text never does.
         if (i + 8 <= s.size()) {
@@ -24,56 +51,64 @@ void append_json_string(std::string& out, std::string_view s) {
                 continue;
             }
         }
-        auto c = static_cast<unsigned char>(s[i]);
+        const auto c = static_cast<unsigned char>(s[i]);
         if (c >= 0x20 && c != '"' && c != '\\') {
             ++i;
             continue;
         }
-        out.append(s.data() + run, i - run);
+        flush_run();
         run = ++i;
+        // The escape takes at most 6 bytes where the character took 1; the rest of the
+        // text (and the closing quote) still has its room after it.
+        reserve(6 + (s.size() - i) + 1);
         switch (c) {
-            case '"': out.append("\\\""); break;
-            case '\\': out.append("\\\\"); break;
-            case '\b': out.append("\\b"); break;
-            case '\f': out.append("\\f"); break;
-            case '\n': out.append("\\n"); break;
-            case '\r': out.append("\\r"); break;
-            case '\t': out.append("\\t"); break;
+            case '"': put("\\\""); break;
+            case '\\': put("\\\\"); break;
+            case '\b': put("\\b"); break;
+            case '\f': put("\\f"); break;
+            case '\n': put("\\n"); break;
+            case '\r': put("\\r"); break;
+            case '\t': put("\\t"); break;
             default: {
                 const char escaped[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-                out.append(escaped, 6);
+                put(std::string_view(escaped, 6));
             }
         }
     }
-    out.append(s.data() + run, s.size() - run);
-    out.push_back('"');
+    flush_run();
+    *cursor_++ = '"';
+}
+
+void append_json_string(std::string& out, std::string_view s) {
+    JsonWriter writer(out, -1);
+    writer.value(s);
 }
 
 void JsonWriter::newline_and_indent(size_t depth) {
-    out_.push_back('\n');
-    out_.append(depth * static_cast<size_t>(indent_), ' ');
+    put('\n');
+    const size_t width = depth * static_cast<size_t>(indent_);
+    std::memset(reserve(width), ' ', width);
+    cursor_ += width;
 }
 
 void JsonWriter::key(std::string_view name) {
-    // Keys are the contract's own names: plain ASCII words that never need escaping. Built
-    // whole on the stack, so the output grows by one append.
+    // Keys are the contract's own names: plain ASCII words that never need escaping.
     before_value();
-    char buffer[64];
-    if (name.size() + 4 > sizeof buffer) throw std::length_error("JSON key too long: " + std::string(name));
-    buffer[0] = '"';
-    std::memcpy(buffer + 1, name.data(), name.size());
-    size_t n = name.size() + 1;
-    buffer[n++] = '"';
-    buffer[n++] = ':';
-    if (indent_ >= 0) buffer[n++] = ' ';
-    out_.append(buffer, n);
+    char* p = reserve(name.size() + 4);
+    *p++ = '"';
+    std::memcpy(p, name.data(), name.size());
+    p += name.size();
+    *p++ = '"';
+    *p++ = ':';
+    if (indent_ >= 0) *p++ = ' ';
+    cursor_ = p;
     after_key_ = true;
 }
 
 void JsonWriter::open(char bracket) {
     before_value();
     if (depth_ == 64) throw std::length_error("JSON nested more than 64 levels deep");
-    out_.push_back(bracket);
+    put(bracket);
     ++depth_;
     has_element_ &= ~(uint64_t{1} << (depth_ - 1));
 }
@@ -82,43 +117,43 @@ void JsonWriter::close(char bracket) {
     const bool had = has_element_ & (uint64_t{1} << (depth_ - 1));
     --depth_;
     if (had && indent_ >= 0) newline_and_indent(depth_);
-    out_.push_back(bracket);
+    put(bracket);
 }
 
 void JsonWriter::value(std::string_view s) {
     before_value();
-    append_json_string(out_, s);
+    put_string(s);
 }
 
 void JsonWriter::value(bool b) {
     before_value();
-    out_.append(b ? "true" : "false");
+    put(b ? "true" : "false");
 }
 
 void JsonWriter::value(uint64_t n) {
     before_value();
     char buffer[24];
     auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, n);
-    out_.append(buffer, end);
+    put(std::string_view(buffer, static_cast<size_t>(end - buffer)));
 }
 
 void JsonWriter::value(double d) {
     before_value();
     if (!std::isfinite(d)) {
-        out_.append("null");  // as nlohmann::json writes NaN and infinities
+        put("null");  // as nlohmann::json writes NaN and infinities
         return;
     }
     // Shortest round-trip digits, as nlohmann's dtoa; a whole number keeps its ".0".
     char buffer[32];
     auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, d);
     std::string_view digits(buffer, static_cast<size_t>(end - buffer));
-    out_.append(digits);
-    if (digits.find_first_of(".e") == std::string_view::npos) out_.append(".0");
+    put(digits);
+    if (digits.find_first_of(".e") == std::string_view::npos) put(".0");
 }
 
 void JsonWriter::null() {
     before_value();
-    out_.append("null");
+    put("null");
 }
 
 }  // namespace qg::exporter

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -12,8 +13,14 @@ namespace qg::exporter {
 
 class JsonWriter {
 public:
-    // indent < 0: compact, as dump(); otherwise as dump(indent).
-    JsonWriter(std::string& out, int indent) : out_(out), indent_(indent) {}
+    // indent < 0: compact, as dump(); otherwise as dump(indent). Appends to `out`, which
+    // holds spare capacity while the writer lives and has its final size once it is gone
+    // (or after finish()).
+    JsonWriter(std::string& out, int indent);
+    ~JsonWriter() { finish(); }
+    JsonWriter(const JsonWriter&) = delete;
+    JsonWriter& operator=(const JsonWriter&) = delete;
+    void finish();
 
     void begin_object() { open('{'); }
     void end_object() { close('}'); }
@@ -30,6 +37,21 @@ public:
     void null();
 
 private:
+    // The writer keeps its own position in `out_` and grows it geometrically, so that the
+    // many small writes (a key, a comma, a number) are plain stores rather than calls into
+    // std::string.
+    char* reserve(size_t n) {
+        if (static_cast<size_t>(limit_ - cursor_) < n) grow(n);
+        return cursor_;
+    }
+    void grow(size_t n);
+    void put(char c) { *reserve(1) = c, ++cursor_; }
+    void put(std::string_view s) {
+        std::memcpy(reserve(s.size()), s.data(), s.size());
+        cursor_ += s.size();
+    }
+    void put_string(std::string_view s);
+
     // Inline: called for every key and value, and most of its work is one branch.
     void before_value() {
         if (after_key_) {
@@ -38,7 +60,7 @@ private:
         }
         if (depth_ == 0) return;
         const uint64_t bit = uint64_t{1} << (depth_ - 1);
-        if (has_element_ & bit) out_.push_back(',');
+        if (has_element_ & bit) put(',');
         has_element_ |= bit;
         if (indent_ >= 0) newline_and_indent(depth_);
     }
@@ -47,12 +69,15 @@ private:
     void newline_and_indent(size_t depth);
 
     std::string& out_;
+    char* cursor_ = nullptr;
+    char* limit_ = nullptr;
     int indent_;
     // Bit d - 1: whether the container open at depth d has had an element yet. The records
     // written are a few levels deep; open() refuses more than 64.
     uint64_t has_element_ = 0;
     unsigned depth_ = 0;
     bool after_key_ = false;
+    bool finished_ = false;
 };
 
 // Appends `s` as a JSON string literal, escaped as nlohmann::json does (UTF-8 kept as is).

@@ -127,11 +127,7 @@ public:
                 if (s.key.size() == word.size() && equals_lowered(s.key, word)) return &s.value;
             }
         }
-        char buffer[kMaxWord];
-        std::string_view folded = fold(word, buffer, sizeof buffer);
-        if (folded.empty()) return nullptr;
-        const Slot& s = slots_[find_slot(folded, detail::hash_folded(folded))];
-        return s.used ? &s.value : nullptr;
+        return find_folding(word);
     }
     bool contains(std::string_view word) const { return find(word) != nullptr; }
     size_t size() const { return size_; }
@@ -145,6 +141,15 @@ public:
 
 private:
     static constexpr size_t kMaxWord = 128;
+
+    // The rare non-ASCII lookup, out of line so that the common path needs no buffer.
+    [[gnu::noinline]] const Value* find_folding(std::string_view word) const {
+        char buffer[kMaxWord];
+        std::string_view folded = fold(word, buffer, sizeof buffer);
+        if (folded.empty()) return nullptr;
+        const Slot& s = slots_[find_slot(folded, detail::hash_folded(folded))];
+        return s.used ? &s.value : nullptr;
+    }
     struct Slot {
         std::string_view key;
         Value value{};
