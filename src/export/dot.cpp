@@ -59,7 +59,30 @@ constexpr size_t kEntityWrapChars = 22; // long organisation names are wrapped t
 char* c(const char* s) { return const_cast<char*>(s); }
 char* c(const std::string& s) { return const_cast<char*>(s.c_str()); }
 
-void set(void* object, const char* name, const std::string& value) { agsafeset(object, c(name), c(value), c("")); }
+// agsafeset finds the attribute by name in the graph's dictionary on every call; a graph
+// of ten thousand documents sets a few hundred thousand node and edge attributes, so their
+// symbols are looked up once per graph (make_agraph clears this before each graph).
+struct SymbolCache {
+    std::unordered_map<std::string_view, Agsym_t*> node, edge;
+};
+thread_local SymbolCache symbol_cache;
+
+void set(void* object, const char* name, const std::string& value) {
+    const int kind = agobjkind(object);
+    if (kind == AGRAPH) {  // a graph or cluster: few, and declared where agsafeset declares them
+        agsafeset(object, c(name), c(value), c(""));
+        return;
+    }
+    // A node's or edge's attributes belong to the root graph, where agsafeset declares them.
+    const int dictionary = kind == AGNODE ? AGNODE : AGEDGE;
+    Agsym_t*& symbol = (dictionary == AGNODE ? symbol_cache.node : symbol_cache.edge)[name];
+    if (!symbol) {
+        Agraph_t* root = agroot(object);
+        symbol = agattr(root, dictionary, c(name), nullptr);
+        if (!symbol) symbol = agattr(root, dictionary, c(name), c(""));
+    }
+    agxset(object, symbol, c(value));
+}
 
 // Graphviz reads backslashes in labels and tooltips as escapes (\N is the node name), so
 // a literal one is doubled; line breaks in the text become spaces, ours become "\n".
@@ -76,6 +99,12 @@ std::string escape(std::string_view s) {
         }
     }
     return out;
+}
+
+size_t code_point_count(std::string_view s) {
+    size_t n = 0;
+    for (char ch : s) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+    return n;
 }
 
 std::vector<std::string_view> code_points(std::string_view s) {
@@ -112,7 +141,7 @@ std::string wrap(std::string_view s, size_t width) {
         std::string_view word = s.substr(i, space == std::string_view::npos ? std::string_view::npos : space - i);
         i = space == std::string_view::npos ? s.size() : space + 1;
         if (word.empty()) continue;
-        size_t len = code_points(word).size();
+        size_t len = code_point_count(word);
         if (line_len > 0 && line_len + 1 + len > width) {
             out += (out.empty() ? "" : "\\n") + line;
             line.clear();
@@ -277,9 +306,20 @@ void add_legend(Agraph_t* root, const std::vector<bool>& vertex_kinds, const std
     }
 }
 
-// agwrite's output channel: the std::ostream passed to it.
+// agwrite's output channel: a buffer in front of the std::ostream, since agwrite hands over
+// a few bytes at a time and each insertion into std::cout is a write through stdio.
+struct DotChannel {
+    std::ostream& out;
+    std::string buffer;
+    void flush() {
+        out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        buffer.clear();
+    }
+};
 int put_string(void* channel, const char* s) {
-    *static_cast<std::ostream*>(channel) << s;
+    auto* c = static_cast<DotChannel*>(channel);
+    c->buffer += s;
+    if (c->buffer.size() >= 1 << 16) c->flush();
     return 0;
 }
 int flush_nothing(void*) { return 0; }
@@ -340,6 +380,7 @@ namespace detail {
 
 AgraphPtr make_agraph(const graph::Graph& g, const DotOptions& options) {
     string_io.afread = AgIoDisc.afread;
+    symbol_cache = SymbolCache{};  // symbols of a graph closed before are gone
     AgraphPtr root(agopen(c("quotegraph"), Agdirected, &string_disc));
     if (!root) throw std::runtime_error("Graphviz could not create a graph");
     Agraph_t* r = root.get();
@@ -457,7 +498,10 @@ AgraphPtr make_agraph(const graph::Graph& g, const DotOptions& options) {
 
 void write_dot(std::ostream& out, const graph::Graph& g, const DotOptions& options) {
     auto root = detail::make_agraph(g, options);
-    if (agwrite(root.get(), &out) != 0 || !out) throw std::runtime_error("Graphviz could not write DOT");
+    DotChannel channel{out, {}};
+    const bool written = agwrite(root.get(), &channel) == 0;
+    channel.flush();
+    if (!written || !out) throw std::runtime_error("Graphviz could not write DOT");
 }
 
 std::string to_dot(const graph::Graph& g, const DotOptions& options) {
