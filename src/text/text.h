@@ -60,7 +60,7 @@ inline bool is_space(char32_t c) {
     return c < 0x80 ? (c == ' ' || (c >= '\t' && c <= '\r')) : is_space_beyond_ascii(c);
 }
 bool is_lower(char32_t c);
-bool is_digit(char32_t c);
+inline bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 // Every glyph used as a quotation mark, apostrophes included: " ' “ ” ‘ ’ « » „ ‟ ‹ › 「 」 『 』.
 bool is_quote_mark(char32_t c);
 bool is_dash(char32_t c);

@@ -48,7 +48,6 @@ bool is_space_beyond_ascii(char32_t c) {
            c == 0x3000 || c == 0xFEFF;
 }
 
-bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 
 bool is_quote_mark(char32_t c) {
     switch (c) {
