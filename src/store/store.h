@@ -59,6 +59,7 @@ struct Filters {
     size_t limit = 0;   // 0: no limit
     size_t offset = 0;  // skip this many first (paging)
     Order order = Order::Date;
+    bool newest_first = false;  // with Order::Date: latest first
 };
 
 struct Role {
