@@ -172,6 +172,16 @@ std::vector<Role> roles_of(Store::Impl& store, int64_t person) {
     return out;
 }
 
+// The other forms an entity is named by, in the order first seen.
+std::vector<std::string> aliases_of(Store::Impl& store, int64_t entity, const std::string& name) {
+    auto& s = store.prepare("SELECT alias FROM aliases WHERE entity = ? AND alias <> ? ORDER BY id");
+    s.bind(1, entity).bind(2, std::string_view(name));
+    std::vector<std::string> out;
+    while (s.step()) out.push_back(s.text(0));
+    s.reset();
+    return out;
+}
+
 void fill_roles(Store::Impl& store, std::vector<Statement>& statements) {
     std::unordered_map<int64_t, std::vector<Role>> roles;
     for (auto& st : statements) {
@@ -277,10 +287,7 @@ std::vector<Speaker> Store::speakers(const Filters& filters) const {
     }
     for (auto& sp : out) {
         sp.roles = roles_of(*impl_, sp.id);
-        auto& aliases = impl_->prepare("SELECT alias FROM aliases WHERE entity = ? AND alias <> ? ORDER BY id");
-        aliases.bind(1, sp.id).bind(2, std::string_view(sp.name));
-        while (aliases.step()) sp.aliases.push_back(aliases.text(0));
-        aliases.reset();
+        sp.aliases = aliases_of(*impl_, sp.id, sp.name);
     }
     return out;
 }
@@ -309,10 +316,7 @@ std::optional<Entity> Store::entity(int64_t id) const {
         e.name = s.text(2);
         s.reset();
         e.roles = roles_of(*impl_, id);
-        auto& aliases = impl_->prepare("SELECT alias FROM aliases WHERE entity = ? AND alias <> ? ORDER BY id");
-        aliases.bind(1, id).bind(2, std::string_view(e.name));
-        while (aliases.step()) e.aliases.push_back(aliases.text(0));
-        aliases.reset();
+        e.aliases = aliases_of(*impl_, id, e.name);
     }
     auto& members = impl_->prepare(
         "SELECT ro.title, ro.person, p.name, ro.former FROM roles ro JOIN entities p ON p.id = ro.person "
@@ -531,10 +535,7 @@ void rebuild(Store::Impl& store, int64_t revision, const std::vector<StoredAttri
             e.name = kind.text(1);
         }
         kind.reset();
-        auto& aliases = store.prepare("SELECT alias FROM aliases WHERE entity = ? AND alias <> ? ORDER BY id");
-        aliases.bind(1, id).bind(2, std::string_view(e.name));
-        while (aliases.step()) e.aliases.push_back(aliases.text(0));
-        aliases.reset();
+        e.aliases = aliases_of(store, id, e.name);
         auto& mentions = store.prepare("SELECT start, end FROM mentions WHERE revision = ? AND entity = ? ORDER BY start");
         mentions.bind(1, revision).bind(2, id);
         while (mentions.step()) {
