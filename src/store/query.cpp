@@ -134,8 +134,11 @@ Where where_of(Store::Impl& store, const Filters& f) {
     Where w;
     if (!f.speaker.empty()) w.add("s.speaker IN " + id_list(named_entities(store, f.speaker, "")));
     if (f.speaker_id != 0) w.add("s.speaker = ?", f.speaker_id);
+    // One IN over the organisations and their people, so the speaker index serves it (an OR
+    // of two made SQLite scan every statement).
     auto organisation = [&](const std::string& ids) {
-        w.add("(s.speaker IN " + ids + " OR s.speaker IN (SELECT person FROM roles WHERE organisation IN " + ids + "))");
+        w.add("s.speaker IN (SELECT id FROM entities WHERE id IN " + ids +
+              " UNION SELECT person FROM roles WHERE organisation IN " + ids + ")");
     };
     if (!f.org.empty()) organisation(id_list(named_entities(store, f.org, "organisation")));
     if (f.org_id != 0) organisation(id_list({f.org_id}));
