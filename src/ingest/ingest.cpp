@@ -140,7 +140,7 @@ bool read_input(const std::string& path, const Options& options, const DocumentS
     read_some(*raw, content, kSniffBytes);
     // gzip or zstd: everything below reads the decompressed bytes, a block at a time.
     std::optional<DecompressingStream> decompressed;
-    std::string_view format_path = from_stdin ? "" : path;
+    std::string_view format_path = from_stdin ? std::string_view() : std::string_view(path);
     if (const Compression compression = detect_compression(content); compression != Compression::None) {
         decompressed.emplace(compression, std::move(content), *raw);
         content.clear();
