@@ -22,5 +22,6 @@ void register_eval(CLI::App& root, Action& action);
 void register_graph(CLI::App& root, Action& action);
 void register_stats(CLI::App& root, Action& action);
 void register_audit(CLI::App& root, Action& action);
+void register_serve(CLI::App& root, Action& action);
 
 }  // namespace qg::cli

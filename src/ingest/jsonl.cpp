@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <stdexcept>
 
 #include "ingest/sniff.h"
 #include "ingest/utf8.h"
@@ -72,9 +73,6 @@ public:
     bool ok() const { return !had_error_; }
 
 private:
-    // Takes the string field `name` out of the record; null counts as absent. Reports and
-    // returns false when the field holds anything else.
-    bool take_string(nlohmann::json& record, const char* name, std::optional<std::string>& out);
     void report(Severity severity, std::string message, std::optional<uint64_t> offset = std::nullopt);
 
     const std::string& file_;
@@ -96,17 +94,6 @@ void JsonlReader::report(Severity severity, std::string message, std::optional<u
     diagnostic.message = std::move(message);
     if (severity == Severity::Error) had_error_ = true;
     if (on_diagnostic_) on_diagnostic_(diagnostic);
-}
-
-bool JsonlReader::take_string(nlohmann::json& record, const char* name, std::optional<std::string>& out) {
-    const auto it = record.find(name);
-    if (it == record.end() || it->is_null()) return true;
-    if (!it->is_string()) {
-        report(Severity::Error, std::string("\"") + name + "\" must be a string, not " + it->type_name());
-        return false;
-    }
-    out = std::move(it->get_ref<std::string&>());
-    return true;
 }
 
 void JsonlReader::process(std::string& line) {
@@ -140,29 +127,13 @@ void JsonlReader::process(std::string& line) {
         report(Severity::Error, "malformed JSON: " + json_error_text(e.what()));
         return;
     }
-    if (!record.is_object()) {
-        report(Severity::Error, std::string("record is not a JSON object but ") + record.type_name());
-        return;
+    Document document;
+    try {
+        document = document_from_record(record);
+    } catch (const std::invalid_argument& e) {
+        return report(Severity::Error, e.what());
     }
-
-    std::optional<std::string> id, text, html, title, url, date, outlet;
-    if (!take_string(record, "id", id)) return;
-    if (!id) return report(Severity::Error, "record has no \"id\"");
-    if (id->empty()) return report(Severity::Error, "\"id\" is empty");
-    if (!take_string(record, "text", text) || !take_string(record, "html", html)) return;
-    if (text && html) return report(Severity::Error, "record has both \"text\" and \"html\"; keep one");
-    if (!text && !html) return report(Severity::Error, "record has neither \"text\" nor \"html\"");
-    if (!take_string(record, "title", title) || !take_string(record, "url", url) ||
-        !take_string(record, "date", date) || !take_string(record, "outlet", outlet))
-        return;
-
-    Document document =
-        html ? parse_html(*html, std::move(*id)) : make_text_document(std::move(*text), std::move(*id));
     document.format = SourceFormat::Jsonl;
-    if (title) document.title = std::move(*title);  // the record's own title wins over <title>
-    if (url) document.url = std::move(*url);
-    if (date) document.date = std::move(*date);
-    if (outlet) document.outlet = std::move(*outlet);
     ++records_;
     if (on_document_) on_document_(std::move(document));
 }
@@ -178,6 +149,40 @@ void JsonlReader::finish(bool stream_failed) {
 }
 
 }  // namespace
+
+namespace {
+
+// Takes the string field `name` out of the record; null counts as absent.
+std::optional<std::string> take_string(nlohmann::json& record, const char* name) {
+    const auto it = record.find(name);
+    if (it == record.end() || it->is_null()) return std::nullopt;
+    if (!it->is_string())
+        throw std::invalid_argument(std::string("\"") + name + "\" must be a string, not " + it->type_name());
+    return std::move(it->get_ref<std::string&>());
+}
+
+}  // namespace
+
+Document document_from_record(nlohmann::json& record) {
+    if (!record.is_object())
+        throw std::invalid_argument(std::string("record is not a JSON object but ") + record.type_name());
+    std::optional<std::string> id = take_string(record, "id");
+    if (!id) throw std::invalid_argument("record has no \"id\"");
+    if (id->empty()) throw std::invalid_argument("\"id\" is empty");
+    std::optional<std::string> text = take_string(record, "text"), html = take_string(record, "html");
+    if (text && html) throw std::invalid_argument("record has both \"text\" and \"html\"; keep one");
+    if (!text && !html) throw std::invalid_argument("record has neither \"text\" nor \"html\"");
+    std::optional<std::string> title = take_string(record, "title"), url = take_string(record, "url"),
+                               date = take_string(record, "date"), outlet = take_string(record, "outlet");
+
+    Document document =
+        html ? parse_html(*html, std::move(*id)) : make_text_document(std::move(*text), std::move(*id));
+    if (title) document.title = std::move(*title);  // the record's own title wins over <title>
+    if (url) document.url = std::move(*url);
+    if (date) document.date = std::move(*date);
+    if (outlet) document.outlet = std::move(*outlet);
+    return document;
+}
 
 bool read_jsonl(std::istream& in, std::string head, const std::string& file, const Options& options,
                 const DocumentSink& on_document, const DiagnosticSink& on_diagnostic) {
