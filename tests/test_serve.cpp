@@ -11,6 +11,7 @@
 
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -22,6 +23,7 @@
 #include "pipeline/pipeline.h"
 #include "serve/app.h"
 #include "serve/server.h"
+#include "store/store.h"
 
 using namespace qg;
 using nlohmann::json;
@@ -88,6 +90,42 @@ std::string raw_exchange(int port, const std::string& bytes) {
     }
     ::close(fd);
     return answer;
+}
+
+constexpr const char* kSeedId = "2022/the-national-hassakeh";  // an id with '/', as paths have
+
+// A tracker of the seed article (as kSeedId) and the tracker fixtures, built once.
+const std::string& tracker_db() {
+    static const std::string path = [] {
+        const std::string dir = QG_BINARY_DIR "/serve-test";
+        std::filesystem::create_directories(dir);
+        const std::string db = dir + "/tracker.db";
+        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
+        auto store = store::Store::open(db, store::Mode::ReadWrite);
+        ingest::Document seed = ingest::parse_html(read_file(kSeedPath), kSeedId);
+        seed.outlet = "The National";
+        seed.date = "2022-02-14";
+        store.ingest(seed, pipeline::extract(seed));
+        ingest::read_input(
+            QG_SOURCE_DIR "/fixtures/tracker/articles.jsonl", {},
+            [&](ingest::Document&& d) { store.ingest(d, pipeline::extract(d)); }, [](const ingest::Diagnostic&) {});
+        return db;
+    }();
+    return path;
+}
+
+serve::Options with_tracker() {
+    serve::Options options;
+    options.db = tracker_db();
+    return options;
+}
+
+json get_json(httplib::Client& client, const std::string& path, int status = 200) {
+    auto result = client.Get(path.c_str());
+    REQUIRE(result);
+    INFO(path << " -> " << result->body.substr(0, 300));
+    CHECK(result->status == status);
+    return json::parse(result->body);
 }
 
 }  // namespace
@@ -348,4 +386,156 @@ TEST_CASE("serve: the CLI stops gracefully on SIGTERM, answering the request in 
     while (::read(out[0], &c, 1) == 1) rest += c;
     ::close(out[0]);
     CHECK(rest.find("stopped") != std::string::npos);
+}
+
+TEST_CASE("serve: the tracker's summary, statements and speakers", "[serve]") {
+    const Running running(with_tracker());
+    auto client = running.client();
+
+    const json summary = get_json(client, "/api/tracker");
+    CHECK(summary["documents"] == 6);
+    CHECK(summary["attributions"].get<int>() > 20);
+    CHECK(summary["latest_documents"].size() == 6);
+    REQUIRE(!summary["top_speakers"].empty());
+    CHECK(summary["top_speakers"][0]["name"] == "Farhad Shami");
+
+    const json shami = get_json(client, "/api/attributions?speaker=Farhad%20Shami&limit=3");
+    CHECK(shami["total"].get<int>() >= 7);
+    CHECK(shami["items"].size() == 3);
+    for (const auto& item : shami["items"]) CHECK(item["speaker"] == "Farhad Shami");
+    const json next = get_json(client, "/api/attributions?speaker=Farhad%20Shami&limit=3&offset=3");
+    CHECK(next["items"][0]["id"] != shami["items"][0]["id"]);
+
+    const json peaked = get_json(client, "/api/attributions?q=peaked");
+    CHECK(peaked["total"] == 2);
+    for (const auto& item : peaked["items"]) CHECK(item["content"]["text"].get<std::string>().find("peaked") != std::string::npos);
+    CHECK(get_json(client, "/api/attributions?outlet=Kyiv%20Wire&kind=direct")["total"].get<int>() >= 1);
+    CHECK(get_json(client, "/api/attributions?since=2024-03&until=2024-03-31")["total"].get<int>() >= 2);
+
+    for (const char* bad : {"/api/attributions?kind=rumour", "/api/attributions?limit=many", "/api/attributions?limit=5000",
+                            "/api/attributions?since=March", "/api/attributions?offset=-1", "/api/attributions?colour=red",
+                            "/api/speakers?order=alphabet"}) {
+        const json error = get_json(client, bad, 400);
+        CHECK(error["error"]["status"] == 400);
+    }
+
+    const json speakers = get_json(client, "/api/speakers?limit=5");
+    REQUIRE(!speakers["items"].empty());
+    CHECK(speakers["items"][0]["name"] == "Farhad Shami");
+    const json lindqvist = get_json(client, "/api/speakers?name=Maria%20Lindqvist");
+    REQUIRE(lindqvist["items"].size() == 1);  // one person across two articles
+    CHECK(lindqvist["items"][0]["statements"].get<int>() >= 2);
+}
+
+TEST_CASE("serve: speaker, organisation, document and claim pages' data; unknown ids are 404", "[serve]") {
+    const Running running(with_tracker());
+    auto client = running.client();
+    const json found = get_json(client, "/api/speakers?name=Farhad%20Shami");
+    REQUIRE(found["items"].size() == 1);
+    const std::string id = std::to_string(found["items"][0]["id"].get<int64_t>());
+
+    const json speaker = get_json(client, "/api/speakers/" + id);
+    CHECK(speaker["entity"]["name"] == "Farhad Shami");
+    CHECK(speaker["entity"]["roles"].dump().find("Syrian Democratic Forces") != std::string::npos);
+    CHECK(speaker["total"].get<int>() >= 7);
+    CHECK(speaker["statements"].size() == speaker["total"].get<size_t>());
+    REQUIRE(!speaker["timeline"].empty());
+    CHECK(speaker["timeline"][0]["period"] == "2022-02");
+
+    int64_t sdf = 0;
+    for (const auto& role : speaker["entity"]["roles"])
+        if (role["organisation"] == "Syrian Democratic Forces") sdf = role["organisation_id"].get<int64_t>();
+    REQUIRE(sdf != 0);
+    const json organisation = get_json(client, "/api/organisations/" + std::to_string(sdf));
+    CHECK(organisation["entity"]["kind"] == "organisation");
+    CHECK(organisation["total"].get<int>() >= speaker["total"].get<int>());  // its own statements and its members'
+    get_json(client, "/api/organisations/" + id, 404);  // a person is not an organisation
+    get_json(client, "/api/speakers/999999", 404);
+    get_json(client, "/api/speakers/abc", 404);
+
+    // The stored article in the extract contract, its id holding a '/'.
+    const json document = get_json(client, std::string("/api/documents/") + kSeedId);
+    CHECK(document["document"]["id"] == kSeedId);
+    CHECK(document["document"]["revisions"].size() == 1);
+    ingest::Document seed = ingest::parse_html(read_file(kSeedPath), kSeedId);
+    const json expected = exporter::to_json(seed, pipeline::extract(seed));
+    CHECK(document["extract"]["document"]["text"] == expected["document"]["text"]);
+    CHECK(document["extract"]["attributions"].size() == expected["attributions"].size());
+    get_json(client, "/api/documents/no-such-article", 404);
+
+    // "Prices have peaked", reported by two outlets for the same person.
+    const json peaked = get_json(client, "/api/attributions?q=peaked&order=date");
+    REQUIRE(peaked["items"].size() == 2);
+    const std::string claim_id = std::to_string(peaked["items"][0]["claim_id"].get<int64_t>());
+    CHECK(peaked["items"][1]["claim_id"] == peaked["items"][0]["claim_id"]);
+    const json claim = get_json(client, "/api/claims/" + claim_id);
+    REQUIRE(claim["reports"].size() == 2);
+    CHECK(claim["reports"][0]["date"] <= claim["reports"][1]["date"]);
+    CHECK(claim["reports"][0]["first"] == true);
+    CHECK(claim["conflicts"].empty());
+    get_json(client, "/api/claims/0", 404);
+}
+
+TEST_CASE("serve: the tracker's graph in every format, and its audit", "[serve]") {
+    const Running running(with_tracker());
+    auto client = running.client();
+    const json whole = get_json(client, "/api/graph");
+    CHECK(whole["nodes"].size() > 20);
+    bool person_with_page = false;
+    for (const auto& node : whole["nodes"])
+        if (node["kind"] == "person" && node["href"].is_string() && node["href"].get<std::string>().rfind("/speakers/", 0) == 0)
+            person_with_page = true;
+    CHECK(person_with_page);
+
+    const json ego = get_json(client, "/api/graph?speaker=Farhad%20Shami&no-claims=true");
+    CHECK(ego["nodes"].size() < whole["nodes"].size());
+    CHECK(ego["nodes"].dump().find("Syrian Democratic Forces") != std::string::npos);
+    CHECK(get_json(client, "/api/graph?max-nodes=5")["nodes"].size() == 5);
+    get_json(client, "/api/graph?speaker=Nobody%20At%20All", 404);
+    get_json(client, "/api/graph?format=pdf", 400);
+    get_json(client, "/api/graph?min-claims=x", 400);
+
+    auto svg = client.Get("/api/graph?format=svg&speaker=Farhad%20Shami");
+    REQUIRE(svg);
+    CHECK(svg->get_header_value("Content-Type") == "image/svg+xml");
+    CHECK(svg->body.find("<svg") != std::string::npos);
+    auto dot = client.Get("/api/graph?format=dot");
+    REQUIRE(dot);
+    CHECK(dot->body.find("digraph") != std::string::npos);
+    auto graphml = client.Get("/api/graph?format=graphml");
+    REQUIRE(graphml);
+    CHECK(graphml->body.find("<graphml") != std::string::npos);
+
+    const json audit = get_json(client, "/api/audit");
+    CHECK(audit.contains("cross_document"));
+    CHECK(audit["summary"]["documents"] == 6);
+    CHECK(!audit.contains("documents"));
+}
+
+TEST_CASE("serve: ingest only with --allow-ingest, idempotent", "[serve]") {
+    {
+        const Running read_only(with_tracker());
+        auto client = read_only.client();
+        auto refused = client.Post("/api/ingest", "“It held,” Farhad Shami said.", "text/plain");
+        REQUIRE(refused);
+        CHECK(refused->status == 403);
+    }
+    const std::string db = QG_BINARY_DIR "/serve-test/ingest.db";
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
+    serve::Options options;
+    options.db = db;
+    options.allow_ingest = true;
+    const Running running(options);
+    auto client = running.client();
+    CHECK(get_json(client, "/api/tracker")["ingest"] == true);
+    const std::string article = "“The ceasefire is holding,” Farhad Shami, the SDF spokesman, said on Monday.";
+    const json added = json::parse(client.Post("/api/ingest", article, "text/plain")->body);
+    CHECK(added["outcome"] == "added");
+    CHECK(added["id"].get<std::string>().rfind("pasted-", 0) == 0);
+    const json again = json::parse(client.Post("/api/ingest", article, "text/plain")->body);
+    CHECK(again["outcome"] == "unchanged");
+    CHECK(again["id"] == added["id"]);
+    const json summary = get_json(client, "/api/tracker");
+    CHECK(summary["documents"] == 1);
+    CHECK(get_json(client, "/api/documents/" + added["id"].get<std::string>())["document"]["id"] == added["id"]);
 }

@@ -5,7 +5,7 @@
 
 QG.drawGraph = (container, list, graph) => {
   const label = (node) => {
-    const name = node.name || node.id;
+    const name = node.name || node.text || node.title || node.id;  // claims carry their words as text
     return node.kind === 'claim' && name.length > 40 ? `${name.slice(0, 39)}…` : name;
   };
   const elements = [
@@ -30,13 +30,14 @@ QG.drawGraph = (container, list, graph) => {
       {selector: 'edge[kind = "affiliated_with"]', style: {'line-color': '#d9822b', 'target-arrow-color': '#d9822b', width: 2}},
     ],
   });
+  QG.lastGraph = cy;  // for the browser tests, which click a node
   cy.on('tap', 'node', (event) => {
     const href = event.target.data('href');
     if (href) window.location.href = href;
   });
   if (list) {
     const entries = graph.nodes.filter((node) => node.href && node.kind !== 'claim')
-      .map((node) => QG.el('li', {}, QG.el('a', {href: node.href}, node.name || node.id), ` (${node.kind})`));
+      .map((node) => QG.el('li', {}, QG.el('a', {href: node.href}, label(node)), ` (${node.kind})`));
     QG.fill(list, entries.length ? entries : QG.el('li', {text: 'nothing to show'}));
   }
   return cy;

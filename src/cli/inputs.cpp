@@ -18,8 +18,9 @@ bool for_each_document(const InputOptions& options, const ingest::DocumentSink& 
     ingest_options.lenient = options.lenient;
     bool ok = true;
     for (const auto& path : options.paths) {
-        ok &= ingest::read_input(path, ingest_options, on_document, [](const ingest::Diagnostic& d) {
+        ok &= ingest::read_input(path, ingest_options, on_document, [&](const ingest::Diagnostic& d) {
             std::cerr << d.to_string() << '\n';
+            if (options.on_diagnostic) options.on_diagnostic(d);
         });
     }
     return ok;

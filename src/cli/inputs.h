@@ -14,6 +14,8 @@ struct InputOptions {
     std::vector<std::string> paths;
     std::string format = "auto";
     bool lenient = false;
+    // Also told of every diagnostic after it is printed (the tracker counts failed documents).
+    ingest::DiagnosticSink on_diagnostic;
 };
 
 // Adds FILE... (required), --input-format and --lenient to `command`.

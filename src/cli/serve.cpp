@@ -1,12 +1,12 @@
 // `quotegraph serve`: the web page and JSON API (src/serve), until SIGINT or SIGTERM.
 #include <csignal>
-#include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <pthread.h>
 #include <thread>
 
 #include "cli/commands.h"
+#include "cli/tracker.h"
 #include "serve/server.h"
 
 namespace qg::cli {
@@ -31,8 +31,8 @@ int run_server(const serve::Options& options) {
         return kExitUsage;
     }
     std::cout << "quotegraph serve: listening on http://" << options.host << ':' << port << "/ (tracker: "
-              << (options.db.empty() ? "none, empty" : options.db) << (options.allow_ingest ? ", ingest allowed" : "")
-              << "); Ctrl-C stops" << std::endl;
+              << options.db << (options.allow_ingest ? ", ingest allowed" : ", read-only") << "); Ctrl-C stops"
+              << std::endl;
 
     std::thread waiter([&] {
         int received = 0;
@@ -51,16 +51,21 @@ int run_server(const serve::Options& options) {
 
 void register_serve(CLI::App& root, Action& action) {
     auto options = std::make_shared<serve::Options>();
-    if (const char* db = std::getenv("QUOTEGRAPH_DB")) options->db = db;
     auto* command = root.add_subcommand("serve", "The web page and JSON API: paste an article, browse the tracker");
-    command->add_option("--db", options->db, "Tracker database (default: $QUOTEGRAPH_DB; none: an empty tracker)");
+    add_db_option(*command, options->db);
     command->add_option("--host", options->host, "Address to listen on (default 127.0.0.1: this machine only)");
     command->add_option("--port", options->port, "Port (default 8080; 0: any free port)")->check(CLI::Range(0, 65535));
     command->add_flag("--allow-ingest", options->allow_ingest, "Let the page store articles in the tracker");
     command->add_option("--max-body", options->max_body, "Largest request body in bytes (default 10 MB; larger: 413)")
         ->check(CLI::PositiveNumber);
     command->add_option("--threads", options->threads, "Worker threads (default: one per core, at least 4)");
-    command->callback([&action, options] { action = [options] { return run_server(*options); }; });
+    command->callback([&action, options] {
+        action = [options] {
+            // No database yet is an empty tracker: /extract works all the same.
+            options->db = db_path(options->db);
+            return run_server(*options);
+        };
+    });
 }
 
 }  // namespace qg::cli

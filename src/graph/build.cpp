@@ -164,35 +164,10 @@ struct KeyOwner {
     bool from_alias = false;
 };
 
-struct EntityKey {
-    std::string key;
-    std::string shown;  // the form shown in --explain
-    bool from_alias = false;
-    bool acronym = false;
-};
-
-// What two entities must share to be merged: for a person, a full name (titles removed);
-// for an organisation, its name when it is a proper name, or a defined acronym. Groups
-// ("officials") never merge: two documents' officials are rarely the same people.
-std::vector<EntityKey> merge_keys(VertexKind kind, const std::string& name, const std::vector<std::string>& aliases) {
-    std::vector<EntityKey> keys;
-    const char prefix = kind == VertexKind::Person ? 'p' : 'o';
-    auto add = [&](const std::string& form, bool from_alias, bool acronym) {
-        std::string key = prefix + name_key(form);
-        for (const auto& k : keys)
-            if (k.key == key) return;
-        keys.push_back({std::move(key), form, from_alias, acronym});
-    };
-    if (kind == VertexKind::Person) {
-        if (auto full = full_name(name)) add(*full, false, false);
-        for (const auto& alias : aliases)
-            if (auto full = full_name(alias)) add(*full, true, false);
-    } else if (kind == VertexKind::Organisation) {
-        if (is_proper_name(name)) add(name, false, is_acronym(name));
-        for (const auto& alias : aliases)
-            if (is_acronym(alias)) add(alias, true, true);
-    }
-    return keys;
+MergeKind merge_kind(VertexKind kind) {
+    return kind == VertexKind::Person ? MergeKind::Person
+           : kind == VertexKind::Organisation ? MergeKind::Organisation
+                                              : MergeKind::Group;
 }
 
 }  // namespace
@@ -245,15 +220,12 @@ struct Builder::State {
     }
 
     VertexId entity_vertex(const SourceEntity& e, VertexId document) {
-        auto keys = merge_keys(e.kind, e.name, e.aliases);
+        auto keys = merge_keys(merge_kind(e.kind), e.name, e.aliases);
         for (const auto& k : keys) {
             auto found = entity_keys.find(k.key);
             if (found == entity_keys.end()) continue;
             VertexId v = found->second.vertex;
-            std::string reason = !k.from_alias && !found->second.from_alias ? "same name"
-                                 : k.acronym ? "the acronym “" + k.shown + "” names both"
-                                             : "the full name “" + k.shown + "” names both";
-            decide(true, e.name, document, v, std::move(reason));
+            decide(true, e.name, document, v, merge_reason(k, found->second.from_alias));
             absorb(v, e, keys);
             return v;
         }
@@ -280,7 +252,7 @@ struct Builder::State {
         if (seen.size() < 3) seen.push_back(v);
     }
 
-    void absorb(VertexId v, const SourceEntity& e, const std::vector<EntityKey>& keys) {
+    void absorb(VertexId v, const SourceEntity& e, const std::vector<MergeKey>& keys) {
         Vertex& p = g[v];
         auto add_alias = [&](const std::string& alias) {
             if (alias == p.name || std::find(p.aliases.begin(), p.aliases.end(), alias) != p.aliases.end()) return;

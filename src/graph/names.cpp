@@ -139,4 +139,30 @@ std::string claim_key(std::string_view content) {
     return folded(out);
 }
 
+std::vector<MergeKey> merge_keys(MergeKind kind, const std::string& name, const std::vector<std::string>& aliases) {
+    std::vector<MergeKey> keys;
+    const char prefix = kind == MergeKind::Person ? 'p' : 'o';
+    auto add = [&](const std::string& form, bool from_alias, bool acronym) {
+        std::string key = prefix + name_key(form);
+        for (const auto& k : keys)
+            if (k.key == key) return;
+        keys.push_back({std::move(key), form, from_alias, acronym});
+    };
+    if (kind == MergeKind::Person) {
+        if (auto full = full_name(name)) add(*full, false, false);
+        for (const auto& alias : aliases)
+            if (auto full = full_name(alias)) add(*full, true, false);
+    } else if (kind == MergeKind::Organisation) {
+        if (is_proper_name(name)) add(name, false, is_acronym(name));
+        for (const auto& alias : aliases)
+            if (is_acronym(alias)) add(alias, true, true);
+    }
+    return keys;
+}
+
+std::string merge_reason(const MergeKey& key, bool other_from_alias) {
+    if (!key.from_alias && !other_from_alias) return "same name";
+    return key.acronym ? "the acronym “" + key.shown + "” names both" : "the full name “" + key.shown + "” names both";
+}
+
 }  // namespace qg::graph

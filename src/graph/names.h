@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace qg::graph {
 
@@ -36,5 +37,23 @@ std::string surname(std::string_view name);
 // case folded, whitespace collapsed, and the punctuation a quote ends with in running text
 // (",", ".") trimmed, so “It is over,” and "it is over." are the same claim.
 std::string claim_key(std::string_view content);
+
+// What two entities of different documents must share to be merged: for a person, a full
+// name (titles removed); for an organisation, its name when it is a proper name, or a
+// defined acronym. Groups ("officials") never merge: two documents' officials are rarely
+// the same people. Keys of different kinds never meet (they are prefixed).
+enum class MergeKind { Person, Organisation, Group };
+
+struct MergeKey {
+    std::string key;
+    std::string shown;  // the form shown in --explain
+    bool from_alias = false;
+    bool acronym = false;
+};
+
+std::vector<MergeKey> merge_keys(MergeKind kind, const std::string& name, const std::vector<std::string>& aliases);
+
+// Why an entity was merged through `key` into one that holds it (--explain).
+std::string merge_reason(const MergeKey& key, bool other_from_alias);
 
 }  // namespace qg::graph

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "ingest/compressed.h"
 #include "ingest/jsonl.h"
 #include "ingest/sniff.h"
 #include "ingest/utf8.h"
@@ -133,18 +134,36 @@ bool read_input(const std::string& path, const Options& options, const DocumentS
         const auto size = std::filesystem::file_size(path, ec);
         if (!ec) expected_size = static_cast<size_t>(size);
     }
-    std::istream& in = stream.is_open() ? static_cast<std::istream&>(stream) : std::cin;
+    std::istream* raw = stream.is_open() ? static_cast<std::istream*>(&stream) : &std::cin;
 
     std::string content;
-    read_some(in, content, kSniffBytes);
+    read_some(*raw, content, kSniffBytes);
+    // gzip or zstd: everything below reads the decompressed bytes, a block at a time.
+    std::optional<DecompressingStream> decompressed;
+    std::string_view format_path = from_stdin ? "" : path;
+    if (const Compression compression = detect_compression(content); compression != Compression::None) {
+        decompressed.emplace(compression, std::move(content), *raw);
+        content.clear();
+        read_some(*decompressed, content, kSniffBytes);
+        expected_size = 0;
+        format_path = without_compression_suffix(format_path);
+    }
+    std::istream& in = decompressed ? *decompressed : *raw;
+    auto decompression_failed = [&] {
+        if (!decompressed || decompressed->error().empty()) return false;
+        report(make_diagnostic(Severity::Error, file, decompressed->error()));
+        return true;
+    };
+    if (decompression_failed()) return false;
     if (auto reason = non_text_reason(content)) {
         report(make_diagnostic(Severity::Error, file, std::move(*reason)));
         return false;
     }
-    const InputFormat format =
-        options.format != InputFormat::Auto ? options.format : detect_format(from_stdin ? "" : path, content);
-    if (format == InputFormat::Jsonl)
-        return read_jsonl(in, std::move(content), file, options, on_document, report) && !had_error;
+    const InputFormat format = options.format != InputFormat::Auto ? options.format : detect_format(format_path, content);
+    if (format == InputFormat::Jsonl) {
+        const bool ok = read_jsonl(in, std::move(content), file, options, on_document, report);
+        return !decompression_failed() && ok && !had_error;
+    }
 
     if (expected_size > kMaxDocumentBytes) {
         report(too_large(file, expected_size));
@@ -152,6 +171,7 @@ bool read_input(const std::string& path, const Options& options, const DocumentS
     }
     content.reserve(expected_size);  // only now: a JSONL corpus is never held whole
     read_rest(in, content, expected_size);
+    if (decompression_failed()) return false;
     if (in.bad()) {
         report(make_diagnostic(Severity::Error, file, "read error"));
         return false;

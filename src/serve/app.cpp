@@ -8,6 +8,7 @@
 #include "serve/articles.h"
 #include "serve/assets.h"
 #include "serve/pages.h"
+#include "serve/tracker.h"
 
 namespace qg::serve {
 namespace {
@@ -59,18 +60,9 @@ Response method_not_allowed(std::string_view allowed) {
     return response;
 }
 
-// The tracker's counts and lists while there is no database: an empty tracker.
-Response empty_tracker(bool allow_ingest) {
-    const nlohmann::json summary = {{"database", nullptr}, {"ingest", allow_ingest},  {"documents", 0},        {"attributions", 0},
-                                    {"speakers", 0},        {"organisations", 0},    {"claims", 0},
-                                    {"latest_documents", nlohmann::json::array()},
-                                    {"top_speakers", nlohmann::json::array()}};
-    return json_response(summary.dump());
-}
-
 }  // namespace
 
-App::App(const Options& options) : options_(options) {}
+App::App(const Options& options) : options_(options), tracker_(std::make_unique<Tracker>(options.db, options.allow_ingest)) {}
 App::~App() = default;
 
 Response App::handle(const Request& request) const {
@@ -90,14 +82,28 @@ Response App::route(const Request& request) const {
     const bool post = request.method == "POST";
 
     if (!parts.empty() && parts[0] == "api") {
-        if (parts.size() == 2 && (parts[1] == "extract" || parts[1] == "export")) {
+        if (parts.size() == 2 && (parts[1] == "extract" || parts[1] == "export" || parts[1] == "ingest")) {
             if (!post) return method_not_allowed("POST");
+            if (parts[1] == "ingest") return tracker_->ingest(request);
             return parts[1] == "extract" ? extract_article(request) : export_article(request);
         }
         // POST: the audit of the article in the body; GET: the tracker's cross-document audit.
         if (parts.size() == 2 && parts[1] == "audit" && post) return audit_article(request);
         if (!get) return method_not_allowed(parts.size() == 2 && parts[1] == "audit" ? "GET, POST" : "GET");
-        if (parts.size() == 2 && parts[1] == "tracker") return empty_tracker(options_.allow_ingest);
+        if (parts.size() == 2) {
+            if (parts[1] == "tracker") return tracker_->summary();
+            if (parts[1] == "attributions") return tracker_->attributions(request);
+            if (parts[1] == "speakers") return tracker_->speakers(request);
+            if (parts[1] == "graph") return tracker_->graph(request);
+            if (parts[1] == "audit") return tracker_->audit(request);
+        }
+        if (parts.size() == 3 && parts[1] == "speakers") return tracker_->entity(request, parts[2], false);
+        if (parts.size() == 3 && parts[1] == "organisations") return tracker_->entity(request, parts[2], true);
+        if (parts.size() == 3 && parts[1] == "claims") return tracker_->claim(parts[2]);
+        // Document ids may hold '/' ("2024/03/article.html"): the rest of the path is the id.
+        constexpr std::string_view documents = "/api/documents/";
+        if (parts.size() >= 3 && parts[1] == "documents" && request.path.starts_with(documents))
+            return tracker_->document(std::string_view(request.path).substr(documents.size()));
         throw HttpError(404, "no such endpoint (see docs/api.md)");
     }
 

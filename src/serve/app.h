@@ -11,10 +11,12 @@
 
 namespace qg::serve {
 
+class Tracker;
+
 struct Options {
     std::string host = "127.0.0.1";
     int port = 8080;                     // 0: any free port
-    std::string db;                      // the tracker database; none yet: an empty tracker
+    std::string db;                      // the tracker database; none, or no such file: an empty tracker
     bool allow_ingest = false;           // POST /api/ingest stores articles (else read-only)
     size_t max_body = 10 * 1024 * 1024;  // larger request bodies get 413
     size_t threads = 0;                  // worker threads; 0: one per core, at least 4
@@ -22,6 +24,7 @@ struct Options {
 
 class App {
 public:
+    // Throws store::Error when options.db is not a quotegraph database this build can read.
     explicit App(const Options& options);
     ~App();
     App(const App&) = delete;
@@ -33,6 +36,7 @@ public:
 private:
     Response route(const Request& request) const;
     Options options_;
+    std::unique_ptr<Tracker> tracker_;
 };
 
 }  // namespace qg::serve

@@ -6,7 +6,9 @@
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
-import {readFileSync, mkdirSync} from 'node:fs';
+import {readFileSync, mkdirSync, mkdtempSync, writeFileSync, rmSync} from 'node:fs';
+import {execFileSync} from 'node:child_process';
+import {tmpdir} from 'node:os';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {chromium} from 'playwright-core';
@@ -16,9 +18,30 @@ const binary = process.env.QG_BINARY || join(root, 'build/quotegraph');
 const screenshots = process.env.QG_SCREENSHOTS || join(root, 'build/screenshots');
 const seed = readFileSync(join(root, 'fixtures/the-national-2022-hassakeh.html'), 'utf8');
 
-let server;
+let server;         // with no database: an empty tracker
 let base;
+let trackerServer;  // with a tracker of the seed, the tracker fixtures and a hostile article
+let trackerBase;
+let scratch;
 let browser;
+
+// A hostile article: script and handler markup in the title, outlet and quote.
+const hostileRecord = {
+  id: 'hostile/1', outlet: '<b onmouseover=window.pwned=6>Outlet</b>', date: '2024-05-01',
+  title: '<script>window.pwned = 4</script><img src=x onerror=window.pwned=5>Hostile title',
+  text: '“<script>window.pwned = 1</script><img src=x onerror=window.pwned=2> is the plan,” Farhad Shami said on Monday.',
+};
+
+// Builds the tracker with `quotegraph ingest`.
+function buildTracker() {
+  scratch = mkdtempSync(join(tmpdir(), 'qg-browser-'));
+  const corpus = join(scratch, 'articles.jsonl');
+  const seedRecord = {id: 'the-national/2022/hassakeh', html: seed, outlet: 'The National', date: '2022-02-14'};
+  writeFileSync(corpus, [seedRecord, hostileRecord].map((r) => JSON.stringify(r)).join('\n') + '\n');
+  const db = join(scratch, 'tracker.db');
+  execFileSync(binary, ['ingest', '--db', db, '--quiet', corpus, join(root, 'fixtures/tracker/articles.jsonl')], {stdio: 'ignore'});
+  return db;
+}
 
 // Starts `quotegraph serve --port 0 ARGS` and resolves with its address.
 function startServer(args) {
@@ -35,7 +58,8 @@ function startServer(args) {
 }
 
 before(async () => {
-  ({child: server, base} = await startServer(process.env.QG_SERVE_ARGS ? process.env.QG_SERVE_ARGS.split(' ') : []));
+  ({child: server, base} = await startServer(['--db', join(tmpdir(), 'qg-browser-no-such.db')]));
+  ({child: trackerServer, base: trackerBase} = await startServer(['--db', buildTracker()]));
   browser = await chromium.launch({
     executablePath: process.env.QG_CHROMIUM || '/usr/bin/chromium',
     headless: true,
@@ -46,11 +70,13 @@ before(async () => {
 
 after(async () => {
   if (browser) await browser.close();
-  if (server) {
-    const exited = new Promise((r) => server.once('exit', r));
-    server.kill('SIGTERM');
+  for (const child of [server, trackerServer]) {
+    if (!child) continue;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
     await exited;
   }
+  if (scratch) rmSync(scratch, {recursive: true, force: true});
 });
 
 // A page that fails the test on any script error or request leaving the server.
@@ -60,7 +86,8 @@ async function newPage(viewport = {width: 1280, height: 900}) {
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('request', (request) => {
     const url = request.url();
-    if (!url.startsWith(base) && !url.startsWith('blob:') && !url.startsWith('data:')) problems.push(`external request: ${url}`);
+    const local = [base, trackerBase, 'blob:', 'data:'].some((prefix) => url.startsWith(prefix));
+    if (!local) problems.push(`external request: ${url}`);
   });
   page.problems = problems;
   return page;
@@ -149,6 +176,71 @@ test('the tracker page works with no database', async () => {
   await page.goto(`${base}/`);
   await page.waitForSelector('#counts li');
   assert.match(await page.textContent('#counts'), /0\s*articles/);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test("a speaker's page: roles, statements, timeline and a graph whose nodes open their pages", async () => {
+  const page = await newPage();
+  const found = await (await fetch(`${trackerBase}/api/speakers?name=Farhad%20Shami`)).json();
+  assert.equal(found.items.length, 1);
+  await page.goto(`${trackerBase}/speakers/${found.items[0].id}`);
+  await page.waitForSelector('#statements tr');
+  assert.equal(await page.textContent('h1'), 'Farhad Shami');
+  const facts = await page.textContent('#facts');
+  assert.match(facts, /spokesman/);
+  assert.match(facts, /Syrian Democratic Forces/);
+  const rows = await page.$$eval('#statements tr', (nodes) => nodes.length);
+  assert.ok(rows >= 7, `${rows} statements listed`);
+  assert.ok(await page.$$eval('#timeline .bar', (nodes) => nodes.length) >= 1);
+
+  // The ego graph is drawn; clicking the organisation's node opens its page.
+  await page.waitForFunction(() => QG.lastGraph && QG.lastGraph.nodes().length > 2);
+  await page.waitForTimeout(300);
+  await page.screenshot({path: join(screenshots, 'speaker-page.png'), fullPage: false});
+  const target = await page.evaluate(() => {
+    const canvas = document.getElementById('graph-canvas');
+    canvas.scrollIntoView();
+    const rect = canvas.getBoundingClientRect();
+    const node = QG.lastGraph.nodes('[kind = "organisation"][href != ""]')[0];
+    const at = node.renderedPosition();
+    return {href: node.data('href'), x: rect.left + at.x, y: rect.top + at.y};
+  });
+  await Promise.all([page.waitForURL(`${trackerBase}${target.href}`), page.mouse.click(target.x, target.y)]);
+  await page.waitForSelector('#statements tr');
+  assert.match(await page.textContent('h1'), /Syrian Democratic Forces|SDF/);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('tracker pages show hostile titles, outlets and quotes as inert text', async () => {
+  const page = await newPage();
+  await page.goto(`${trackerBase}/`);
+  await page.waitForSelector('#latest li');
+  assert.match(await page.textContent('#latest'), /<script>window.pwned = 4<\/script>/);
+  await page.fill('#search', 'plan');
+  await page.press('#search', 'Enter');
+  await page.waitForSelector('#search-results tr td');
+  await page.click(`#latest a[href="/documents/${encodeURIComponent(hostileRecord.id)}"]`);
+  await page.waitForSelector('#article-view .content');
+  assert.match(await page.textContent('h1'), /<img src=x onerror/);
+  assert.match(await page.textContent('#meta'), /<b onmouseover/);
+  assert.ok((await page.textContent('#article-view')).includes('<script>window.pwned = 1</script>'));
+  assert.equal(await page.$('main script, main img, main b'), null);
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('the graph and audit pages of the tracker', async () => {
+  const page = await newPage();
+  await page.goto(`${trackerBase}/graph`);
+  await page.waitForFunction(() => QG.lastGraph && QG.lastGraph.nodes().length > 5);
+  assert.match(await page.textContent('#status'), /\d+ nodes/);
+  assert.match(await page.getAttribute('#download-svg', 'href'), /format=svg/);
+  await page.goto(`${trackerBase}/audit`);
+  await page.waitForSelector('#summary li');
+  assert.match(await page.textContent('#summary'), /articles/);
   assert.deepEqual(page.problems, []);
   await page.close();
 });

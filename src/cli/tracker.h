@@ -1,0 +1,26 @@
+// Options every tracker command shares: --db and the statement filters of `query`, which
+// `speakers`, `timeline` (and graph, audit and stats with --db) accept too.
+#pragma once
+
+#include <string>
+
+#include "cli/commands.h"
+#include "store/store.h"
+
+namespace qg::cli {
+
+struct TrackerFilters {
+    store::Filters filters;
+    std::string order = "date";
+    store::Filters resolved() const;  // with --order applied
+};
+
+// Adds --db PATH.
+void add_db_option(CLI::App& command, std::string& db);
+// The --db value, else $QUOTEGRAPH_DB, else quotegraph.db.
+std::string db_path(const std::string& option);
+// Adds --speaker, --org, --text, --outlet, --since, --until, --kind, --min-confidence,
+// --document, --limit and --order.
+void add_filter_options(CLI::App& command, TrackerFilters& filters);
+
+}  // namespace qg::cli

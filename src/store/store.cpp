@@ -1,0 +1,669 @@
+// Opening the store (creating, migrating, refusing) and writing to it: ingest, revisions,
+// tracker-wide entities, reindex.
+#include "store/store.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <ctime>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+#include "graph/names.h"
+#include "pipeline/parallel.h"
+#include "store/detail.h"
+#include "text/text.h"
+
+namespace qg::store {
+
+namespace data {
+extern const std::string_view schema_1_sql_data;
+extern const std::string_view migrate_2_sql_data;
+}  // namespace data
+
+namespace {
+
+// The SQL that brings a database from version i to i + 1 is kMigrations[i].
+const std::string_view* const kMigrations[] = {&data::schema_1_sql_data, &data::migrate_2_sql_data};
+static_assert(std::size(kMigrations) == kSchemaVersion);
+
+std::string utc_now() {
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buffer;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// YYYY-MM-DD from a date that starts with one (ISO 8601 dates and timestamps), else "".
+std::string iso_day(std::string_view date) {
+    if (date.size() < 10) return {};
+    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (!is_digit(date[i])) return {};
+    if (date[4] != '-' || date[7] != '-') return {};
+    return std::string(date.substr(0, 10));
+}
+
+const char* kind_text(attribution::Kind kind) { return attribution::kind_name(kind); }
+
+const char* entity_kind_text(entities::EntityType type) {
+    switch (type) {
+        case entities::EntityType::Organisation: return "organisation";
+        case entities::EntityType::Group: return "group";
+        case entities::EntityType::Person: return "person";
+    }
+    return "person";
+}
+
+graph::MergeKind merge_kind(entities::EntityType type) {
+    switch (type) {
+        case entities::EntityType::Organisation: return graph::MergeKind::Organisation;
+        case entities::EntityType::Group: return graph::MergeKind::Group;
+        case entities::EntityType::Person: return graph::MergeKind::Person;
+    }
+    return graph::MergeKind::Group;
+}
+
+const char* format_text(ingest::SourceFormat format) {
+    switch (format) {
+        case ingest::SourceFormat::Html: return "html";
+        case ingest::SourceFormat::Jsonl: return "jsonl";
+        case ingest::SourceFormat::Text: return "text";
+    }
+    return "text";
+}
+
+bool has_table(sql::Connection& db, const char* name) {
+    sql::Statement s(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?");
+    s.bind(1, std::string_view(name));
+    return s.step();
+}
+
+// Brings the database to kSchemaVersion, each step in its own transaction so a crash
+// between steps leaves a valid older version.
+void migrate(sql::Connection& db, int from) {
+    for (int version = from; version < kSchemaVersion; ++version) {
+        db.exec("BEGIN IMMEDIATE");
+        try {
+            db.exec(std::string(*kMigrations[version]).c_str());
+            db.exec(("PRAGMA user_version = " + std::to_string(version + 1)).c_str());
+            db.exec("COMMIT");
+        } catch (...) {
+            sqlite3_exec(db.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+            throw;
+        }
+    }
+}
+
+}  // namespace
+
+std::string extractor_version() { return std::string("quotegraph ") + QG_VERSION; }
+
+std::string default_path() {
+    const char* env = std::getenv("QUOTEGRAPH_DB");
+    return env && *env ? env : "quotegraph.db";
+}
+
+const char* change_name(ChangeType type) {
+    switch (type) {
+        case ChangeType::Added: return "added";
+        case ChangeType::Removed: return "removed";
+        case ChangeType::Reworded: return "reworded";
+    }
+    return "added";
+}
+
+Store Store::open(const std::string& path, Mode mode) {
+    const int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    auto impl = std::make_unique<Impl>(path, flags);
+    impl->mode = mode;
+    auto& db = impl->db;
+    int version;
+    {
+        sql::Statement s(db, "PRAGMA user_version");
+        version = s.step() ? static_cast<int>(s.integer(0)) : 0;
+    }
+    if (version > kSchemaVersion)
+        throw Error(path + ": written by a newer quotegraph (schema version " + std::to_string(version) +
+                    "; this one knows up to " + std::to_string(kSchemaVersion) +
+                    "); left untouched: use that quotegraph or a newer one");
+    if (version == 0) {
+        sql::Statement any(db, "SELECT count(*) FROM sqlite_schema");
+        if (any.step() && any.integer(0) > 0)
+            throw Error(path + ": a SQLite database, but not a quotegraph tracker; left untouched");
+    } else if (!has_table(db, "documents")) {
+        throw Error(path + ": not a quotegraph tracker (no documents table); left untouched");
+    }
+    if (mode == Mode::ReadOnly) {
+        if (version < kSchemaVersion)
+            throw Error(path + ": schema version " + std::to_string(version) + " is older than this quotegraph's (" +
+                        std::to_string(kSchemaVersion) + "): run `quotegraph ingest` or `reindex` once to migrate it");
+    } else {
+        // WAL: readers see the last committed batch while an ingest writes the next one.
+        db.exec("PRAGMA journal_mode = WAL");
+        db.exec("PRAGMA synchronous = NORMAL");
+        migrate(db, version);
+        version = kSchemaVersion;
+    }
+    db.exec("PRAGMA foreign_keys = ON");
+    impl->version = version;
+    return Store(std::move(impl));
+}
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::~Store() {
+    if (impl_ && impl_->in_transaction) sqlite3_exec(impl_->db.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+
+const std::string& Store::path() const { return impl_->db.path(); }
+int Store::schema_version() const { return impl_->version; }
+
+void Store::begin() {
+    if (impl_->mode != Mode::ReadWrite) throw Error(path() + ": opened read-only");
+    impl_->db.exec("BEGIN IMMEDIATE");
+    impl_->in_transaction = true;
+}
+
+void Store::commit() {
+    impl_->db.exec("COMMIT");
+    impl_->in_transaction = false;
+}
+
+void Store::rollback() {
+    impl_->in_transaction = false;
+    impl_->db.exec("ROLLBACK");
+}
+
+void Store::on_decision(std::function<void(const graph::MergeDecision&)> callback) {
+    impl_->on_decision = std::move(callback);
+}
+
+IngestOutcome Store::ingest(const ingest::Document& document, const pipeline::Result& result) {
+    if (impl_->in_transaction) return impl_->ingest(document, result);
+    begin();
+    try {
+        IngestOutcome outcome = impl_->ingest(document, result);
+        commit();
+        return outcome;
+    } catch (...) {
+        rollback();
+        throw;
+    }
+}
+
+namespace {
+
+// Resolves one document's entities to tracker-wide ones, on first use, as graph::Builder
+// does in memory: through the merge keys of graph/names.h, kept in the merge_keys table.
+class EntityResolver {
+public:
+    EntityResolver(Store::Impl& store, const pipeline::Result& result, int64_t revision, const std::string& document)
+        : store_(store), result_(result), revision_(revision), document_(document),
+          tracker_(result.entities.size(), 0) {}
+
+    int64_t operator()(int local) {
+        if (local < 0 || local >= static_cast<int>(result_.entities.size())) return 0;
+        if (tracker_[local] != 0) return tracker_[local];
+        const entities::Entity& e = result_.entities[local];
+        const int64_t id = resolve(e);
+        tracker_[local] = id;
+        for (const auto& role : e.roles) {
+            if (role.organisation == local) continue;
+            const int64_t organisation = (*this)(role.organisation);
+            store_.prepare("INSERT OR IGNORE INTO roles (person, title, organisation, former, first_revision) "
+                           "VALUES (?, ?, ?, ?, ?)")
+                .bind(1, id)
+                .bind(2, std::string_view(role.title))
+                .bind(3, organisation)
+                .bind(4, role.former ? 1 : 0)
+                .bind(5, revision_)
+                .run();
+        }
+        return id;
+    }
+
+    const std::vector<int64_t>& resolved() const { return tracker_; }
+
+private:
+    int64_t resolve(const entities::Entity& e) {
+        const auto keys = graph::merge_keys(merge_kind(e.type), e.name, e.aliases);
+        for (const auto& k : keys) {
+            auto& find = store_.prepare("SELECT entity, from_alias FROM merge_keys WHERE key = ?");
+            find.bind(1, std::string_view(k.key));
+            if (!find.step()) continue;
+            const int64_t id = find.integer(0);
+            const bool other_from_alias = find.integer(1) != 0;
+            find.reset();
+            decide(true, e.name, id, graph::merge_reason(k, other_from_alias));
+            absorb(id, e, keys);
+            return id;
+        }
+        const std::string surname = e.type == entities::EntityType::Person ? graph::name_key(graph::surname(e.name)) : "";
+        store_.prepare("INSERT INTO entities (kind, name, surname, first_revision) VALUES (?, ?, ?, ?)")
+            .bind(1, std::string_view(entity_kind_text(e.type)))
+            .bind(2, std::string_view(e.name))
+            .bind(3, std::string_view(surname))
+            .bind(4, revision_)
+            .run();
+        const int64_t id = sqlite3_last_insert_rowid(store_.db.get());
+        add_alias(id, e.name);
+        for (const auto& alias : e.aliases) add_alias(id, alias);
+        add_keys(id, keys);
+        if (!surname.empty() && store_.on_decision) explain_namesakes(id, e.name, surname);
+        return id;
+    }
+
+    void absorb(int64_t id, const entities::Entity& e, const std::vector<graph::MergeKey>& keys) {
+        // An organisation first seen only by its acronym takes the full name when one comes.
+        if (e.type == entities::EntityType::Organisation && !graph::is_acronym(e.name)) {
+            auto& name = store_.prepare("SELECT name FROM entities WHERE id = ?");
+            name.bind(1, id);
+            const bool rename = name.step() && graph::is_acronym(name.text_view(0));
+            name.reset();
+            if (rename)
+                store_.prepare("UPDATE entities SET name = ? WHERE id = ?")
+                    .bind(1, std::string_view(e.name))
+                    .bind(2, id)
+                    .run();
+        }
+        add_alias(id, e.name);
+        for (const auto& alias : e.aliases) add_alias(id, alias);
+        add_keys(id, keys);
+    }
+
+    void add_alias(int64_t id, const std::string& alias) {
+        store_.prepare("INSERT OR IGNORE INTO aliases (entity, alias, key) VALUES (?, ?, ?)")
+            .bind(1, id)
+            .bind(2, std::string_view(alias))
+            .bind(3, std::string_view(graph::name_key(alias)))
+            .run();
+    }
+
+    void add_keys(int64_t id, const std::vector<graph::MergeKey>& keys) {
+        for (const auto& k : keys)
+            store_.prepare("INSERT OR IGNORE INTO merge_keys (key, entity, from_alias) VALUES (?, ?, ?)")
+                .bind(1, std::string_view(k.key))
+                .bind(2, id)
+                .bind(3, k.from_alias ? 1 : 0)
+                .run();
+    }
+
+    // Namesakes kept apart are what conservative merging is for; --explain says so.
+    void explain_namesakes(int64_t id, const std::string& name, const std::string& surname) {
+        auto& others = store_.prepare(
+            "SELECT e.id FROM entities e WHERE e.surname = ? AND e.kind = 'person' AND e.id <> ? ORDER BY e.id LIMIT 3");
+        others.bind(1, std::string_view(surname)).bind(2, id);
+        std::vector<int64_t> ids;
+        while (others.step()) ids.push_back(others.integer(0));
+        others.reset();
+        for (int64_t other : ids) decide(false, name, other, "they share only the surname “" + graph::surname(name) + "”");
+    }
+
+    void decide(bool merged, const std::string& name, int64_t other, std::string reason) {
+        if (!store_.on_decision) return;
+        auto& s = store_.prepare(
+            "SELECT e.name, d.key FROM entities e JOIN revisions r ON r.id = e.first_revision "
+            "JOIN documents d ON d.id = r.document WHERE e.id = ?");
+        s.bind(1, other);
+        graph::MergeDecision d;
+        d.merged = merged;
+        d.name = name;
+        d.document = document_;
+        if (s.step()) {
+            d.other = s.text(0);
+            d.other_document = s.text(1);
+        }
+        s.reset();
+        d.reason = std::move(reason);
+        store_.on_decision(d);
+    }
+
+    Store::Impl& store_;
+    const pipeline::Result& result_;
+    int64_t revision_;
+    const std::string& document_;
+    std::vector<int64_t> tracker_;
+};
+
+// Rounded as the extract JSON rounds it, so the store and `extract` agree.
+double rounded_confidence(float confidence) { return std::round(confidence * 1000.0) / 1000.0; }
+
+int64_t claim_id(Store::Impl& store, const std::string& content, const std::string& key, const char* kind) {
+    const int64_t hash = stable_hash(key);
+    auto& find = store.prepare("SELECT id, content FROM claims WHERE key_hash = ?");
+    find.bind(1, hash);
+    int64_t found = 0;
+    while (find.step())
+        if (graph::claim_key(find.text_view(1)) == key) {
+            found = find.integer(0);
+            break;
+        }
+    find.reset();
+    if (found) return found;
+    store.prepare("INSERT INTO claims (key_hash, content, kind) VALUES (?, ?, ?)")
+        .bind(1, hash)
+        .bind(2, std::string_view(content))
+        .bind(3, std::string_view(kind))
+        .run();
+    return sqlite3_last_insert_rowid(store.db.get());
+}
+
+}  // namespace
+
+std::vector<int64_t> Store::Impl::write_statements(int64_t revision, const std::string& document_key,
+                                                   const ingest::Document& document, const pipeline::Result& result) {
+    const std::string_view text = document.text;
+    text::OffsetIndex index(text);
+    auto slice = [&](attribution::ByteSpan s) { return text.substr(s.begin, s.end > s.begin ? s.end - s.begin : 0); };
+    EntityResolver resolve(*this, result, revision, document_key);
+    const std::string extractor = extractor_version();
+    std::vector<int64_t> ids;
+    ids.reserve(result.attributions.size());
+    for (size_t i = 0; i < result.attributions.size(); ++i) {
+        const auto& a = result.attributions[i];
+        const std::string content(slice(a.content));
+        const std::string key = graph::claim_key(content);
+        const int64_t claim = key.empty() ? 0 : claim_id(*this, content, key, kind_text(a.kind));
+        const int64_t speaker = resolve(a.speaker);
+        const int64_t recipient = resolve(a.recipient);
+        const int64_t continues =
+            a.continues >= 0 && static_cast<size_t>(a.continues) < ids.size() ? ids[static_cast<size_t>(a.continues)] : 0;
+        const bool has_cue = !a.continuation && !a.cue.empty();
+        auto& insert = prepare(
+            "INSERT INTO statements (revision, position, kind, content, content_start, content_end, cue, cue_start, "
+            "cue_end, source, source_start, source_end, speaker, recipient, continuation, continues, confidence, rule, "
+            "claim, extractor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        insert.bind(1, revision)
+            .bind(2, i)
+            .bind(3, std::string_view(kind_text(a.kind)))
+            .bind(4, std::string_view(content))
+            .bind(5, index.to_char(a.content.begin))
+            .bind(6, index.to_char(a.content.end))
+            .bind(7, has_cue ? slice(a.cue) : std::string_view())
+            .bind(8, has_cue ? index.to_char(a.cue.begin) : 0u)
+            .bind(9, has_cue ? index.to_char(a.cue.end) : 0u)
+            .bind(10, a.source.empty() ? std::string_view() : slice(a.source))
+            .bind(11, a.source.empty() ? 0u : index.to_char(a.source.begin))
+            .bind(12, a.source.empty() ? 0u : index.to_char(a.source.end))
+            .bind_id(13, speaker)
+            .bind_id(14, recipient)
+            .bind(15, a.continuation ? 1 : 0)
+            .bind_id(16, continues)
+            .bind(17, rounded_confidence(a.confidence))
+            .bind(18, std::string_view(attribution::rule_name(a.rule)))
+            .bind_id(19, claim)
+            .bind(20, std::string_view(extractor));
+        insert.run();
+        ids.push_back(sqlite3_last_insert_rowid(db.get()));
+    }
+    // Mentions of the entities the tracker keeps (those something connects), for views
+    // that rebuild a document's entities from the store.
+    const auto& tracker = resolve.resolved();
+    for (size_t e = 0; e < result.entities.size(); ++e) {
+        if (tracker[e] == 0) continue;
+        for (const auto& m : result.entities[e].mentions)
+            prepare("INSERT INTO mentions (revision, entity, start, end) VALUES (?, ?, ?, ?)")
+                .bind(1, revision)
+                .bind(2, tracker[e])
+                .bind(3, index.to_char(m.begin))
+                .bind(4, index.to_char(m.end))
+                .run();
+    }
+    return ids;
+}
+
+namespace {
+
+std::vector<AlignedStatement> aligned_statements(Store::Impl& store, int64_t revision) {
+    auto& s = store.prepare(
+        "SELECT id, coalesce(speaker, 0), content FROM statements WHERE revision = ? AND current = 1 ORDER BY position");
+    s.bind(1, revision);
+    std::vector<AlignedStatement> out;
+    while (s.step()) {
+        AlignedStatement a;
+        a.id = s.integer(0);
+        a.speaker = s.integer(1);
+        a.content = s.text(2);
+        a.claim_key = graph::claim_key(a.content);
+        out.push_back(std::move(a));
+    }
+    s.reset();
+    return out;
+}
+
+std::string paragraphs_blob(const std::vector<ingest::CharSpan>& paragraphs) {
+    std::string blob;
+    blob.reserve(paragraphs.size() * 8);
+    auto put = [&](uint32_t v) {
+        for (int k = 0; k < 4; ++k) blob.push_back(static_cast<char>((v >> (8 * k)) & 0xff));
+    };
+    for (const auto& p : paragraphs) {
+        put(p.start);
+        put(p.end);
+    }
+    return blob;
+}
+
+std::string links_json(const std::vector<ingest::Link>& links) {
+    nlohmann::json j = nlohmann::json::array();
+    for (const auto& l : links) j.push_back({l.anchor.start, l.anchor.end, l.href});
+    return j.dump();
+}
+
+}  // namespace
+
+void Store::Impl::record_changes(int64_t previous_revision, int64_t revision) {
+    const auto before = aligned_statements(*this, previous_revision);
+    const auto after = aligned_statements(*this, revision);
+    for (const auto& change : align_revisions(before, after))
+        prepare("INSERT INTO changes (revision, type, before, after, diff) VALUES (?, ?, ?, ?, ?)")
+            .bind(1, revision)
+            .bind(2, std::string_view(change_name(change.type)))
+            .bind_id(3, change.before)
+            .bind_id(4, change.after)
+            .bind(5, std::string_view(change.diff))
+            .run();
+}
+
+IngestOutcome Store::Impl::ingest(const ingest::Document& document, const pipeline::Result& result) {
+    const int64_t hash = stable_hash(document.text);
+    int64_t document_id = integer("SELECT id FROM documents WHERE key = ?", std::string_view(document.id));
+    if (document_id == 0 && !document.url.empty())
+        document_id = integer("SELECT id FROM documents WHERE url = ? ORDER BY id LIMIT 1", std::string_view(document.url));
+
+    int64_t previous = 0;
+    int number = 1;
+    if (document_id != 0) {
+        auto& current = prepare(
+            "SELECT r.id, r.number, r.text_hash = ? AND r.text = ? FROM documents d JOIN revisions r "
+            "ON r.id = d.current_revision WHERE d.id = ?");
+        current.bind(1, hash).bind(2, std::string_view(document.text)).bind(3, document_id);
+        if (current.step()) {
+            previous = current.integer(0);
+            number = static_cast<int>(current.integer(1)) + 1;
+            const bool same = current.integer(2) != 0;
+            current.reset();
+            if (same) return IngestOutcome::Unchanged;
+        }
+        current.reset();
+    } else {
+        prepare("INSERT INTO documents (key, url) VALUES (?, ?)")
+            .bind(1, std::string_view(document.id))
+            .bind(2, std::string_view(document.url))
+            .run();
+        document_id = sqlite3_last_insert_rowid(db.get());
+    }
+
+    const std::string now = utc_now();
+    std::string day = iso_day(document.date);
+    if (day.empty()) day = now.substr(0, 10);
+    const std::string paragraphs = paragraphs_blob(document.paragraphs);
+    prepare("INSERT INTO revisions (document, number, text, text_hash, title, url, date, outlet, day, format, "
+            "paragraphs, links, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, document_id)
+        .bind(2, number)
+        .bind(3, std::string_view(document.text))
+        .bind(4, hash)
+        .bind(5, std::string_view(document.title))
+        .bind(6, std::string_view(document.url))
+        .bind(7, std::string_view(document.date))
+        .bind(8, std::string_view(document.outlet))
+        .bind(9, std::string_view(day))
+        .bind(10, std::string_view(format_text(document.format)))
+        .bind_blob(11, paragraphs.data(), paragraphs.size())
+        .bind(12, std::string_view(links_json(document.links)))
+        .bind(13, std::string_view(now))
+        .run();
+    const int64_t revision = sqlite3_last_insert_rowid(db.get());
+    prepare("UPDATE documents SET current_revision = ?, url = CASE WHEN ? <> '' THEN ? ELSE url END WHERE id = ?")
+        .bind(1, revision)
+        .bind(2, std::string_view(document.url))
+        .bind(3, std::string_view(document.url))
+        .bind(4, document_id)
+        .run();
+
+    // The key under which the document is known (a revision found by url keeps the first id).
+    std::string key = document.id;
+    if (previous != 0) {
+        auto& k = prepare("SELECT key FROM documents WHERE id = ?");
+        k.bind(1, document_id);
+        if (k.step()) key = k.text(0);
+        k.reset();
+    }
+    write_statements(revision, key, document, result);
+    if (previous == 0) return IngestOutcome::Added;
+    record_changes(previous, revision);
+    prepare("UPDATE statements SET current = 0 WHERE revision = ?").bind(1, previous).run();
+    return IngestOutcome::Revised;
+}
+
+namespace {
+
+struct StoredDocument {
+    int64_t revision = 0;
+    std::string key;
+    ingest::Document document;
+};
+
+std::vector<uint32_t> blob_words(std::string_view blob) {
+    std::vector<uint32_t> out;
+    for (size_t i = 0; i + 4 <= blob.size(); i += 4) {
+        uint32_t v = 0;
+        for (int k = 0; k < 4; ++k) v |= static_cast<uint32_t>(static_cast<unsigned char>(blob[i + k])) << (8 * k);
+        out.push_back(v);
+    }
+    return out;
+}
+
+}  // namespace
+
+size_t Store::reindex(unsigned threads, bool all) {
+    if (impl_->mode != Mode::ReadWrite) throw Error(path() + ": opened read-only");
+    const std::string extractor = extractor_version();
+    size_t done = 0;
+    int64_t after = 0;
+    constexpr size_t kChunk = 64;
+    for (;;) {
+        // A chunk of current revisions to redo, read completely before writing.
+        std::vector<StoredDocument> chunk;
+        {
+            auto& s = impl_->prepare(
+                "SELECT r.id, d.key, r.text, r.title, r.url, r.date, r.outlet, r.format, r.paragraphs, r.links "
+                "FROM documents d JOIN revisions r ON r.id = d.current_revision WHERE r.id > ?1 AND (?2 OR EXISTS "
+                "(SELECT 1 FROM statements s WHERE s.revision = r.id AND s.current = 1 AND s.extractor <> ?3)) "
+                "ORDER BY r.id LIMIT ?4");
+            s.bind(1, after).bind(2, all ? 1 : 0).bind(3, std::string_view(extractor)).bind(4, kChunk);
+            while (s.step()) {
+                StoredDocument d;
+                d.revision = s.integer(0);
+                d.key = s.text(1);
+                d.document.id = d.key;
+                d.document.text = s.text(2);
+                d.document.title = s.text(3);
+                d.document.url = s.text(4);
+                d.document.date = s.text(5);
+                d.document.outlet = s.text(6);
+                const std::string format = s.text(7);
+                d.document.format = format == "html"    ? ingest::SourceFormat::Html
+                                    : format == "jsonl" ? ingest::SourceFormat::Jsonl
+                                                        : ingest::SourceFormat::Text;
+                const auto spans = blob_words(s.text_view(8));
+                for (size_t k = 0; k + 1 < spans.size(); k += 2) d.document.paragraphs.push_back({spans[k], spans[k + 1]});
+                for (const auto& l : nlohmann::json::parse(s.text_view(9), nullptr, false))
+                    if (l.is_array() && l.size() == 3)
+                        d.document.links.push_back({{l[0].get<uint32_t>(), l[1].get<uint32_t>()}, l[2].get<std::string>()});
+                chunk.push_back(std::move(d));
+            }
+            s.reset();
+        }
+        if (chunk.empty()) break;
+        after = chunk.back().revision;
+        begin();
+        try {
+            pipeline::OrderedRunner<StoredDocument, pipeline::Result> runner(
+                threads == 0 ? pipeline::default_threads() : threads,
+                [](StoredDocument& d) { return pipeline::extract(d.document); },
+                [&](StoredDocument& d, pipeline::Result& result) {
+                    // The earlier extraction stays, no longer current: history is kept.
+                    impl_->prepare("UPDATE statements SET current = 0 WHERE revision = ?").bind(1, d.revision).run();
+                    impl_->write_statements(d.revision, d.key, d.document, result);
+                    ++done;
+                });
+            for (auto& d : chunk) runner.push(std::move(d));
+            runner.finish();
+            commit();
+        } catch (...) {
+            rollback();
+            throw;
+        }
+    }
+    return done;
+}
+
+Ingester::Ingester(Store& store, size_t batch_documents, size_t batch_bytes)
+    : store_(store), batch_documents_(std::max<size_t>(batch_documents, 1)), batch_bytes_(batch_bytes) {}
+
+Ingester::~Ingester() {
+    if (open_) {
+        try {
+            store_.rollback();
+        } catch (...) {  // the connection is closing anyway; nothing of the batch was committed
+        }
+    }
+}
+
+IngestOutcome Ingester::add(const ingest::Document& document, const pipeline::Result& result) {
+    if (!open_) {
+        store_.begin();
+        open_ = true;
+    }
+    const IngestOutcome outcome = store_.ingest(document, result);
+    switch (outcome) {
+        case IngestOutcome::Added: ++totals_.added; break;
+        case IngestOutcome::Unchanged: ++totals_.unchanged; break;
+        case IngestOutcome::Revised: ++totals_.revised; break;
+    }
+    ++in_batch_;
+    bytes_in_batch_ += document.text.size();
+    if (in_batch_ >= batch_documents_ || bytes_in_batch_ >= batch_bytes_) {
+        store_.commit();
+        open_ = false;
+        in_batch_ = bytes_in_batch_ = 0;
+    }
+    return outcome;
+}
+
+void Ingester::finish() {
+    if (!open_) return;
+    store_.commit();
+    open_ = false;
+    in_batch_ = bytes_in_batch_ = 0;
+}
+
+}  // namespace qg::store
