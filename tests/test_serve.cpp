@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
+#include <vector>
 
 #include "export/formats.h"
 #include "export/json.h"
@@ -94,13 +95,29 @@ std::string raw_exchange(int port, const std::string& bytes) {
 
 constexpr const char* kSeedId = "2022/the-national-hassakeh";  // an id with '/', as paths have
 
+// A database path of this process's own (ctest runs test cases in parallel processes),
+// removed with its WAL files at exit.
+std::string scratch_db(const std::string& name) {
+    struct Scratch {
+        std::vector<std::string> paths;
+        ~Scratch() {
+            for (const auto& path : paths)
+                for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+        }
+    };
+    static Scratch scratch;
+    const std::string dir = QG_BINARY_DIR "/serve-test";
+    std::filesystem::create_directories(dir);
+    const std::string db = dir + "/" + name + "-" + std::to_string(::getpid()) + ".db";
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
+    scratch.paths.push_back(db);
+    return db;
+}
+
 // A tracker of the seed article (as kSeedId) and the tracker fixtures, built once.
 const std::string& tracker_db() {
     static const std::string path = [] {
-        const std::string dir = QG_BINARY_DIR "/serve-test";
-        std::filesystem::create_directories(dir);
-        const std::string db = dir + "/tracker.db";
-        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
+        const std::string db = scratch_db("tracker");
         auto store = store::Store::open(db, store::Mode::ReadWrite);
         ingest::Document seed = ingest::parse_html(read_file(kSeedPath), kSeedId);
         seed.outlet = "The National";
@@ -520,10 +537,8 @@ TEST_CASE("serve: ingest only with --allow-ingest, idempotent", "[serve]") {
         REQUIRE(refused);
         CHECK(refused->status == 403);
     }
-    const std::string db = QG_BINARY_DIR "/serve-test/ingest.db";
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
     serve::Options options;
-    options.db = db;
+    options.db = scratch_db("ingest");
     options.allow_ingest = true;
     const Running running(options);
     auto client = running.client();
