@@ -58,7 +58,7 @@ void register_serve(CLI::App& root, Action& action) {
     command->add_flag("--allow-ingest", options->allow_ingest, "Let the page store articles in the tracker");
     command->add_option("--max-body", options->max_body, "Largest request body in bytes (default 10 MB; larger: 413)")
         ->check(CLI::PositiveNumber);
-    command->add_option("--threads", options->threads, "Worker threads (default: one per core, at least 4)");
+    command->add_option("--threads", options->threads, "Worker threads (default: two per core, at least 16; each keep-alive connection holds one)");
     command->callback([&action, options] {
         action = [options] {
             // No database yet is an empty tracker: /extract works all the same.

@@ -19,7 +19,7 @@ struct Options {
     std::string db;                      // the tracker database; none, or no such file: an empty tracker
     bool allow_ingest = false;           // POST /api/ingest stores articles (else read-only)
     size_t max_body = 10 * 1024 * 1024;  // larger request bodies get 413
-    size_t threads = 0;                  // worker threads; 0: one per core, at least 4
+    size_t threads = 0;                  // worker threads; 0: two per core, at least 16
 };
 
 class App {

@@ -47,11 +47,16 @@ struct Server::Impl {
 
 Server::Server(const Options& options) : impl_(std::make_unique<Impl>(options)) {
     auto& http = impl_->http;
+    // httplib gives each connection a worker for as long as it is kept alive, so there are
+    // more workers than cores: enough for a few browsers' parallel connections each.
     const size_t threads =
-        options.threads ? options.threads : std::max<size_t>(4, std::thread::hardware_concurrency());
+        options.threads ? options.threads : std::max<size_t>(16, 2 * std::thread::hardware_concurrency());
     http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     http.set_payload_max_length(options.max_body);
     http.set_keep_alive_max_count(1000);
+    // Headers and body go out in separate writes; without this, Nagle's algorithm holds the
+    // body until the client's delayed ACK (40 ms on Linux) on every keep-alive request.
+    http.set_tcp_nodelay(true);
     httplib::Headers defaults;
     for (const auto& [name, value] : security_headers()) defaults.emplace(name, value);
     http.set_default_headers(defaults);
