@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "graph/build.h"
 #include "ingest/ingest.h"
 #include "pipeline/pipeline.h"
 #include "store/render.h"
@@ -494,4 +495,35 @@ TEST_CASE("an ingest killed with SIGKILL and run again ends as a clean run", "[s
     CHECK(after.organisations == expected.organisations);
     CHECK(after.groups == expected.groups);
     CHECK(after.claims == expected.claims);
+}
+
+TEST_CASE("the tracker's documents rebuild the graph the files give", "[store]") {
+    auto s = fixture_store("graph");
+    graph::Builder from_files, from_store;
+    for (const auto& path : {kFixtures + "articles.jsonl", kFixtures + "council-vote-1.jsonl"})
+        ingest::read_input(path, {}, [&](ingest::Document&& d) { from_files.add(d, pipeline::extract(d)); }, {});
+    s.for_each_document({}, [&](const ingest::Document& d, const pipeline::Result& r) { from_store.add(d, r); });
+    const graph::Graph a = from_files.finish(), b = from_store.finish();
+    CHECK(boost::num_vertices(a) == boost::num_vertices(b));
+    CHECK(boost::num_edges(a) == boost::num_edges(b));
+    std::multiset<std::string> names_a, names_b;
+    for (auto v : boost::make_iterator_range(boost::vertices(a))) names_a.insert(a[v].name);
+    for (auto v : boost::make_iterator_range(boost::vertices(b))) names_b.insert(b[v].name);
+    CHECK(names_a == names_b);
+
+    // Filtered: only the matching statements, or their whole documents.
+    store::Filters f;
+    f.text = "plant";
+    size_t documents = 0, attributions = 0;
+    s.for_each_document(f, [&](const ingest::Document& d, const pipeline::Result& r) {
+        ++documents;
+        attributions += r.attributions.size();
+        CHECK(d.id == "gothenburg-daily-0212");
+    });
+    CHECK(documents == 1);
+    CHECK(attributions == 1);
+    attributions = 0;
+    s.for_each_document(f, [&](const ingest::Document&, const pipeline::Result& r) { attributions += r.attributions.size(); },
+                        true);
+    CHECK(attributions == 2);
 }

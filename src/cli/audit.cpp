@@ -5,6 +5,7 @@
 #include "audit/audit.h"
 #include "cli/inputs.h"
 #include "cli/throughput.h"
+#include "cli/tracker.h"
 #include "pipeline/pipeline.h"
 
 namespace qg::cli {
@@ -17,12 +18,17 @@ void register_audit(CLI::App& root, Action& action) {
         std::string format = "text";
         std::string fail_on = "error";
         audit::Options audit;
+        std::string db;
+        TrackerFilters filters;
     };
     auto o = std::make_shared<Options>();
     auto* command = root.add_subcommand(
         "audit", "Audit quotes: broken marks, unattributed or altered quotes, vague sources, conflicts across documents");
     add_input_options(*command, o->inputs);
     add_throughput_options(*command, o->throughput);
+    command->get_option("files")->required(false);
+    command->add_option("--db", o->db, "Audit the tracker's stored documents (with the filters below) instead of files");
+    add_filter_options(*command, o->filters, {"--min-confidence", "--limit", "--order"});
     command->add_option("--against", o->against,
                         "Check every quote against this source (transcript: text, HTML, or JSONL of several); "
                         "`NAME: ...` lines mark speakers. May be repeated");
@@ -39,6 +45,10 @@ void register_audit(CLI::App& root, Action& action) {
         ->check(CLI::Range(0.0, 1.0));
     command->callback([&action, o] {
         action = [o] {
+            if (o->inputs.paths.empty() && o->db.empty()) {
+                std::cerr << "quotegraph audit: give articles (FILE...) or --db PATH\n";
+                return kExitUsage;
+            }
             audit::Auditor auditor(o->audit);
             InputOptions sources = o->inputs;
             sources.paths = o->against;
@@ -48,6 +58,17 @@ void register_audit(CLI::App& root, Action& action) {
             ok &= process_documents<pipeline::Result>(
                 o->inputs, o->throughput, [](ingest::Document& d) { return pipeline::extract(d); },
                 [&](ingest::Document& d, pipeline::Result& extracted) { auditor.add(d, extracted); });
+            if (!o->db.empty()) {
+                try {
+                    store::Store::open(db_path(o->db), store::Mode::ReadOnly)
+                        .for_each_document(o->filters.resolved(),
+                                           [&](const ingest::Document& d, const pipeline::Result& r) { auditor.add(d, r); },
+                                           true);
+                } catch (const store::Error& e) {
+                    std::cerr << "quotegraph audit: " << e.what() << '\n';
+                    return kExitUsage;
+                }
+            }
             const audit::Report report = auditor.finish();
             if (o->format == "json")
                 audit::write_json(report, std::cout);

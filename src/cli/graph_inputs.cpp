@@ -22,11 +22,13 @@ void add_graph_inputs(CLI::App& command, GraphInputs& inputs) {
     command.add_flag("--lenient", inputs.input.lenient, "Replace invalid UTF-8 with U+FFFD instead of failing");
     command.add_flag("--explain", inputs.explain, "Print each cross-document merge of entities, and why, to stderr");
     add_throughput_options(command, inputs.throughput);
+    command.add_option("--db", inputs.db, "Build from the tracker's current statements (with the filters below)");
+    add_filter_options(command, inputs.filters, {"--speaker", "--limit", "--order"});
 }
 
 bool build_graph(const GraphInputs& inputs, graph::Graph& out) {
-    if (inputs.input.paths.empty() && inputs.extract_jsonl.empty())
-        throw std::invalid_argument("give articles (FILE...) or --from-jsonl FILE");
+    if (inputs.input.paths.empty() && inputs.extract_jsonl.empty() && inputs.db.empty())
+        throw std::invalid_argument("give articles (FILE...), --from-jsonl FILE or --db PATH");
     graph::Builder builder;
     if (inputs.explain) {
         builder.on_decision([](const graph::MergeDecision& d) {
@@ -48,6 +50,18 @@ bool build_graph(const GraphInputs& inputs, graph::Graph& out) {
             [&](ingest::Document& document, pipeline::Result& result) {
                 if (!builder.add(document, result)) std::cerr << document.id << ": added before; skipped\n";
             });
+    }
+    if (!inputs.db.empty()) {
+        try {
+            auto tracker = store::Store::open(db_path(inputs.db), store::Mode::ReadOnly);
+            tracker.for_each_document(inputs.filters.resolved(),
+                                      [&](const ingest::Document& document, const pipeline::Result& result) {
+                                          builder.add(document, result);
+                                      });
+        } catch (const store::Error& e) {
+            std::cerr << e.what() << '\n';
+            ok = false;
+        }
     }
     for (const auto& path : inputs.extract_jsonl) {
         std::ifstream file;

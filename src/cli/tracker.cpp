@@ -1,5 +1,6 @@
 // The tracker's commands: ingest, query, speakers, timeline, history, reindex. Each opens
 // the store (--db, $QUOTEGRAPH_DB, ./quotegraph.db), asks it, and prints what it returns.
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -16,20 +17,24 @@ void add_db_option(CLI::App& command, std::string& db) {
 
 std::string db_path(const std::string& option) { return option.empty() ? store::default_path() : option; }
 
-void add_filter_options(CLI::App& command, TrackerFilters& f) {
-    command.add_option("--speaker", f.filters.speaker, "Statements of this person or organisation (any alias)");
-    command.add_option("--org", f.filters.org, "Statements of this organisation and of its people");
-    command.add_option("--text", f.filters.text, "Full-text words, all required");
-    command.add_option("--outlet", f.filters.outlet, "Only this outlet");
-    command.add_option("--since", f.filters.since, "From this day (YYYY-MM-DD, YYYY-MM or YYYY), inclusive");
-    command.add_option("--until", f.filters.until, "Up to this day (YYYY-MM-DD, YYYY-MM or YYYY), inclusive");
-    command.add_option("--kind", f.filters.kind, "direct, indirect or mixed")
-        ->check(CLI::IsMember({"direct", "indirect", "mixed"}));
-    command.add_option("--min-confidence", f.filters.min_confidence, "Only statements at least this confident (0-1)");
-    command.add_option("--document", f.filters.document, "Only this document (its id)");
-    command.add_option("--limit", f.filters.limit, "At most N records (default: all)");
-    command.add_option("--order", f.order, "date (oldest first), latest, or confidence (highest first)")
-        ->check(CLI::IsMember({"date", "latest", "confidence"}));
+void add_filter_options(CLI::App& command, TrackerFilters& f, std::initializer_list<std::string_view> except) {
+    auto wanted = [&](std::string_view name) { return std::find(except.begin(), except.end(), name) == except.end(); };
+    auto add = [&](const char* name, auto& value, const char* help) {
+        return wanted(name) ? command.add_option(name, value, help) : nullptr;
+    };
+    add("--speaker", f.filters.speaker, "Statements of this person or organisation (any alias)");
+    add("--org", f.filters.org, "Statements of this organisation and of its people");
+    add("--text", f.filters.text, "Full-text words, all required");
+    add("--outlet", f.filters.outlet, "Only this outlet");
+    add("--since", f.filters.since, "From this day (YYYY-MM-DD, YYYY-MM or YYYY), inclusive");
+    add("--until", f.filters.until, "Up to this day (YYYY-MM-DD, YYYY-MM or YYYY), inclusive");
+    if (auto* kind = add("--kind", f.filters.kind, "direct, indirect or mixed"))
+        kind->check(CLI::IsMember({"direct", "indirect", "mixed"}));
+    add("--min-confidence", f.filters.min_confidence, "Only statements at least this confident (0-1)");
+    add("--document", f.filters.document, "Only this document (its id)");
+    add("--limit", f.filters.limit, "At most N records (default: all)");
+    if (auto* order = add("--order", f.order, "date (oldest first), latest, or confidence (highest first)"))
+        order->check(CLI::IsMember({"date", "latest", "confidence"}));
 }
 
 store::Filters TrackerFilters::resolved() const {

@@ -2,7 +2,9 @@
 // `speakers`, `timeline` (and graph, audit and stats with --db) accept too.
 #pragma once
 
+#include <initializer_list>
 #include <string>
+#include <string_view>
 
 #include "cli/commands.h"
 #include "store/store.h"
@@ -20,7 +22,7 @@ void add_db_option(CLI::App& command, std::string& db);
 // The --db value, else $QUOTEGRAPH_DB, else quotegraph.db.
 std::string db_path(const std::string& option);
 // Adds --speaker, --org, --text, --outlet, --since, --until, --kind, --min-confidence,
-// --document, --limit and --order.
-void add_filter_options(CLI::App& command, TrackerFilters& filters);
+// --document, --limit and --order, but those in `except` (a command's own option of the name).
+void add_filter_options(CLI::App& command, TrackerFilters& filters, std::initializer_list<std::string_view> except = {});
 
 }  // namespace qg::cli

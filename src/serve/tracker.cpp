@@ -18,7 +18,6 @@
 #include "export/render.h"
 #include "graph/build.h"
 #include "graph/views.h"
-#include "ingest/ingest.h"
 #include "pipeline/pipeline.h"
 #include "serve/articles.h"
 #include "store/render.h"
@@ -150,33 +149,6 @@ std::string fnv1a_hex(std::string_view bytes) {
     return hex;
 }
 
-using DocumentVisitor = std::function<void(const ingest::Document&, const pipeline::Result&)>;
-
-// Every stored document matching the filters' outlet and dates, with its current text
-// extracted again. Stand-in for store::Store::for_each_document (which hands over the
-// stored statements) until that is on this branch; same contract otherwise.
-void visit_documents(const store::Store& store, const store::Filters& filters, const DocumentVisitor& visit) {
-    constexpr size_t kPage = 1000;
-    for (size_t offset = 0;; offset += kPage) {
-        const auto page = store.latest_documents(kPage, offset);
-        for (const auto& summary : page) {
-            if (!filters.document.empty() && summary.id != filters.document) continue;
-            if (!filters.outlet.empty() && summary.outlet != filters.outlet) continue;
-            if (!filters.since.empty() && summary.day.substr(0, filters.since.size()) < filters.since) continue;
-            if (!filters.until.empty() && summary.day.substr(0, filters.until.size()) > filters.until) continue;
-            auto text = store.document_text(summary.id);
-            if (!text) continue;
-            ingest::Document document = ingest::make_text_document(std::move(*text), summary.id);
-            document.title = summary.title;
-            document.url = summary.url;
-            document.date = summary.date;
-            document.outlet = summary.outlet;
-            visit(document, pipeline::extract(document));
-        }
-        if (page.size() < kPage) break;
-    }
-}
-
 }  // namespace
 
 Tracker::Tracker(const std::string& path, bool allow_ingest) : path_(path), allow_ingest_(allow_ingest) {
@@ -282,7 +254,7 @@ Response Tracker::document(std::string_view id) const {
     json page = {{"document", store::to_json(*document)}, {"extract", nullptr}};
     store::Filters only;
     only.document = std::string(id);
-    visit_documents(*store, only, [&](const ingest::Document& text, const pipeline::Result& result) {
+    store->for_each_document(only, [&](const ingest::Document& text, const pipeline::Result& result) {
         page["extract"] = exporter::to_json(text, result);
     });
     return json_response(page.dump());
@@ -329,7 +301,7 @@ Response Tracker::graph(const Request& request) const {
     std::optional<Connection> store;
     if (exists_) {
         store.emplace(borrow());
-        visit_documents(**store, f, [&](const ingest::Document& d, const pipeline::Result& r) { builder.add(d, r); });
+        (*store)->for_each_document(f, [&](const ingest::Document& d, const pipeline::Result& r) { builder.add(d, r); });
     }
     graph::Graph g = builder.finish();
     try {
@@ -379,7 +351,7 @@ Response Tracker::audit(const Request& request) const {
     audit::Auditor auditor;
     if (exists_) {
         const auto store = borrow();
-        visit_documents(*store, f, [&](const ingest::Document& d, const pipeline::Result& r) { auditor.add(d, r); });
+        store->for_each_document(f, [&](const ingest::Document& d, const pipeline::Result& r) { auditor.add(d, r); });
     }
     json report = audit::to_json(auditor.finish());
     // Corpus-wide: the conflicts and variants; each document's own findings stay on its page.

@@ -467,3 +467,147 @@ std::vector<DocumentSummary> Store::latest_documents(size_t limit, size_t offset
 }
 
 }  // namespace qg::store
+
+namespace qg::store {
+
+namespace {
+
+attribution::Kind parse_kind(std::string_view kind) {
+    return kind == "direct" ? attribution::Kind::Direct
+           : kind == "mixed" ? attribution::Kind::Mixed
+                             : attribution::Kind::Indirect;
+}
+
+entities::EntityType parse_entity_type(std::string_view kind) {
+    return kind == "organisation" ? entities::EntityType::Organisation
+           : kind == "group"      ? entities::EntityType::Group
+                                  : entities::EntityType::Person;
+}
+
+struct StoredAttribution {
+    int64_t id = 0;
+    attribution::Kind kind = attribution::Kind::Indirect;
+    uint32_t content[2], cue[2], source[2];
+    int64_t speaker = 0, recipient = 0, continues = 0;
+    bool continuation = false;
+    float confidence = 0;
+};
+
+// One revision back as the pipeline gave it: byte spans into its text, and the tracker
+// entities its statements name (with their aliases, roles and mentions in this revision).
+void rebuild(Store::Impl& store, int64_t revision, const std::vector<StoredAttribution>& rows,
+             const std::function<void(const ingest::Document&, const pipeline::Result&)>& visit) {
+    ingest::Document document;
+    {
+        auto& s = store.prepare(
+            "SELECT d.key, r.text, r.title, r.url, r.date, r.outlet FROM revisions r JOIN documents d ON d.id = "
+            "r.document WHERE r.id = ?");
+        s.bind(1, revision);
+        if (!s.step()) return;
+        document.id = s.text(0);
+        document.text = s.text(1);
+        document.title = s.text(2);
+        document.url = s.text(3);
+        document.date = s.text(4);
+        document.outlet = s.text(5);
+        s.reset();
+    }
+    text::OffsetIndex index(document.text);
+    auto bytes = [&](const uint32_t span[2]) { return attribution::ByteSpan{index.to_byte(span[0]), index.to_byte(span[1])}; };
+
+    pipeline::Result result;
+    std::unordered_map<int64_t, int> local;
+    std::function<int(int64_t)> entity = [&](int64_t id) -> int {
+        if (id == 0) return -1;
+        if (auto it = local.find(id); it != local.end()) return it->second;
+        const int at = static_cast<int>(result.entities.size());
+        local.emplace(id, at);
+        result.entities.emplace_back();
+        auto& kind = store.prepare("SELECT kind, name FROM entities WHERE id = ?");
+        kind.bind(1, id);
+        entities::Entity e;
+        if (kind.step()) {
+            e.type = parse_entity_type(kind.text_view(0));
+            e.name = kind.text(1);
+        }
+        kind.reset();
+        auto& aliases = store.prepare("SELECT alias FROM aliases WHERE entity = ? AND alias <> ? ORDER BY id");
+        aliases.bind(1, id).bind(2, std::string_view(e.name));
+        while (aliases.step()) e.aliases.push_back(aliases.text(0));
+        aliases.reset();
+        auto& mentions = store.prepare("SELECT start, end FROM mentions WHERE revision = ? AND entity = ? ORDER BY start");
+        mentions.bind(1, revision).bind(2, id);
+        while (mentions.step()) {
+            const uint32_t span[2] = {static_cast<uint32_t>(mentions.integer(0)), static_cast<uint32_t>(mentions.integer(1))};
+            e.mentions.push_back(bytes(span));
+        }
+        mentions.reset();
+        const auto roles = roles_of(store, id);
+        result.entities[static_cast<size_t>(at)] = std::move(e);
+        for (const auto& r : roles) {
+            const int organisation = entity(r.organisation_id);
+            result.entities[static_cast<size_t>(at)].roles.push_back({r.title, organisation, r.former});
+        }
+        return at;
+    };
+    std::unordered_map<int64_t, int> position;
+    for (const auto& row : rows) {
+        attribution::Attribution a;
+        a.kind = row.kind;
+        a.content = bytes(row.content);
+        a.cue = bytes(row.cue);
+        a.source = bytes(row.source);
+        a.continuation = row.continuation;
+        if (auto it = position.find(row.continues); it != position.end()) a.continues = it->second;
+        a.speaker = entity(row.speaker);
+        a.recipient = entity(row.recipient);
+        a.confidence = row.confidence;
+        position.emplace(row.id, static_cast<int>(result.attributions.size()));
+        result.attributions.push_back(a);
+    }
+    visit(document, result);
+}
+
+}  // namespace
+
+void Store::for_each_document(
+    const Filters& filters, const std::function<void(const ingest::Document&, const pipeline::Result&)>& visit,
+    bool whole_documents) const {
+    Where w = where_of(*impl_, filters);
+    if (whole_documents)
+        w.sql = "s.current = 1 AND s.revision IN (SELECT s.revision FROM statements s JOIN revisions r ON r.id = "
+                "s.revision JOIN documents d ON d.id = r.document WHERE " + w.sql + ")";
+    sql::Statement s(impl_->db,
+                     "SELECT s.revision, s.id, s.kind, s.content_start, s.content_end, s.cue_start, s.cue_end, "
+                     "s.source_start, s.source_end, coalesce(s.speaker, 0), coalesce(s.recipient, 0), "
+                     "coalesce(s.continues, 0), s.continuation, s.confidence FROM statements s JOIN revisions r ON "
+                     "r.id = s.revision JOIN documents d ON d.id = r.document WHERE " + w.sql +
+                         " ORDER BY s.revision, s.position");
+    bind_all(s, w.values);
+    int64_t revision = 0;
+    std::vector<StoredAttribution> rows;
+    while (s.step()) {
+        if (s.integer(0) != revision) {
+            if (!rows.empty()) rebuild(*impl_, revision, rows, visit);
+            rows.clear();
+            revision = s.integer(0);
+        }
+        StoredAttribution a;
+        a.id = s.integer(1);
+        a.kind = parse_kind(s.text_view(2));
+        for (int k = 0; k < 2; ++k) {
+            a.content[k] = static_cast<uint32_t>(s.integer(3 + k));
+            a.cue[k] = static_cast<uint32_t>(s.integer(5 + k));
+            a.source[k] = static_cast<uint32_t>(s.integer(7 + k));
+        }
+        a.speaker = s.integer(9);
+        a.recipient = s.integer(10);
+        a.continues = s.integer(11);
+        a.continuation = s.integer(12) != 0;
+        a.confidence = static_cast<float>(s.real(13));
+        rows.push_back(a);
+    }
+    if (!rows.empty()) rebuild(*impl_, revision, rows, visit);
+}
+
+}  // namespace qg::store

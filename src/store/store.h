@@ -223,11 +223,13 @@ public:
     Counts counts() const;
     std::vector<DocumentSummary> latest_documents(size_t limit, size_t offset = 0) const;
 
-    // Every current document with its current statements, as the pipeline would have given
-    // them, in ingestion order and filtered like `statements` (for graph/audit/stats --db).
-    // Documents stream one at a time.
+    // Every current document with a statement matching `filters`, as the pipeline would have
+    // given it, in ingestion order, one at a time (graph, stats and audit --db). With only
+    // the matching statements (a graph of what was said about X), or with all of the
+    // document's statements when `whole_documents` (an audit, which must see every quote).
     void for_each_document(const Filters& filters,
-                           const std::function<void(const ingest::Document&, const pipeline::Result&)>& visit) const;
+                           const std::function<void(const ingest::Document&, const pipeline::Result&)>& visit,
+                           bool whole_documents = false) const;
 
     struct Impl;
 
