@@ -338,6 +338,11 @@ Agdisc_t string_disc = {&AgMemDisc, &sequential_ids, &string_io};
 
 namespace detail {
 
+std::mutex& graphviz_mutex() {
+    static std::mutex mutex;
+    return mutex;
+}
+
 AgraphPtr make_agraph(const graph::Graph& g, const DotOptions& options) {
     string_io.afread = AgIoDisc.afread;
     AgraphPtr root(agopen(c("quotegraph"), Agdirected, &string_disc));
@@ -456,6 +461,7 @@ AgraphPtr make_agraph(const graph::Graph& g, const DotOptions& options) {
 }  // namespace detail
 
 void write_dot(std::ostream& out, const graph::Graph& g, const DotOptions& options) {
+    const std::lock_guard lock(detail::graphviz_mutex());
     auto root = detail::make_agraph(g, options);
     if (agwrite(root.get(), &out) != 0 || !out) throw std::runtime_error("Graphviz could not write DOT");
 }

@@ -76,6 +76,24 @@ Response App::handle(const Request& request) const {
     }
 }
 
+Response App::tracker_get(const Request& request, const std::vector<std::string_view>& parts) const {
+    if (parts.size() == 2) {
+        if (parts[1] == "tracker") return tracker_->summary();
+        if (parts[1] == "attributions") return tracker_->attributions(request);
+        if (parts[1] == "speakers") return tracker_->speakers(request);
+        if (parts[1] == "graph") return tracker_->graph(request);
+        if (parts[1] == "audit") return tracker_->audit(request);
+    }
+    if (parts.size() == 3 && parts[1] == "speakers") return tracker_->entity(request, parts[2], false);
+    if (parts.size() == 3 && parts[1] == "organisations") return tracker_->entity(request, parts[2], true);
+    if (parts.size() == 3 && parts[1] == "claims") return tracker_->claim(parts[2]);
+    // Document ids may hold '/' ("2024/03/article.html"): the rest of the path is the id.
+    constexpr std::string_view documents = "/api/documents/";
+    if (parts.size() >= 3 && parts[1] == "documents" && request.path.starts_with(documents))
+        return tracker_->document(std::string_view(request.path).substr(documents.size()));
+    throw HttpError(404, "no such endpoint (see docs/api.md)");
+}
+
 Response App::route(const Request& request) const {
     const std::vector<std::string_view> parts = segments(request.path);
     const bool get = request.method == "GET" || request.method == "HEAD";
@@ -90,21 +108,7 @@ Response App::route(const Request& request) const {
         // POST: the audit of the article in the body; GET: the tracker's cross-document audit.
         if (parts.size() == 2 && parts[1] == "audit" && post) return audit_article(request);
         if (!get) return method_not_allowed(parts.size() == 2 && parts[1] == "audit" ? "GET, POST" : "GET");
-        if (parts.size() == 2) {
-            if (parts[1] == "tracker") return tracker_->summary();
-            if (parts[1] == "attributions") return tracker_->attributions(request);
-            if (parts[1] == "speakers") return tracker_->speakers(request);
-            if (parts[1] == "graph") return tracker_->graph(request);
-            if (parts[1] == "audit") return tracker_->audit(request);
-        }
-        if (parts.size() == 3 && parts[1] == "speakers") return tracker_->entity(request, parts[2], false);
-        if (parts.size() == 3 && parts[1] == "organisations") return tracker_->entity(request, parts[2], true);
-        if (parts.size() == 3 && parts[1] == "claims") return tracker_->claim(parts[2]);
-        // Document ids may hold '/' ("2024/03/article.html"): the rest of the path is the id.
-        constexpr std::string_view documents = "/api/documents/";
-        if (parts.size() >= 3 && parts[1] == "documents" && request.path.starts_with(documents))
-            return tracker_->document(std::string_view(request.path).substr(documents.size()));
-        throw HttpError(404, "no such endpoint (see docs/api.md)");
+        return tracker_->cached(request, [&] { return tracker_get(request, parts); });
     }
 
     if (!get) return method_not_allowed("GET");

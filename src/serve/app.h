@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "serve/http.h"
 
@@ -35,6 +37,7 @@ public:
 
 private:
     Response route(const Request& request) const;
+    Response tracker_get(const Request& request, const std::vector<std::string_view>& parts) const;
     Options options_;
     std::unique_ptr<Tracker> tracker_;
 };

@@ -176,6 +176,39 @@ Tracker::Connection Tracker::borrow() const {
     return Connection(*this, std::make_unique<store::Store>(store::Store::open(path_, store::Mode::ReadOnly)));
 }
 
+Tracker::Stamp Tracker::stamp() const {
+    Stamp stamp;
+    std::error_code error;  // a missing file (no WAL yet) keeps its zero stamp
+    stamp.db = std::filesystem::last_write_time(path_, error);
+    stamp.db_size = std::filesystem::file_size(path_, error);
+    stamp.wal = std::filesystem::last_write_time(path_ + "-wal", error);
+    stamp.wal_size = std::filesystem::file_size(path_ + "-wal", error);
+    return stamp;
+}
+
+Response Tracker::cached(const Request& request, const std::function<Response()>& compute) const {
+    if (!exists_) return compute();
+    std::string key = request.path;
+    for (const auto& [name, value] : request.query) key += '\n' + name + '=' + value;  // a multimap: sorted
+    const Stamp now = stamp();
+    {
+        std::lock_guard lock(cache_mutex_);
+        if (!(now == cache_stamp_)) {
+            cache_.clear();
+            cache_stamp_ = now;
+        }
+        if (const auto it = cache_.find(key); it != cache_.end()) return it->second;
+    }
+    Response response = compute();
+    if (response.status == 200) {
+        constexpr size_t kMaxEntries = 4096;
+        std::lock_guard lock(cache_mutex_);
+        if (cache_.size() >= kMaxEntries) cache_.clear();
+        if (now == cache_stamp_) cache_.emplace(std::move(key), response);
+    }
+    return response;
+}
+
 Response Tracker::summary() const {
     json summary = empty_summary();
     summary["database"] = exists_ ? json(path_) : json(nullptr);

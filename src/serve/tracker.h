@@ -3,7 +3,11 @@
 // store (src/store). With no database yet the tracker is empty and every list is.
 #pragma once
 
+#include <cstdint>
+#include <filesystem>
+#include <functional>
 #include <memory>
+#include <unordered_map>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -36,6 +40,11 @@ public:
     Response audit(const Request& request) const;                     // GET /api/audit
     Response ingest(const Request& request);                          // POST /api/ingest
 
+    // The answer of `compute` for this GET, from a cache while the database files are
+    // unchanged: the store's rankings and counts take seconds on a large tracker, and a
+    // tracker changes only when something ingests. Only 200 answers are kept.
+    Response cached(const Request& request, const std::function<Response()>& compute) const;
+
 private:
     class Connection;
     // A read connection for the request in hand: SQLite connections are not shared between
@@ -47,6 +56,17 @@ private:
     bool exists_ = false;
     mutable std::mutex pool_mutex_;
     mutable std::vector<std::unique_ptr<store::Store>> pool_;
+    // When the database or its WAL changes (an ingest, here or in another process), the
+    // cache is emptied.
+    struct Stamp {
+        std::filesystem::file_time_type db, wal;
+        uintmax_t db_size = 0, wal_size = 0;
+        friend bool operator==(const Stamp&, const Stamp&) = default;
+    };
+    Stamp stamp() const;
+    mutable std::mutex cache_mutex_;
+    mutable Stamp cache_stamp_;
+    mutable std::unordered_map<std::string, Response> cache_;
     std::mutex writer_mutex_;
     std::unique_ptr<store::Store> writer_;
 };
