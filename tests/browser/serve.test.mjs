@@ -82,6 +82,7 @@ after(async () => {
 // A page that fails the test on any script error or request leaving the server.
 async function newPage(viewport = {width: 1280, height: 900}) {
   const page = await browser.newPage({viewport});
+  page.setDefaultTimeout(45000);  // CI machines are small and busy
   const problems = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('request', (request) => {
