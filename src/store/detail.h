@@ -22,6 +22,9 @@ struct Store::Impl {
     Mode mode = Mode::ReadOnly;
     int version = 0;
     bool in_transaction = false;
+    // The last statement and alias ids before the transaction: the rows after them are
+    // added to the full-text indexes in bulk at commit.
+    int64_t last_statement = 0, last_alias = 0;
     std::function<void(const graph::MergeDecision&)> on_decision;
     // Prepared once per connection, keyed by the SQL literal's address.
     std::unordered_map<const char*, std::unique_ptr<sql::Statement>> cache;

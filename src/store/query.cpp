@@ -134,8 +134,11 @@ Where where_of(Store::Impl& store, const Filters& f) {
     Where w;
     if (!f.speaker.empty()) w.add("s.speaker IN " + id_list(named_entities(store, f.speaker, "")));
     if (f.speaker_id != 0) w.add("s.speaker = ?", f.speaker_id);
+    // One IN over the organisations and their people, so the speaker index serves it (an OR
+    // of two made SQLite scan every statement).
     auto organisation = [&](const std::string& ids) {
-        w.add("(s.speaker IN " + ids + " OR s.speaker IN (SELECT person FROM roles WHERE organisation IN " + ids + "))");
+        w.add("s.speaker IN (SELECT id FROM entities WHERE id IN " + ids +
+              " UNION SELECT person FROM roles WHERE organisation IN " + ids + ")");
     };
     if (!f.org.empty()) organisation(id_list(named_entities(store, f.org, "organisation")));
     if (f.org_id != 0) organisation(id_list({f.org_id}));
@@ -168,6 +171,16 @@ std::vector<Role> roles_of(Store::Impl& store, int64_t person) {
     s.bind(1, person);
     std::vector<Role> out;
     while (s.step()) out.push_back({s.text(0), s.integer(1), s.text(2), s.integer(3) != 0});
+    s.reset();
+    return out;
+}
+
+// The other forms an entity is named by, in the order first seen.
+std::vector<std::string> aliases_of(Store::Impl& store, int64_t entity, const std::string& name) {
+    auto& s = store.prepare("SELECT alias FROM aliases WHERE entity = ? AND alias <> ? ORDER BY id");
+    s.bind(1, entity).bind(2, std::string_view(name));
+    std::vector<std::string> out;
+    while (s.step()) out.push_back(s.text(0));
     s.reset();
     return out;
 }
@@ -277,10 +290,7 @@ std::vector<Speaker> Store::speakers(const Filters& filters) const {
     }
     for (auto& sp : out) {
         sp.roles = roles_of(*impl_, sp.id);
-        auto& aliases = impl_->prepare("SELECT alias FROM aliases WHERE entity = ? AND alias <> ? ORDER BY id");
-        aliases.bind(1, sp.id).bind(2, std::string_view(sp.name));
-        while (aliases.step()) sp.aliases.push_back(aliases.text(0));
-        aliases.reset();
+        sp.aliases = aliases_of(*impl_, sp.id, sp.name);
     }
     return out;
 }
@@ -309,10 +319,7 @@ std::optional<Entity> Store::entity(int64_t id) const {
         e.name = s.text(2);
         s.reset();
         e.roles = roles_of(*impl_, id);
-        auto& aliases = impl_->prepare("SELECT alias FROM aliases WHERE entity = ? AND alias <> ? ORDER BY id");
-        aliases.bind(1, id).bind(2, std::string_view(e.name));
-        while (aliases.step()) e.aliases.push_back(aliases.text(0));
-        aliases.reset();
+        e.aliases = aliases_of(*impl_, id, e.name);
     }
     auto& members = impl_->prepare(
         "SELECT ro.title, ro.person, p.name, ro.former FROM roles ro JOIN entities p ON p.id = ro.person "
@@ -531,10 +538,7 @@ void rebuild(Store::Impl& store, int64_t revision, const std::vector<StoredAttri
             e.name = kind.text(1);
         }
         kind.reset();
-        auto& aliases = store.prepare("SELECT alias FROM aliases WHERE entity = ? AND alias <> ? ORDER BY id");
-        aliases.bind(1, id).bind(2, std::string_view(e.name));
-        while (aliases.step()) e.aliases.push_back(aliases.text(0));
-        aliases.reset();
+        e.aliases = aliases_of(store, id, e.name);
         auto& mentions = store.prepare("SELECT start, end FROM mentions WHERE revision = ? AND entity = ? ORDER BY start");
         mentions.bind(1, revision).bind(2, id);
         while (mentions.step()) {

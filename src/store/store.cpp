@@ -146,6 +146,8 @@ Store Store::open(const std::string& path, Mode mode) {
         // WAL: readers see the last committed batch while an ingest writes the next one.
         db.exec("PRAGMA journal_mode = WAL");
         db.exec("PRAGMA synchronous = NORMAL");
+        // 32 MB of page cache: the indexes of a large tracker stay in memory while ingesting.
+        db.exec("PRAGMA cache_size = -32768");
         migrate(db, version);
         version = kSchemaVersion;
     }
@@ -168,9 +170,18 @@ void Store::begin() {
     if (impl_->mode != Mode::ReadWrite) throw Error(path() + ": opened read-only");
     impl_->db.exec("BEGIN IMMEDIATE");
     impl_->in_transaction = true;
+    impl_->last_statement = impl_->integer("SELECT coalesce(max(id), 0) FROM statements");
+    impl_->last_alias = impl_->integer("SELECT coalesce(max(id), 0) FROM aliases");
 }
 
 void Store::commit() {
+    // Inside the transaction, so the indexes never miss a committed row.
+    impl_->prepare("INSERT INTO statements_fts (rowid, content) SELECT id, content FROM statements WHERE id > ?")
+        .bind(1, impl_->last_statement)
+        .run();
+    impl_->prepare("INSERT INTO names_fts (rowid, alias) SELECT id, alias FROM aliases WHERE id > ?")
+        .bind(1, impl_->last_alias)
+        .run();
     impl_->db.exec("COMMIT");
     impl_->in_transaction = false;
 }
