@@ -24,5 +24,6 @@ void register_stats(CLI::App& root, Action& action);
 void register_audit(CLI::App& root, Action& action);
 // ingest, query, speakers, timeline, history, reindex: the tracker (docs/tracker.md).
 void register_tracker(CLI::App& root, Action& action);
+void register_serve(CLI::App& root, Action& action);
 
 }  // namespace qg::cli

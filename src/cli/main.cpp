@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
     qg::cli::register_stats(app, action);
     qg::cli::register_audit(app, action);
     qg::cli::register_tracker(app, action);
+    qg::cli::register_serve(app, action);
 
     try {
         app.parse(argc, argv);

@@ -3,6 +3,7 @@
 
 #include <graphviz/cgraph.h>
 #include <memory>
+#include <mutex>
 
 #include "export/dot.h"
 
@@ -14,6 +15,11 @@ struct AgraphClose {
     }
 };
 using AgraphPtr = std::unique_ptr<Agraph_t, AgraphClose>;
+
+// Graphviz keeps process-wide state (its reference-string dictionary, its plugins' font
+// caches), so it is used by one thread at a time: every use, from building a graph to
+// freeing it, holds this lock (the web server draws on many threads).
+std::mutex& graphviz_mutex();
 
 // Builds the styled cgraph graph. Output through agwrite goes to the std::ostream passed
 // as its channel.

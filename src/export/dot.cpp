@@ -378,6 +378,11 @@ Agdisc_t string_disc = {&AgMemDisc, &sequential_ids, &string_io};
 
 namespace detail {
 
+std::mutex& graphviz_mutex() {
+    static std::mutex mutex;
+    return mutex;
+}
+
 AgraphPtr make_agraph(const graph::Graph& g, const DotOptions& options) {
     string_io.afread = AgIoDisc.afread;
     symbol_cache = SymbolCache{};  // symbols of a graph closed before are gone
@@ -497,6 +502,7 @@ AgraphPtr make_agraph(const graph::Graph& g, const DotOptions& options) {
 }  // namespace detail
 
 void write_dot(std::ostream& out, const graph::Graph& g, const DotOptions& options) {
+    const std::lock_guard lock(detail::graphviz_mutex());
     auto root = detail::make_agraph(g, options);
     DotChannel channel{out, {}};
     const bool written = agwrite(root.get(), &channel) == 0;

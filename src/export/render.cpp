@@ -7,14 +7,6 @@
 
 namespace qg::exporter {
 
-namespace {
-
-struct ContextFree {
-    void operator()(GVC_t* gvc) const { gvFreeContext(gvc); }
-};
-
-}  // namespace
-
 std::string layout_for(size_t nodes, const RenderOptions& options) {
     if (options.layout != "auto") return options.layout;
     return nodes > options.sfdp_above ? "sfdp" : "dot";
@@ -32,18 +24,21 @@ std::string render(const graph::Graph& g, const std::string& format, const Rende
     // Only dot and fdp draw clusters; elsewhere a legend would be loose nodes.
     dot.legend = dot.legend && (engine == "dot" || engine == "fdp");
 
+    const std::lock_guard lock(detail::graphviz_mutex());
+    // One context for the process: the text layout plugin caches the last font by a pointer
+    // into a context's font table, which a freed context would leave dangling.
+    static GVC_t* const context = gvContext();
+    if (!context) throw std::runtime_error("Graphviz could not start");
     auto root = detail::make_agraph(g, dot);
-    std::unique_ptr<GVC_t, ContextFree> gvc(gvContext());
-    if (!gvc) throw std::runtime_error("Graphviz could not start");
-    if (gvLayout(gvc.get(), root.get(), engine.c_str()) != 0)
+    if (gvLayout(context, root.get(), engine.c_str()) != 0)
         throw std::runtime_error("Graphviz could not lay the graph out with " + engine);
     char* data = nullptr;
     unsigned int length = 0;
-    int status = gvRenderData(gvc.get(), root.get(), format.c_str(), &data, &length);
+    int status = gvRenderData(context, root.get(), format.c_str(), &data, &length);
     std::string out;
     if (status == 0 && data) out.assign(data, length);
     if (data) gvFreeRenderData(data);
-    gvFreeLayout(gvc.get(), root.get());
+    gvFreeLayout(context, root.get());
     if (status != 0) throw std::runtime_error("Graphviz could not render " + format);
     return out;
 }

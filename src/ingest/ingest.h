@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <istream>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -66,5 +67,10 @@ Document parse_html(std::string_view html, std::string id);
 
 // Builds a plain-text Document: text exactly as given (no normalisation).
 Document make_text_document(std::string text, std::string id);
+
+// One article as a JSON object, the form of a JSONL line: "id", "text" or "html", and the
+// optional "title", "url", "date" and "outlet" (moved out of `record`). Throws
+// std::invalid_argument naming what is wrong. Strings must be valid UTF-8.
+Document document_from_record(nlohmann::json& record);
 
 }  // namespace qg::ingest

@@ -13,6 +13,8 @@
 #include <string>
 #include <string_view>
 
+#include "ingest/document.h"
+
 namespace qg::ingest {
 
 // Whether any of the 8 bytes of `word` is one a JSON string cannot hold as is: a control
@@ -33,6 +35,10 @@ inline bool has_json_special_byte(uint64_t word) {
 struct RecordFields {
     std::optional<std::string> id, text, html, title, url, date, outlet;
 };
+
+// The document a record describes: checks that it has a non-empty "id" and exactly one of
+// "text" and "html". Throws std::invalid_argument naming what is wrong.
+Document document_from_fields(RecordFields&& fields);
 
 // Parses `line` (valid UTF-8, no line break) into `fields`. Returns false, with `fields` in
 // an unspecified state, when the line needs the full parser.

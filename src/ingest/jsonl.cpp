@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <stdexcept>
 
 #include "ingest/json_record.h"
 #include "ingest/sniff.h"
@@ -73,12 +74,8 @@ public:
     bool ok() const { return !had_error_; }
 
 private:
-    // Takes the string field `name` out of the record; null counts as absent. Reports and
-    // returns false when the field holds anything else.
-    bool take_string(nlohmann::json& record, const char* name, std::optional<std::string>& out);
-    // The slow path, for what parse_record_fast hands back: nlohmann parses the line and
-    // errors are reported. Returns false after reporting one.
-    bool parse_record_fully(const std::string& line, size_t bom_length, RecordFields& fields);
+    // nlohmann parses the line; a syntax error is reported (false) with its offset.
+    bool parse_json(const std::string& line, size_t bom_length, nlohmann::json& record);
     void report(Severity severity, std::string message, std::optional<uint64_t> offset = std::nullopt);
 
     const std::string& file_;
@@ -102,39 +99,18 @@ void JsonlReader::report(Severity severity, std::string message, std::optional<u
     if (on_diagnostic_) on_diagnostic_(diagnostic);
 }
 
-bool JsonlReader::take_string(nlohmann::json& record, const char* name, std::optional<std::string>& out) {
-    const auto it = record.find(name);
-    if (it == record.end() || it->is_null()) return true;
-    if (!it->is_string()) {
-        report(Severity::Error, std::string("\"") + name + "\" must be a string, not " + it->type_name());
-        return false;
-    }
-    out = std::move(it->get_ref<std::string&>());
-    return true;
-}
-
-bool JsonlReader::parse_record_fully(const std::string& line, size_t bom_length, RecordFields& fields) {
-    fields = RecordFields{};
-    nlohmann::json record;
+bool JsonlReader::parse_json(const std::string& line, size_t bom_length, nlohmann::json& record) {
     try {
         record = nlohmann::json::parse(line);
+        return true;
     } catch (const nlohmann::json::parse_error& e) {
         // e.byte counts the characters read, the offending one included.
         const uint64_t offset = bom_length + (e.byte > 0 ? e.byte - 1 : 0);
         report(Severity::Error, "malformed JSON: " + json_error_text(e.what()), offset);
-        return false;
     } catch (const nlohmann::json::exception& e) {
         report(Severity::Error, "malformed JSON: " + json_error_text(e.what()));
-        return false;
     }
-    if (!record.is_object()) {
-        report(Severity::Error, std::string("record is not a JSON object but ") + record.type_name());
-        return false;
-    }
-    return take_string(record, "id", fields.id) && take_string(record, "text", fields.text) &&
-           take_string(record, "html", fields.html) && take_string(record, "title", fields.title) &&
-           take_string(record, "url", fields.url) && take_string(record, "date", fields.date) &&
-           take_string(record, "outlet", fields.outlet);
+    return false;
 }
 
 void JsonlReader::process(std::string& line) {
@@ -156,21 +132,21 @@ void JsonlReader::process(std::string& line) {
     if (!utf8::decode_in_place(line, options_.lenient, file_, line_number_, track_errors, bom_length)) return;
     if (line.find_first_not_of(" \t") == std::string::npos) return;
 
-    RecordFields fields;
-    if (!parse_record_fast(line, fields) && !parse_record_fully(line, bom_length, fields)) return;
-    auto& [id, text, html, title, url, date, outlet] = fields;
-    if (!id) return report(Severity::Error, "record has no \"id\"");
-    if (id->empty()) return report(Severity::Error, "\"id\" is empty");
-    if (text && html) return report(Severity::Error, "record has both \"text\" and \"html\"; keep one");
-    if (!text && !html) return report(Severity::Error, "record has neither \"text\" nor \"html\"");
-
-    Document document =
-        html ? parse_html(*html, std::move(*id)) : make_text_document(std::move(*text), std::move(*id));
+    // The usual record takes the fast path; what it hands back, nlohmann parses.
+    Document document;
+    try {
+        RecordFields fields;
+        if (parse_record_fast(line, fields)) {
+            document = document_from_fields(std::move(fields));
+        } else {
+            nlohmann::json record;
+            if (!parse_json(line, bom_length, record)) return;
+            document = document_from_record(record);
+        }
+    } catch (const std::invalid_argument& e) {
+        return report(Severity::Error, e.what());
+    }
     document.format = SourceFormat::Jsonl;
-    if (title) document.title = std::move(*title);  // the record's own title wins over <title>
-    if (url) document.url = std::move(*url);
-    if (date) document.date = std::move(*date);
-    if (outlet) document.outlet = std::move(*outlet);
     ++records_;
     if (on_document_) on_document_(std::move(document));
 }
@@ -186,6 +162,48 @@ void JsonlReader::finish(bool stream_failed) {
 }
 
 }  // namespace
+
+namespace {
+
+// Takes the string field `name` out of the record; null counts as absent.
+std::optional<std::string> take_string(nlohmann::json& record, const char* name) {
+    const auto it = record.find(name);
+    if (it == record.end() || it->is_null()) return std::nullopt;
+    if (!it->is_string())
+        throw std::invalid_argument(std::string("\"") + name + "\" must be a string, not " + it->type_name());
+    return std::move(it->get_ref<std::string&>());
+}
+
+}  // namespace
+
+Document document_from_record(nlohmann::json& record) {
+    if (!record.is_object())
+        throw std::invalid_argument(std::string("record is not a JSON object but ") + record.type_name());
+    RecordFields fields;
+    fields.id = take_string(record, "id");
+    fields.text = take_string(record, "text");
+    fields.html = take_string(record, "html");
+    fields.title = take_string(record, "title");
+    fields.url = take_string(record, "url");
+    fields.date = take_string(record, "date");
+    fields.outlet = take_string(record, "outlet");
+    return document_from_fields(std::move(fields));
+}
+
+Document document_from_fields(RecordFields&& fields) {
+    auto& [id, text, html, title, url, date, outlet] = fields;
+    if (!id) throw std::invalid_argument("record has no \"id\"");
+    if (id->empty()) throw std::invalid_argument("\"id\" is empty");
+    if (text && html) throw std::invalid_argument("record has both \"text\" and \"html\"; keep one");
+    if (!text && !html) throw std::invalid_argument("record has neither \"text\" nor \"html\"");
+    Document document =
+        html ? parse_html(*html, std::move(*id)) : make_text_document(std::move(*text), std::move(*id));
+    if (title) document.title = std::move(*title);  // the record's own title wins over <title>
+    if (url) document.url = std::move(*url);
+    if (date) document.date = std::move(*date);
+    if (outlet) document.outlet = std::move(*outlet);
+    return document;
+}
 
 bool read_jsonl(std::istream& in, std::string head, const std::string& file, const Options& options,
                 const DocumentSink& on_document, const DiagnosticSink& on_diagnostic) {
