@@ -203,7 +203,14 @@ test("a speaker's page: roles, statements, timeline and a graph whose nodes open
     const canvas = document.getElementById('graph-canvas');
     canvas.scrollIntoView();
     const rect = canvas.getBoundingClientRect();
-    const node = QG.lastGraph.nodes('[kind = "organisation"][href != ""]')[0];
+    const cy = QG.lastGraph;
+    const node = cy.nodes('[kind = "organisation"][href != ""]')[0];
+    // The force layout starts from random positions, so another node can land on top of
+    // this one and take the click: the node is moved clear of the others first (by hand,
+    // as a reader could drag it), then clicked for real.
+    const box = cy.elements().boundingBox();
+    node.position({x: box.x2 + 80, y: (box.y1 + box.y2) / 2});
+    cy.fit(undefined, 30);
     const at = node.renderedPosition();
     return {href: node.data('href'), x: rect.left + at.x, y: rect.top + at.y};
   });
