@@ -75,6 +75,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"split-quote-with-adjunct.txt", "and the first trams will run that spring", "direct", "", "", "Mira Olsen"},
         {"apposition-after-quote.txt", "The company broke the agreement twice", "direct", "said",
          "Lotta Berg, legal director for the Forest Workers Union", "Lotta Berg"},
+        // A quotation in the predicate of a verb that is not a cue word on its own.
+        {"quote-in-predicate.txt", "to make the crossing “cheaper for every family on the island”", "mixed", "pledged",
+         "Board chair Ingrid Dahl", "Ingrid Dahl"},
     };
     for (const auto& e : cases) {
         INFO(e.fixture << ": " << e.content);

@@ -41,8 +41,9 @@ enum class Rule : uint8_t {
     Continuation,         // a quotation opening a sentence, continuing the last speaker
     Passive,              // "CONTENT was reported by SOURCE"
     UnlistedVerb,         // "SOURCE sniped that CONTENT with “a quotation”"
+    Predicate,            // "SOURCE pledged to make Apple “build …”": a quotation in a predicate
 };
-inline constexpr int kRuleCount = 17;
+inline constexpr int kRuleCount = 18;
 const char* rule_name(Rule rule);
 const char* kind_name(Kind kind);  // "direct", "indirect", "mixed"
 

@@ -24,6 +24,7 @@ using text::TokenKind;
 // (articles before 2016-08-08; docs/accuracy.md).
 constexpr float kStrongCue = 0.4f;  // a word this likely to be a cue is one wherever the syntax fits
 constexpr float kWeakCue = 0.25f;   // below kStrongCue: a cue only before "that" or a quotation
+constexpr float kPredicateCue = 0.1f;  // a verb around a quotation with no other attribution
 constexpr uint32_t kMaxSourceTokens = 30;
 constexpr uint32_t kMaxAppositionTokens = 20;
 // How far a clause taken as content (and the scan for an opening adverbial) may run
@@ -121,6 +122,17 @@ private:
     void try_according_to(uint32_t according, const Unit& unit);
     void attribute_leftover_quotes();
     bool attribute_through_unlisted_verb(TokenRange quote, const Unit& unit);
+    bool attribute_through_predicate(TokenRange quote, const Unit& unit);
+    // Whether the word could be the finite verb of a predicate: a form in -ed or -s, a
+    // participle after an auxiliary, or any word the cue lexicon knows.
+    bool is_verb_like(uint32_t i) const;
+    // Whether a source found by scanning back from a verb looks like the sentence's subject:
+    // a pronoun, a name (with its titles and appositions), or a short "the NOUN".
+    bool is_subject_phrase(TokenRange source) const;
+    // Whether a stretch found by scanning back from a cue can be a noun phrase at all: it
+    // opens with a capital, a number, a determiner or a pronoun, names someone, or is a
+    // bare plural ("analysts say"); "placed national newspaper ads" is a verb phrase.
+    bool looks_like_noun_phrase(TokenRange source) const;
 
     TokenRange source_before(uint32_t last, const Unit& unit) const;
     // For a comma (or dash) closing an apposition ("NAME, a former official,"), the index of
@@ -285,7 +297,7 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
         uint32_t opener = static_cast<uint32_t>(j) + 1;
         if (j > static_cast<long>(unit.begin) && word(static_cast<uint32_t>(j)) == "," && opener < last &&
             (is_folded(opener, lex_.sentence_adverbs) && !is_folded(opener, lex_.clause_openers)) &&
-            tokens_[static_cast<uint32_t>(j) - 1].capitalized)
+            (tokens_[static_cast<uint32_t>(j) - 1].capitalized || opener + 1 == last))
             last = static_cast<uint32_t>(j) - 1;
     }
     long k = static_cast<long>(last);
@@ -700,6 +712,11 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
     } else {
         c.source = source_before(static_cast<uint32_t>(p), unit);
         if (c.source.empty()) return;
+        if (!looks_like_noun_phrase(c.source)) {
+            // A verb phrase before the cue: its subject, when the sentence opens with one.
+            TokenRange subject = sentence_subject(unit, c.source.begin);
+            if (!subject.empty()) c.source = subject;
+        }
         // Auxiliaries and adverbs between source and verb belong to the cue ("has also said").
         c.cue.begin = static_cast<uint32_t>(p) + 1;
         c.recipient = opening_recipient(unit, c.source.begin);
@@ -788,13 +805,106 @@ bool Finder::attribute_through_unlisted_verb(TokenRange quote, const Unit& unit)
     return false;
 }
 
+bool Finder::is_verb_like(uint32_t i) const {
+    if (!is_word(i) || tokens_[i].capitalized || in_quote(i)) return false;
+    if (is_folded(i, lex_.auxiliaries) || is_folded(i, lex_.clause_openers) || is_folded(i, lex_.aux_adverbs) ||
+        is_folded(i, lex_.adjunct_openers) || is_folded(i, lex_.object_pronouns) || is_folded(i, lex_.cue_particles) ||
+        is_ly_adverb(i))
+        return false;
+    if (words_[i].cue) return true;
+    auto w = word(i);
+    if (w.size() < 3) return false;
+    if (w.ends_with("ed")) return true;
+    if (w.ends_with("s") && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("'s") && !w.ends_with("\xE2\x80\x99s"))
+        return true;
+    return w.ends_with("ing") && i > 0 && is_folded(i - 1, lex_.auxiliaries);
+}
+
+bool Finder::looks_like_noun_phrase(TokenRange source) const {
+    const uint32_t first = source.begin;
+    if (!is_word(first) || tokens_[first].capitalized) return true;
+    if (tokens_[first].kind == TokenKind::Number) return true;
+    auto w = word(first);
+    if (lex_.pronouns_subject(w) || is_folded(first, lex_.object_pronouns) || w == "who" || w == "which" ||
+        w == "the" || w == "a" || w == "an" || w == "his" || w == "her" || w == "their" || w == "its" || w == "our" ||
+        w == "my" || w == "your" || w == "this" || w == "that" || w == "these" || w == "those" || w == "some" ||
+        w == "many" || w == "several" || w == "most" || w == "both" || w == "all" || w == "each" || w == "one" ||
+        w == "another" || w == "other" || w == "few" || w == "more")
+        return true;
+    for (uint32_t t = first; t < source.end; ++t)
+        if (is_word(t) && tokens_[t].capitalized) return true;
+    auto last = word(source.end - 1);
+    return source.end - first <= 2 && last.ends_with("s") && !last.ends_with("ss");
+}
+
+bool Finder::is_subject_phrase(TokenRange source) const {
+    if (source.end - source.begin == 1 && lex_.pronouns_subject(word(source.begin))) return true;
+    if (!tokens_[source.begin].capitalized || is_folded(source.begin, lex_.adjunct_openers) ||
+        is_folded(source.begin, lex_.sentence_adverbs))
+        return false;
+    uint32_t head_end = source.begin;
+    while (head_end < source.end && word(head_end) != "," && word(head_end) != "(") ++head_end;
+    uint32_t last = head_end - 1;
+    for (uint32_t t = source.begin + 1; t < head_end; ++t)
+        if (is_word(t) && !tokens_[t].capitalized && (word(t).ends_with("ed") || is_folded(t, lex_.adjunct_openers)))
+            return false;
+    if (tokens_[last].capitalized || is_folded(last, lex_.role_nouns)) return true;
+    // "The ad", "The Florida senator": a determiner and a short noun phrase.
+    auto first = word(source.begin);
+    bool determiner = first == "The" || first == "This" || first == "That" || first == "Its" || first == "His" ||
+                      first == "Her" || first == "Their";
+    return determiner && head_end - source.begin <= 4;
+}
+
+// "Trump pledged to make Apple “build their damn computers …”", "Merkel heralded the deal
+// as a “breakthrough.”": a quotation inside the predicate of a verb the lexicon does not
+// list as a cue, whose subject opens the sentence (PolNeAR annotates these as mixed
+// attributions of that subject). The verb is the nearest before the quotation that has a
+// subject noun phrase right before it.
+bool Finder::attribute_through_predicate(TokenRange quote, const Unit& unit) {
+    constexpr uint32_t kMaxPredicateTokens = 20;
+    for (uint32_t verb = quote.begin; verb > unit.begin + 1 && quote.begin - verb < kMaxPredicateTokens;) {
+        --verb;
+        if (in_quote(verb) || word(verb) == ";" || word(verb) == ":" || is_terminal_punct(verb) || is_dash(verb))
+            return false;
+        if (!is_verb_like(verb) || !words_[verb].cue || words_[verb].cue->probability < kPredicateCue) continue;
+        long p = static_cast<long>(verb) - 1;
+        while (p >= static_cast<long>(unit.begin) && !in_quote(static_cast<uint32_t>(p)) &&
+               (is_folded(static_cast<uint32_t>(p), lex_.aux_adverbs) || is_ly_adverb(static_cast<uint32_t>(p))))
+            --p;
+        if (p < static_cast<long>(unit.begin)) return false;
+        TokenRange source = source_before(static_cast<uint32_t>(p), unit);
+        if (source.empty()) continue;
+        // The subject opens the sentence, or follows an opening adverbial and its comma.
+        uint32_t before = source.begin;
+        while (before > unit.begin && is_folded(before - 1, lex_.leading_conjunctions)) --before;
+        if (before != unit.begin && word(before - 1) != ",") continue;
+        if (!is_subject_phrase(source)) continue;
+        bool starts_with_that = false;
+        TokenRange content = content_after(verb + 1, unit, starts_with_that);
+        if (content.empty() || content.begin > quote.begin || content.end < quote.end) return false;
+        Candidate c;
+        c.source = source;
+        c.cue = {static_cast<uint32_t>(p) + 1, verb + 1};
+        c.content = content;
+        c.rule = Rule::Predicate;
+        add(c);
+        return true;
+    }
+    return false;
+}
+
 void Finder::attribute_leftover_quotes() {
     for (size_t q = 0; q < quotes_.quotes.size(); ++q) {
         const auto& quote = quotes_.quotes[q];
-        if (quote.depth != 0 || quote.words < 3) continue;
+        if (quote.depth != 0 || quote.words < 1) continue;
         TokenRange range{quote.open_token, quote.end_token};
         if (overlaps_found_content(range)) continue;
         const Unit& unit = units_[unit_of_[quote.open_token]];
+        if (quote.words < 3) {
+            attribute_through_predicate(range, unit);
+            continue;
+        }
         uint32_t open = quote.open_token;
         // "SOURCE: “…”"
         if (open > unit.begin && word(open - 1) == ":") {
@@ -812,6 +922,7 @@ void Finder::attribute_leftover_quotes() {
         // "Walter Hewlett sniped that Fiorina was “learning on the job”": a verb the lexicon
         // does not list, before a that-clause or colon holding the quotation, after a subject.
         if (attribute_through_unlisted_verb(range, unit)) continue;
+        if (attribute_through_predicate(range, unit)) continue;
         // A quote opening its sentence with no cue of its own continues the last speaker, and
         // so does the second half of a split quote ("“A,” she said, “B.”").
         int previous = -1;
