@@ -127,3 +127,15 @@ TEST_CASE("offsets are code points into the text, end exclusive", "[construction
             CHECK(code_points(a[role]["start"], a[role]["end"]) == a[role]["text"]);
         }
 }
+
+TEST_CASE("an event is not a speaker", "[constructions]") {
+    // "The flood showed …": the clause is evidence, not a statement, and a flood says nothing.
+    const auto out = extract_fixture("event-not-a-source.txt");
+    bool mayor = false;
+    for (const auto& a : out["attributions"]) {
+        REQUIRE(a["source"].is_object());
+        CHECK(a["source"]["text"] != "The flood");
+        mayor |= a["source"]["text"] == "mayor Anna Lind";
+    }
+    CHECK(mayor);
+}

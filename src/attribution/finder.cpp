@@ -558,6 +558,12 @@ TokenRange Finder::content_before(uint32_t boundary, const Unit& unit) const {
 }
 
 void Finder::add(Candidate c) {
+    // "the attack showed …": an event is not a speaker.
+    if (!c.source.empty() && c.source.end - c.source.begin <= 3 && is_folded(c.source.end - 1, lex_.event_nouns)) {
+        bool named = false;
+        for (uint32_t t = c.source.begin + 1; t < c.source.end; ++t) named |= tokens_[t].capitalized;
+        if (!named) return;
+    }
     if (!found_contents_.insert(uint64_t{c.content.begin} << 32 | c.content.end).second) return;
     for (size_t i = c.content.begin + 1; i < content_end_tree_.size(); i += i & (~i + 1))
         content_end_tree_[i] = std::max(content_end_tree_[i], c.content.end);

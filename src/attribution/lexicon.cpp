@@ -24,6 +24,7 @@ extern const std::string_view speech_adjuncts_txt_data;
 extern const std::string_view time_words_txt_data;
 extern const std::string_view object_pronouns_txt_data;
 extern const std::string_view org_words_txt_data;
+extern const std::string_view event_nouns_txt_data;
 }  // namespace data
 
 namespace {
@@ -96,7 +97,8 @@ Lexicon::Lexicon()
       time_words(data::time_words_txt_data),
       object_pronouns(data::object_pronouns_txt_data),
       org_words(data::org_words_txt_data),
-      leading_conjunctions(data::leading_conjunctions_txt_data) {
+      leading_conjunctions(data::leading_conjunctions_txt_data),
+      event_nouns(data::event_nouns_txt_data) {
     for (auto& row : confidence_) row[0] = row[1] = 0.5f;
     text::for_each_data_line(data::confidence_tsv_data, [&](std::string_view line) {
         size_t tab = line.find('\t');
