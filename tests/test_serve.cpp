@@ -431,10 +431,17 @@ TEST_CASE("serve: the tracker's summary, statements and speakers", "[serve]") {
 
     for (const char* bad : {"/api/attributions?kind=rumour", "/api/attributions?limit=many", "/api/attributions?limit=5000",
                             "/api/attributions?since=March", "/api/attributions?offset=-1", "/api/attributions?colour=red",
-                            "/api/speakers?order=alphabet"}) {
+                            "/api/speakers?order=alphabet", "/api/attributions?since=2024-13-45",
+                            "/api/attributions?until=2023-02-29", "/api/graph?since=2024-04-31", "/api/speakers?until=2024-00"}) {
         const json error = get_json(client, bad, 400);
         CHECK(error["error"]["status"] == 400);
     }
+
+    // limit=0 is the total alone: never every statement, whatever the cap of 1000.
+    const json counted = get_json(client, "/api/attributions?speaker=Farhad%20Shami&limit=0");
+    CHECK(counted["items"].empty());
+    CHECK(counted["total"] == shami["total"]);
+    CHECK(get_json(client, "/api/speakers?limit=0")["items"].empty());
 
     const json speakers = get_json(client, "/api/speakers?limit=5");
     REQUIRE(!speakers["items"].empty());
@@ -466,6 +473,10 @@ TEST_CASE("serve: speaker, organisation, document and claim pages' data; unknown
     const json organisation = get_json(client, "/api/organisations/" + std::to_string(sdf));
     CHECK(organisation["entity"]["kind"] == "organisation");
     CHECK(organisation["total"].get<int>() >= speaker["total"].get<int>());  // its own statements and its members'
+    const json summary_only = get_json(client, "/api/organisations/" + std::to_string(sdf) + "?limit=0");
+    CHECK(summary_only["statements"].empty());
+    CHECK(summary_only["total"] == organisation["total"]);
+    CHECK(summary_only["timeline"] == organisation["timeline"]);
     get_json(client, "/api/organisations/" + id, 404);  // a person is not an organisation
     get_json(client, "/api/speakers/999999", 404);
     get_json(client, "/api/speakers/abc", 404);

@@ -527,3 +527,58 @@ TEST_CASE("the tracker's documents rebuild the graph the files give", "[store]")
                         true);
     CHECK(attributions == 2);
 }
+
+TEST_CASE("date filters are real calendar dates, and the CLI refuses others", "[store]") {
+    for (const char* good : {"2024", "2024-03", "2024-03-31", "2024-02-29", "2000-02-29", "1999-12-01"})
+        CHECK(store::valid_date(good));
+    for (const char* bad : {"", "24", "2024-1", "2024-13", "2024-00", "2024-13-45", "2024-04-31", "2023-02-29",
+                            "1900-02-29", "2024-03-00", "2024-03-1", "2024/03/01", "March", "2024-03-01T00", " 2024"})
+        CHECK_FALSE(store::valid_date(bad));
+
+    // A mistyped date used to compare as text and select nothing, silently, with status 0.
+    const std::string db = fresh_db("cli-dates");
+    { fixture_store("cli-dates"); }
+    const std::string cli = "'" QG_BINARY_DIR "/quotegraph' ";
+    auto status = [&](const std::string& arguments) {
+        const int raw = std::system((cli + arguments + " >/dev/null 2>&1").c_str());
+        return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    };
+    CHECK(status("query --db '" + db + "' --since 2024-03") == 0);
+    for (const char* command : {"query", "speakers", "timeline --speaker Lindqvist"}) {
+        CAPTURE(command);
+        CHECK(status(std::string(command) + " --db '" + db + "' --since garbage") != 0);
+        CHECK(status(std::string(command) + " --db '" + db + "' --until 2024-13-45") != 0);
+    }
+    CHECK(status("query --db '" + db + "' --min-confidence 5") != 0);
+    CHECK(status("graph --db '" + db + "' --since 2024-02-30") != 0);
+    CHECK(status("audit --db '" + db + "' --until 2024-1") != 0);
+}
+
+TEST_CASE("graph, stats and audit read $QUOTEGRAPH_DB when given no input", "[store]") {
+    const std::string db = fresh_db("environment");
+    { fixture_store("environment"); }
+    const std::string cli = "'" QG_BINARY_DIR "/quotegraph' ";
+    auto output = [&](const std::string& command) {
+        std::string out;
+        FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+        REQUIRE(pipe);
+        char buffer[4096];
+        while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
+        const int raw = pclose(pipe);
+        return std::make_pair(WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, out);
+    };
+    const std::string env = "QUOTEGRAPH_DB='" + db + "' ";
+    const auto [stats_status, stats] = output(env + cli + "stats");
+    CHECK(stats_status == 0);
+    CHECK(stats.find("Maria Lindqvist") != std::string::npos);
+    CHECK(stats == output(cli + "stats --db '" + db + "'").second);
+    const auto [graph_status, graph] = output(env + cli + "graph --format json --outlet 'Kyiv Wire'");
+    CHECK(graph_status == 0);
+    CHECK(graph.find("Olga Petrenko") != std::string::npos);
+    CHECK(graph.find("Maria Lindqvist") == std::string::npos);
+    const auto [audit_status, audit] = output(env + cli + "audit");
+    CHECK(audit_status == 0);
+    CHECK(audit.find("kyiv-wire-0401") != std::string::npos);
+    // Without it, naming no input is still a usage error.
+    CHECK(output("QUOTEGRAPH_DB= " + cli + "stats").first == 2);
+}

@@ -45,8 +45,10 @@ void register_audit(CLI::App& root, Action& action) {
         ->check(CLI::Range(0.0, 1.0));
     command->callback([&action, o] {
         action = [o] {
+            // With no input named, the tracker of $QUOTEGRAPH_DB, as for the tracker's own commands.
+            if (o->inputs.paths.empty() && o->db.empty()) o->db = environment_db();
             if (o->inputs.paths.empty() && o->db.empty()) {
-                std::cerr << "quotegraph audit: give articles (FILE...) or --db PATH\n";
+                std::cerr << "quotegraph audit: give articles (FILE...) or --db PATH (or set QUOTEGRAPH_DB)\n";
                 return kExitUsage;
             }
             audit::Auditor auditor(o->audit);

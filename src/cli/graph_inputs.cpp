@@ -27,8 +27,11 @@ void add_graph_inputs(CLI::App& command, GraphInputs& inputs) {
 }
 
 bool build_graph(const GraphInputs& inputs, graph::Graph& out) {
-    if (inputs.input.paths.empty() && inputs.extract_jsonl.empty() && inputs.db.empty())
-        throw std::invalid_argument("give articles (FILE...), --from-jsonl FILE or --db PATH");
+    // With no input named, the tracker of $QUOTEGRAPH_DB, as for the tracker's own commands.
+    const std::string db =
+        inputs.input.paths.empty() && inputs.extract_jsonl.empty() && inputs.db.empty() ? environment_db() : inputs.db;
+    if (inputs.input.paths.empty() && inputs.extract_jsonl.empty() && db.empty())
+        throw std::invalid_argument("give articles (FILE...), --from-jsonl FILE or --db PATH (or set QUOTEGRAPH_DB)");
     graph::Builder builder;
     if (inputs.explain) {
         builder.on_decision([](const graph::MergeDecision& d) {
@@ -51,9 +54,9 @@ bool build_graph(const GraphInputs& inputs, graph::Graph& out) {
                 if (!builder.add(document, result)) std::cerr << document.id << ": added before; skipped\n";
             });
     }
-    if (!inputs.db.empty()) {
+    if (!db.empty()) {
         try {
-            auto tracker = store::Store::open(db_path(inputs.db), store::Mode::ReadOnly);
+            auto tracker = store::Store::open(db, store::Mode::ReadOnly);
             tracker.for_each_document(inputs.filters.resolved(),
                                       [&](const ingest::Document& document, const pipeline::Result& result) {
                                           builder.add(document, result);

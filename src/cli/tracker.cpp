@@ -1,6 +1,7 @@
 // The tracker's commands: ingest, query, speakers, timeline, history, reindex. Each opens
 // the store (--db, $QUOTEGRAPH_DB, ./quotegraph.db), asks it, and prints what it returns.
 #include <algorithm>
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 
@@ -17,6 +18,11 @@ void add_db_option(CLI::App& command, std::string& db) {
 
 std::string db_path(const std::string& option) { return option.empty() ? store::default_path() : option; }
 
+std::string environment_db() {
+    const char* env = std::getenv("QUOTEGRAPH_DB");
+    return env ? env : "";
+}
+
 void add_filter_options(CLI::App& command, TrackerFilters& f, std::initializer_list<std::string_view> except) {
     auto wanted = [&](std::string_view name) { return std::find(except.begin(), except.end(), name) == except.end(); };
     auto add = [&](const char* name, auto& value, const char* help) {
@@ -26,11 +32,20 @@ void add_filter_options(CLI::App& command, TrackerFilters& f, std::initializer_l
     add("--org", f.filters.org, "Statements of this organisation and of its people");
     add("--text", f.filters.text, "Full-text words, all required");
     add("--outlet", f.filters.outlet, "Only this outlet");
-    add("--since", f.filters.since, "From this day (YYYY-MM-DD, YYYY-MM or YYYY), inclusive");
-    add("--until", f.filters.until, "Up to this day (YYYY-MM-DD, YYYY-MM or YYYY), inclusive");
+    // A mistyped date would otherwise compare as text and silently select nothing (or all).
+    const CLI::Validator date(
+        [](std::string& text) {
+            return store::valid_date(text) ? std::string() : "not a date (YYYY-MM-DD, YYYY-MM or YYYY): " + text;
+        },
+        "DATE");
+    if (auto* since = add("--since", f.filters.since, "From this day (YYYY-MM-DD, YYYY-MM or YYYY), inclusive"))
+        since->check(date);
+    if (auto* until = add("--until", f.filters.until, "Up to this day (YYYY-MM-DD, YYYY-MM or YYYY), inclusive"))
+        until->check(date);
     if (auto* kind = add("--kind", f.filters.kind, "direct, indirect or mixed"))
         kind->check(CLI::IsMember({"direct", "indirect", "mixed"}));
-    add("--min-confidence", f.filters.min_confidence, "Only statements at least this confident (0-1)");
+    if (auto* confidence = add("--min-confidence", f.filters.min_confidence, "Only statements at least this confident (0-1)"))
+        confidence->check(CLI::Range(0.0, 1.0));
     add("--document", f.filters.document, "Only this document (its id)");
     add("--limit", f.filters.limit, "At most N records (default: all)");
     if (auto* order = add("--order", f.order, "date (oldest first), latest, or confidence (highest first)"))

@@ -64,17 +64,11 @@ size_t whole_number(const Request& request, const std::string& name, size_t fall
     return value;
 }
 
-// YYYY, YYYY-MM or YYYY-MM-DD.
+// YYYY, YYYY-MM or YYYY-MM-DD, a real month and day.
 std::string date(const Request& request, const std::string& name) {
     const std::string text = request.param(name);
-    auto digits = [&](size_t from, size_t count) {
-        return std::all_of(text.begin() + static_cast<long>(from), text.begin() + static_cast<long>(from + count),
-                           [](char c) { return c >= '0' && c <= '9'; });
-    };
-    const bool ok = text.empty() || (text.size() == 4 && digits(0, 4)) ||
-                    (text.size() == 7 && digits(0, 4) && text[4] == '-' && digits(5, 2)) ||
-                    (text.size() == 10 && digits(0, 4) && text[4] == '-' && digits(5, 2) && text[7] == '-' && digits(8, 2));
-    if (!ok) throw HttpError(400, name + " must be a date: YYYY, YYYY-MM or YYYY-MM-DD");
+    if (!text.empty() && !store::valid_date(text))
+        throw HttpError(400, name + " must be a date: YYYY, YYYY-MM or YYYY-MM-DD");
     return text;
 }
 
@@ -235,7 +229,8 @@ Response Tracker::attributions(const Request& request) const {
     json page = {{"total", 0}, {"limit", f.limit}, {"offset", f.offset}, {"items", json::array()}};
     if (exists_) {
         const auto store = borrow();
-        page["items"] = items(store->statements(f));
+        // limit=0 asks for the total alone (for the store, 0 would mean no limit at all).
+        if (f.limit > 0) page["items"] = items(store->statements(f));
         f.limit = 0;
         f.offset = 0;
         page["total"] = store->count_statements(f);
@@ -251,7 +246,10 @@ Response Tracker::speakers(const Request& request) const {
     if (exists_) {
         const auto store = borrow();
         // ?name= looks entities up by name or alias; the other filters rank speakers.
-        list = request.has_param("name") ? items(store->find_entities(request.param("name"))) : items(store->speakers(f));
+        if (request.has_param("name"))
+            list = items(store->find_entities(request.param("name")));
+        else if (f.limit > 0)  // limit=0: none (for the store, 0 would mean no limit at all)
+            list = items(store->speakers(f));
     }
     return json_response(json{{"items", list}}.dump());
 }
@@ -270,7 +268,10 @@ Response Tracker::entity(const Request& request, std::string_view id_text, bool 
     f.limit = whole_number(request, "limit", 200, kMaxLimit);
     f.offset = whole_number(request, "offset", 0, 1'000'000'000);
     f.newest_first = true;
-    json page = {{"entity", store::to_json(*entity)}, {"statements", items(store->statements(f))}};
+    // limit=0: the entity, total and timeline without statements (for the store, 0 would mean
+    // no limit at all).
+    json page = {{"entity", store::to_json(*entity)},
+                 {"statements", f.limit > 0 ? items(store->statements(f)) : json::array()}};
     f.limit = 0;
     f.offset = 0;
     page["total"] = store->count_statements(f);

@@ -108,6 +108,27 @@ std::string default_path() {
     return env && *env ? env : "quotegraph.db";
 }
 
+bool valid_date(std::string_view text) {
+    auto number = [&](size_t from, size_t count, int& value) {
+        if (from + count > text.size()) return false;
+        value = 0;
+        for (size_t i = from; i < from + count; ++i) {
+            if (text[i] < '0' || text[i] > '9') return false;
+            value = value * 10 + (text[i] - '0');
+        }
+        return true;
+    };
+    int year = 0, month = 0, day = 0;
+    if (!number(0, 4, year)) return false;
+    if (text.size() == 4) return true;
+    if (text.size() < 7 || text[4] != '-' || !number(5, 2, month) || month < 1 || month > 12) return false;
+    if (text.size() == 7) return true;
+    if (text.size() != 10 || text[7] != '-' || !number(8, 2, day)) return false;
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return day >= 1 && day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
 const char* change_name(ChangeType type) {
     switch (type) {
         case ChangeType::Added: return "added";

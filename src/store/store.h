@@ -31,6 +31,10 @@ std::string extractor_version();
 // The database path when no --db is given: $QUOTEGRAPH_DB, else "quotegraph.db".
 std::string default_path();
 
+// Whether `text` is a date filter (Filters::since, until): YYYY, YYYY-MM or YYYY-MM-DD, a
+// real month and day of the calendar (2024-02-29 is, 2023-02-29 and 2024-13 are not).
+bool valid_date(std::string_view text);
+
 // Any failure to open, read or write the store; the message names the file.
 class Error : public std::runtime_error {
 public:
