@@ -76,6 +76,17 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"apposition-after-quote.txt", "The company broke the agreement twice", "direct", "said",
          "Lotta Berg, legal director for the Forest Workers Union", "Lotta Berg"},
         // A quotation in the predicate of a verb that is not a cue word on its own.
+        // A paragraph opening with a name and a colon: a transcript's turn, a headline's speaker.
+        {"speaker-turns.txt", "We never planned to close the school. The budget was always there", "indirect", ":",
+         "Karlsson", "Karlsson"},
+        {"speaker-turns.txt", "Parents say the letter came too late", "indirect", ":", "Moderator Eva Lind", "Eva Lind"},
+        // A cue word in a headline in title case.
+        {"headline-cue.txt", "The Bridge Will Reopen In March", "indirect", "Says", "Amara Okafor", "Amara Okafor"},
+        // An inverted cue opening its sentence.
+        {"fronted-cue.txt", "We have money for one new bus, not two.", "direct", "Said", "treasurer Nils Berg", "Nils Berg"},
+        // "But, according to SOURCE, CONTENT": the statement follows the source.
+        {"according-to-after-opener.txt", "most tenants have not been told about them", "indirect", "according to",
+         "the housing office", "housing office"},
         {"quote-in-predicate.txt", "to make the crossing “cheaper for every family on the island”", "mixed", "pledged",
          "Board chair Ingrid Dahl", "Ingrid Dahl"},
     };
@@ -138,4 +149,19 @@ TEST_CASE("an event is not a speaker", "[constructions]") {
         mayor |= a["source"]["text"] == "mayor Anna Lind";
     }
     CHECK(mayor);
+}
+
+TEST_CASE("the subject of a passive verb of telling is not the source", "[constructions]") {
+    // "Reporters were told that …": the statement is reported, its source is not named, and the
+    // reporters who heard it are not its speaker.
+    const auto out = extract_fixture("passive-told.txt");
+    bool found = false;
+    for (const auto& a : out["attributions"]) {
+        if (std::string(a["content"]["text"]).find("the vote would take place") == std::string::npos) continue;
+        found = true;
+        CHECK(a["source"].is_null());
+        CHECK(a["speaker"].is_null());
+        CHECK(a["cue"]["text"] == "were told");
+    }
+    CHECK(found);
 }

@@ -42,8 +42,9 @@ enum class Rule : uint8_t {
     Passive,              // "CONTENT was reported by SOURCE"
     UnlistedVerb,         // "SOURCE sniped that CONTENT with “a quotation”"
     Predicate,            // "SOURCE pledged to make Apple “build …”": a quotation in a predicate
+    SpeakerTurn,          // "SOURCE: CONTENT" opening a paragraph (transcripts, headlines)
 };
-inline constexpr int kRuleCount = 18;
+inline constexpr int kRuleCount = 19;
 const char* rule_name(Rule rule);
 const char* kind_name(Kind kind);  // "direct", "indirect", "mixed"
 

@@ -78,6 +78,7 @@ private:
     std::vector<int> quote_of_;  // per token: the top-level quote containing it (marks included), or -1
     std::vector<Unit> units_;
     std::vector<uint32_t> unit_of_;
+    std::vector<bool> title_case_;  // per unit: a headline in title case
     std::vector<Candidate> found_;
     std::unordered_set<uint64_t> found_contents_;  // (begin << 32 | end) of every found_ content
     // Fenwick tree over content begin tokens holding the largest content end, so that
@@ -120,7 +121,24 @@ private:
     bool opens_with_source_and_cue(uint32_t first, uint32_t end) const;
     void try_cue(uint32_t cue, const Unit& unit);
     void try_according_to(uint32_t according, const Unit& unit);
+    // "Said Comey, “The thought …”": an inverting cue opening the sentence.
+    void try_fronted_cue(uint32_t cue, const Unit& unit);
     void attribute_leftover_quotes();
+    // "Matthews: Well, speculation is bad.", "Q: You were 14 years old.", "Rubio: I Still
+    // Believe …": a paragraph opening with a short name and a colon is that name's turn.
+    void attribute_speaker_turns();
+    bool looks_like_speaker_label(uint32_t first, uint32_t colon) const;
+    // A short quotation in title case ("Sunday Morning Futures"): the name of a show, a book
+    // or a slogan rather than a statement.
+    bool is_title(TokenRange quote) const {
+        uint32_t words = 0;
+        for (uint32_t t = quote.begin; t < quote.end; ++t) {
+            if (!is_word(t)) continue;
+            if (!tokens_[t].capitalized && word(t).size() > 3) return false;
+            ++words;
+        }
+        return words > 0 && words <= 6;
+    }
     bool attribute_through_unlisted_verb(TokenRange quote, const Unit& unit);
     bool attribute_through_predicate(TokenRange quote, const Unit& unit);
     // Whether the word could be the finite verb of a predicate: a form in -ed or -s, a
@@ -227,8 +245,19 @@ void Finder::build_units() {
             units_.push_back({s.first_token, s.end_token, s.paragraph});
         }
     }
-    for (uint32_t u = 0; u < units_.size(); ++u)
-        for (uint32_t t = units_[u].begin; t < units_[u].end; ++t) unit_of_[t] = u;
+    title_case_.assign(units_.size(), false);
+    for (uint32_t u = 0; u < units_.size(); ++u) {
+        uint32_t long_words = 0, capitalised = 0;
+        for (uint32_t t = units_[u].begin; t < units_[u].end; ++t) {
+            unit_of_[t] = u;
+            if (is_word(t) && word(t).size() > 3) {
+                ++long_words;
+                capitalised += tokens_[t].capitalized;
+            }
+        }
+        constexpr uint32_t kMinHeadlineWords = 4;
+        title_case_[u] = long_words >= kMinHeadlineWords && capitalised == long_words;
+    }
 }
 
 bool Finder::opens_with_source_and_cue(uint32_t first, uint32_t end) const {
@@ -245,7 +274,10 @@ float Finder::cue_strength(uint32_t i) const {
     if (!is_word(i) || in_quote(i)) return 0.f;
     const CueEntry* entry = words_[i].cue;
     if (!entry) return 0.f;
-    if (tokens_[i].capitalized) return 0.f;  // names and headline case are not cues
+    // Names are not cues; in a headline in title case ("Trump Says He Never Pledged …") a
+    // capitalised cue word still is, unless it opens it.
+    if (tokens_[i].capitalized && !(!title_case_.empty() && title_case_[unit_of_[i]] && i > units_[unit_of_[i]].begin))
+        return 0.f;
     return entry->probability;
 }
 
@@ -274,7 +306,10 @@ long Finder::apposition_opening(uint32_t closing, const Unit& unit) const {
     }
     if (!appositive) return -1;
     uint32_t before = static_cast<uint32_t>(j - 1);
-    bool name_before = (is_word(before) && tokens_[before].capitalized) || word(before) == ")";
+    // "Ramil Carr, 31, a Philadelphia photographer,": an age between the name and the role.
+    bool age_before = tokens_[before].kind == TokenKind::Number && before >= unit.begin + 2 && word(before - 1) == "," &&
+                      is_word(before - 2) && tokens_[before - 2].capitalized;
+    bool name_before = (is_word(before) && tokens_[before].capitalized) || word(before) == ")" || age_before;
     if (!name_before) return -1;
     // An apposition is a noun phrase, not a clause with its own cue.
     for (uint32_t t = static_cast<uint32_t>(j) + 1; t < closing; ++t)
@@ -588,11 +623,35 @@ void Finder::try_according_to(uint32_t according, const Unit& unit) {
     bool starts_with_that = false;
     if (according > unit.begin && word(according - 1) == ",") {
         c.content = content_before(according, unit);
+        // "But, according to the poll, 46 percent …": what stands before is an opener, and
+        // the statement follows the source.
+        uint32_t words_before = 0;
+        for (uint32_t t = c.content.begin; t < c.content.end; ++t) words_before += is_word(t);
+        if (words_before <= 2 && end < unit.end && word(end) == ",") {
+            TokenRange after = content_after(end + 1, unit, starts_with_that);
+            if (!after.empty()) c.content = after;
+        }
     } else if (end < unit.end && (word(end) == "," || word(end) == ":")) {
         c.content = content_after(end + 1, unit, starts_with_that);
     }
     if (c.content.empty()) return;
     c.rule = Rule::AccordingTo;
+    add(c);
+}
+
+void Finder::try_fronted_cue(uint32_t cue, const Unit& unit) {
+    const CueEntry* entry = words_[cue].cue;
+    if (!entry || entry->probability < kStrongCue || !is_folded(cue, lex_.inverting_verbs)) return;
+    TokenRange source = source_after(cue + 1, unit);
+    if (source.empty() || source.end >= unit.end || word(source.end) != ",") return;
+    bool starts_with_that = false;
+    TokenRange content = content_after(source.end + 1, unit, starts_with_that);
+    if (content.empty()) return;
+    Candidate c;
+    c.cue = {cue, cue + 1};
+    c.source = source;
+    c.content = content;
+    c.rule = Rule::Inverted;
     add(c);
 }
 
@@ -619,6 +678,24 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
             (tokens_[static_cast<uint32_t>(q)].capitalized || lex_.pronouns_subject(word(static_cast<uint32_t>(q))))) {
             c.cue.begin = static_cast<uint32_t>(q) + 1;
             p = q;
+        }
+    }
+    // "Reporters were told that …": the subject of a passive verb of telling is its recipient;
+    // the source is not named. The statement is kept, with no source.
+    if (is_folded(cue, lex_.recipient_verbs) && !(cue + 1 < unit.end && word(cue + 1) == "by")) {
+        for (long q = p + 1; q < static_cast<long>(cue); ++q) {
+            auto aux = word(static_cast<uint32_t>(q));
+            if (aux == "was" || aux == "were" || aux == "been" || aux == "being" || aux == "is" || aux == "are" ||
+                aux == "be" || aux == "get" || aux == "got") {
+                bool starts_with_that = false;
+                c.cue = {static_cast<uint32_t>(q), cue + 1};
+                c.content = content_after(cue + 1, unit, starts_with_that);
+                if (c.content.empty() || (strength < kStrongCue && !starts_with_that)) return;
+                c.rule = Rule::Passive;
+                c.weak_cue = strength < kStrongCue;
+                add(c);
+                return;
+            }
         }
     }
     // "O’Malley’s move was first reported by MSNBC": the source follows "by", the content is
@@ -751,7 +828,8 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
         // is a that-clause or a colon: "“It's plagiarism,” David Axelrod said just after
         // midnight on CNN", "“…,” he said introducing Clinton as …".
         TokenRange before = content_before(c.source.begin, unit);
-        bool before_is_quote = !before.empty() && in_quote(before.begin);
+        // "On “Sunday Morning Futures,” Rep. Darrell Issa said …": a title is no statement.
+        bool before_is_quote = !before.empty() && in_quote(before.begin) && !is_title(before);
         bool after_colon = next < unit.end && word(next) == ":";
         if (before_is_quote && (quoted || (!starts_with_that && !after_colon))) {
             c.content = {};
@@ -973,6 +1051,62 @@ void Finder::attribute_leftover_quotes() {
     }
 }
 
+bool Finder::looks_like_speaker_label(uint32_t first, uint32_t colon) const {
+    const uint32_t last = colon - 1;
+    if (!tokens_[last].capitalized) return false;
+    // "Q:" and "A:" of interviews are annotated now and then only; "The Latest:", "Revealed:",
+    // "STAT OF THE WEEK:" are section labels, not names.
+    if (colon - first == 1 && word(first).size() == 1) return false;
+    if (word(first) == "The") return false;
+    auto tail = word(last);
+    if (tail.ends_with("ed") || tail.ends_with("ing") || tail.ends_with("ED") || tail.ends_with("ING")) return false;
+    for (uint32_t t = first; t < colon; ++t) {
+        auto w = word(t);
+        if (w == "THE" || w == "OF" || w == "AND" || w == "FOR" || w == "IN" || w == "ON") return false;
+    }
+    return true;
+}
+
+void Finder::attribute_speaker_turns() {
+    constexpr uint32_t kMaxNameTokens = 6;
+    for (uint32_t u = 0; u < units_.size(); ++u) {
+        const Unit& unit = units_[u];
+        if (u > 0 && units_[u - 1].paragraph == unit.paragraph) continue;  // not a paragraph's first
+        uint32_t first = unit.begin;
+        if (!is_word(first) || !tokens_[first].capitalized || in_quote(first)) continue;
+        uint32_t colon = first;
+        bool name = true;
+        while (colon < unit.end && colon - first <= kMaxNameTokens && word(colon) != ":") {
+            const Token& t = tokens_[colon];
+            // Capitalised words, initials' periods and short joining words ("Mukasey at RNC").
+            bool fits = (t.kind == TokenKind::Word && (t.capitalized || word(colon).size() <= 3)) ||
+                        word(colon) == "." || word(colon) == "-" || word(colon) == "'s" || word(colon) == "\xE2\x80\x99s";
+            if (!fits || in_quote(colon) || cue_strength(colon) >= kWeakCue) {
+                name = false;
+                break;
+            }
+            ++colon;
+        }
+        if (!name || colon >= unit.end || word(colon) != ":" || colon == first) continue;
+        if (!looks_like_speaker_label(first, colon)) continue;
+        uint32_t begin = colon + 1;
+        if (begin >= unit.end || is_open_mark(begin)) continue;  // "Rubio: “…”" is the colon rule's
+        uint32_t end = unit.end;
+        for (uint32_t v = u + 1; v < units_.size() && units_[v].paragraph == unit.paragraph; ++v) end = units_[v].end;
+        while (end > begin && !in_quote(end - 1) && is_terminal_punct(end - 1)) --end;
+        TokenRange content{begin, end};
+        uint32_t words = 0;
+        for (uint32_t t = begin; t < end && words < 3; ++t) words += is_word(t);
+        if (words < 3 || in_source_[first]) continue;  // "Sanders: 46", "Contributing: Deborah Berry"
+        Candidate c;
+        c.source = {first, colon};
+        c.cue = {colon, colon + 1};
+        c.content = content;
+        c.rule = Rule::SpeakerTurn;
+        add(c);
+    }
+}
+
 void Finder::run(std::vector<Attribution>& out) {
     out.clear();
     if (tokens_.empty()) return;
@@ -988,9 +1122,11 @@ void Finder::run(std::vector<Attribution>& out) {
                 ++i;
                 continue;
             }
+            if (i == unit.begin && tokens_[i].capitalized) try_fronted_cue(i, unit);
             if (cue_strength(i) >= kWeakCue) try_cue(i, unit);
         }
     }
+    attribute_speaker_turns();
     attribute_leftover_quotes();
 
     std::vector<size_t> order(found_.size());
