@@ -87,6 +87,12 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // "But, according to SOURCE, CONTENT": the statement follows the source.
         {"according-to-after-opener.txt", "most tenants have not been told about them", "indirect", "according to",
          "the housing office", "housing office"},
+        // After an apposition of the subject, the clause after the cue is the content.
+        {"apposition-then-clause.txt", "his office received forty new applications", "indirect", "said",
+         "Mark Wynn, chairman of the district party", "Mark Wynn"},
+        // A role, then the name in apposition to it.
+        {"role-then-name.txt", "the group gave the mayor its award in 1982", "indirect", "said",
+         "A longtime union official, Howard Ingram", "Howard Ingram"},
         {"quote-in-predicate.txt", "to make the crossing “cheaper for every family on the island”", "mixed", "pledged",
          "Board chair Ingrid Dahl", "Ingrid Dahl"},
     };

@@ -290,6 +290,16 @@ long Finder::apposition_opening(uint32_t closing, const Unit& unit) const {
         --j;
     if (j <= lo || word(static_cast<uint32_t>(j)) != mark || static_cast<long>(closing) - j > kMaxAppositionTokens) return -1;
     if (static_cast<uint32_t>(j) + 1 >= closing) return -1;
+    // "A longtime JNF official, Howard Ingram,": a name in apposition to a role.
+    {
+        constexpr uint32_t kMaxNameTokens = 4;
+        bool all_capitalised = closing - (static_cast<uint32_t>(j) + 1) <= kMaxNameTokens;
+        for (uint32_t t = static_cast<uint32_t>(j) + 1; t < closing && all_capitalised; ++t)
+            all_capitalised = (is_word(t) && tokens_[t].capitalized) || word(t) == ".";
+        if (all_capitalised && j > lo && is_folded(static_cast<uint32_t>(j) - 1, lex_.role_nouns) &&
+            !tokens_[static_cast<uint32_t>(j) - 1].capitalized)
+            return j;
+    }
     // It must open like an apposition: "a former official", "currently …", "58", "Twitter’s
     // director", a role; "Sanders stepped up …" is a clause.
     uint32_t opener = static_cast<uint32_t>(j) + 1;
@@ -752,8 +762,13 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
         uint32_t rest = inverted_source.end;
         while (rest < unit.end && !in_quote(rest) && (is_terminal_punct(rest) || word(rest) == ",")) ++rest;
         bool reaches_end = !inverted_source.empty() && rest >= unit.end;
-        if (!reaches_end && p >= static_cast<long>(unit.begin) && word(static_cast<uint32_t>(p)) == "," &&
-            closes_apposition(static_cast<uint32_t>(p), unit))
+        // "Mark Wynn, chairman of the GOP, said his district received …": after an apposition
+        // of the subject, what follows the cue is the content unless it is a short noun
+        // phrase or a name ("…, said the official.").
+        bool short_source = !inverted_source.empty() &&
+                            (tokens_[inverted_source.begin].capitalized || inverted_source.end - inverted_source.begin <= 3);
+        if ((!reaches_end || !short_source) && p >= static_cast<long>(unit.begin) &&
+            word(static_cast<uint32_t>(p)) == "," && closes_apposition(static_cast<uint32_t>(p), unit))
             after_comma_or_quote = false;
     } else if (after_comma_or_quote && !participle && p >= static_cast<long>(unit.begin) &&
                word(static_cast<uint32_t>(p)) == "," && closes_apposition(static_cast<uint32_t>(p), unit)) {

@@ -696,11 +696,32 @@ int Resolver::resolve_source(Attribution& a) {
     uint32_t last = head_end - 1;
     bool ends_with_name = head_name && (head_name->end == head_end || head_name->end == last + 1 ||
                                         (head_name->end == last && word(last) == ")"));
+    // "A longtime JNF official, Howard Ingram": a role, then the name in apposition to it.
+    uint32_t roles_first = head_name ? head_name->first - (head_name->honorific.empty() ? 0 : 1) : first;
+    if (!ends_with_name && head_end < end && word(head_end) == ",") {
+        const uint32_t segment = head_end + 1;
+        uint32_t segment_end = segment;
+        while (segment_end < end && word(segment_end) != "," && word(segment_end) != "(") ++segment_end;
+        bool role_before = false;
+        for (uint32_t t = first; t < head_end; ++t) role_before |= in(t, kRoleNoun) && !tokens_[t].capitalized;
+        const auto [lo, hi] = names_starting_in(segment, segment_end);
+        for (size_t k = lo; k < hi && role_before; ++k)
+            if (auto& m = names_[k]; m.first == segment && m.end == segment_end && guess_type(m) == EntityType::Person) {
+                if (m.entity < 0) {
+                    m.entity = entity_for_name(m, EntityType::Person);
+                    add_mention(m.entity, m.span);
+                }
+                head_name = &m;
+                ends_with_name = true;
+                roles_first = head_end;  // the role words stand before the comma
+                head_end = segment_end;
+                break;
+            }
+    }
     int entity;
     if (ends_with_name) {
         entity = head_name->entity;
-        if (entities_[entity].type == EntityType::Person)
-            read_roles(entity, first, head_name->first - (head_name->honorific.empty() ? 0 : 1), head_name->end, end);
+        if (entities_[entity].type == EntityType::Person) read_roles(entity, first, roles_first, head_name->end, end);
     } else {
         entity = resolve_description(first, head_end, a.source.begin);
     }
