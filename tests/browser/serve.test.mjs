@@ -199,9 +199,16 @@ test("a speaker's page: roles, statements, timeline and a graph whose nodes open
   await page.waitForFunction(() => QG.lastGraph && QG.lastGraph.nodes().length > 2);
   await page.waitForTimeout(300);
   await page.screenshot({path: join(screenshots, 'speaker-page.png'), fullPage: false});
+  // A scroll made by a script is announced (the `scroll` event) only at the browser's next
+  // frame, and until that event Cytoscape keeps the canvas's old place on screen: a click
+  // sent straight after scrollIntoView() was placed by the old place, 400 px off the
+  // canvas, and missed. A reader's click comes frames after the scroll; so does this one.
+  await page.evaluate(() => new Promise((resolve) => {
+    document.getElementById('graph-canvas').scrollIntoView();
+    requestAnimationFrame(() => requestAnimationFrame(resolve));
+  }));
   const target = await page.evaluate(() => {
     const canvas = document.getElementById('graph-canvas');
-    canvas.scrollIntoView();
     const rect = canvas.getBoundingClientRect();
     const cy = QG.lastGraph;
     const node = cy.nodes('[kind = "organisation"][href != ""]')[0];
@@ -212,7 +219,8 @@ test("a speaker's page: roles, statements, timeline and a graph whose nodes open
     node.position({x: box.x2 + 80, y: (box.y1 + box.y2) / 2});
     cy.fit(undefined, 30);
     const at = node.renderedPosition();
-    return {href: node.data('href'), x: rect.left + at.x, y: rect.top + at.y};
+    // Rendered positions are inside the container's border.
+    return {href: node.data('href'), x: rect.left + canvas.clientLeft + at.x, y: rect.top + canvas.clientTop + at.y};
   });
   await Promise.all([page.waitForURL(`${trackerBase}${target.href}`), page.mouse.click(target.x, target.y)]);
   await page.waitForSelector('#statements tr');
