@@ -93,6 +93,14 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // A role, then the name in apposition to it.
         {"role-then-name.txt", "the group gave the mayor its award in 1982", "indirect", "said",
          "A longtime union official, Howard Ingram", "Howard Ingram"},
+        // Initials and titles inside a name; an age or a party between a name and the cue.
+        {"source-initials-and-commas.txt", "The talks will fail", "direct", "said",
+         "Mikhail B. Pogrebinsky, a political analyst in Kiev", "Mikhail B. Pogrebinsky"},
+        {"source-initials-and-commas.txt", "the rule would cost small shops dearly", "indirect", "said",
+         "Jack Mozloom, a spokesman for the federation", "Jack Mozloom"},
+        {"source-initials-and-commas.txt", "the bill would pass", "indirect", "said", "Rep. Chris Collins, R-NY",
+         "Chris Collins"},
+        {"source-initials-and-commas.txt", "the plan was dead", "indirect", "said", "Mr. Bush", "Bush"},
         {"quote-in-predicate.txt", "to make the crossing “cheaper for every family on the island”", "mixed", "pledged",
          "Board chair Ingrid Dahl", "Ingrid Dahl"},
     };

@@ -109,6 +109,22 @@ private:
         return tokens_[i].kind == TokenKind::Punct &&
                (w == "." || w == "!" || w == "?" || w == "\xE2\x80\xA6" || w.starts_with(".."));
     }
+    // The period of an initial or a title inside a name ("Mikhail B. Pogrebinsky", "Sen. Susan
+    // Collins"): attached to a short capitalised word and followed by a capitalised one.
+    bool is_abbreviation_period(uint32_t i) const {
+        if (word(i) != "." || i == 0 || i + 1 >= tokens_.size()) return false;
+        const Token& before = tokens_[i - 1];
+        return before.end == tokens_[i].begin && is_word(i - 1) && before.capitalized && word(i - 1).size() <= 4 &&
+               is_word(i + 1) && tokens_[i + 1].capitalized && tokens_[i + 1].newlines_before == 0 &&
+               (unit_of_.empty() || unit_of_[i] == unit_of_[i + 1]);
+    }
+    // A party and state after a name: "R-NY", "D-Calif.".
+    bool is_party_tag(uint32_t i) const {
+        if (!is_word(i) || !tokens_[i].capitalized) return false;
+        auto w = word(i);
+        if (w.size() >= 3 && w[1] == '-') return true;  // one token: "R-NY"
+        return w.size() == 1 && i + 1 < tokens_.size() && (word(i + 1) == "-" || word(i + 1) == "\xE2\x80\x93");
+    }
     bool is_dash(uint32_t i) const {
         auto w = word(i);
         return w == "\xE2\x80\x94" || w == "\xE2\x80\x93" || w == "--";
@@ -368,9 +384,20 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
             }
             if (w == "," || is_dash(i)) {
                 long opening = apposition_opening(i, unit);
-                if (opening < 0) break;
-                k = opening - 1;
-                continue;
+                if (opening >= 0) {
+                    k = opening - 1;
+                    continue;
+                }
+                // The comma opening an age or a party already scanned over ("Jimmy Ghazal, 39,
+                // a Lebanese man …,", "Chris Collins, R-NY,"). (Any apposition opening there,
+                // "Mike Shields, president of the fund, a super PAC …,", cost more sources
+                // than it mended on the tuning articles.)
+                if (w == "," && i > unit.begin && i + 1 <= last && is_word(i - 1) && tokens_[i - 1].capitalized &&
+                    (tokens_[i + 1].kind == TokenKind::Number || is_party_tag(i + 1))) {
+                    --k;
+                    continue;
+                }
+                break;
             }
             if (w == "&" || w == "'" || w == "/") {
                 --k;
@@ -438,7 +465,7 @@ TokenRange Finder::source_after(uint32_t first, const Unit& unit) const {
     uint32_t end = first;
     bool before_comma = true;
     while (end < unit.end && end - first < kMaxSourceTokens) {
-        if (in_quote(end) || is_terminal_punct(end)) break;
+        if (in_quote(end) || (is_terminal_punct(end) && !is_abbreviation_period(end))) break;
         auto t = word(end);
         if (t == ";" || t == ":") break;
         if (t == ",") before_comma = false;
@@ -473,7 +500,7 @@ TokenRange Finder::sentence_subject(const Unit& unit, uint32_t limit) const {
     uint32_t end = first;
     if (w == "The" || w == "A" || w == "An") ++end;
     uint32_t names = end;
-    while (names < limit && is_word(names) && tokens_[names].capitalized) ++names;
+    while (names < limit && ((is_word(names) && tokens_[names].capitalized) || is_abbreviation_period(names))) ++names;
     if (names == end) return {};
     return {first, names};
 }

@@ -256,8 +256,14 @@ void Resolver::find_names() {
                 ++end;
                 continue;
             }
-            // "Department of Defence", "Council on Foreign Relations", "Coalition to Defeat ISIS"
             auto w = word(end);
+            // A middle initial: "Mikhail B. Pogrebinsky", "Lindsey O. Graham".
+            if (w == "." && word(end - 1).size() == 1 && tokens_[end].begin == tokens_[end - 1].end && end + 1 < n &&
+                is_name_token(end + 1) && tokens_[end + 1].newlines_before == 0) {
+                end += 2;
+                continue;
+            }
+            // "Department of Defence", "Council on Foreign Relations", "Coalition to Defeat ISIS"
             bool connector = (w == "of" || w == "on" || w == "for" || w == "to" || w == "and") && end + 1 < n &&
                              is_name_token(end + 1);
             if (connector && (org_like || in(end + 1, kOrgWord))) {
