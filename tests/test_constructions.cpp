@@ -101,6 +101,12 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"source-initials-and-commas.txt", "the bill would pass", "indirect", "said", "Rep. Chris Collins, R-NY",
          "Chris Collins"},
         {"source-initials-and-commas.txt", "the plan was dead", "indirect", "said", "Mr. Bush", "Bush"},
+        // A verb phrase before a cue noun is part of the cue, not the source; the circumstance
+        // of the speech after an inverted source is not part of it.
+        {"verb-phrase-and-adjunct.txt", "the pool would stay closed until June", "indirect", "released a statement",
+         "The town", "town"},
+        {"verb-phrase-and-adjunct.txt", "We will not give up", "direct", "said", "union director Anthony Romero",
+         "Anthony Romero"},
         {"quote-in-predicate.txt", "to make the crossing “cheaper for every family on the island”", "mixed", "pledged",
          "Board chair Ingrid Dahl", "Ingrid Dahl"},
     };

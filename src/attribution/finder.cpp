@@ -125,6 +125,19 @@ private:
         if (w.size() >= 3 && w[1] == '-') return true;  // one token: "R-NY"
         return w.size() == 1 && i + 1 < tokens_.size() && (word(i + 1) == "-" || word(i + 1) == "\xE2\x80\x93");
     }
+    // Whether a speech adjunct's noun or a time follows within a few words ("in a statement",
+    // "on Monday", "in an interview with CNN").
+    bool names_speech_event(uint32_t first, const Unit& unit) const {
+        constexpr uint32_t kWithin = 3;
+        for (uint32_t t = first; t < unit.end && t < first + kWithin; ++t)
+            if (is_folded(t, lex_.speech_adjuncts) || is_folded(t, lex_.time_words)) return true;
+        return false;
+    }
+    bool is_determiner(uint32_t i) const {
+        auto w = word(i);
+        return is_word(i) && (w == "a" || w == "an" || w == "the" || w == "his" || w == "her" || w == "its" ||
+                              w == "their" || w == "our");
+    }
     bool is_dash(uint32_t i) const {
         auto w = word(i);
         return w == "\xE2\x80\x94" || w == "\xE2\x80\x93" || w == "--";
@@ -363,6 +376,7 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
     }
     long k = static_cast<long>(last);
     const long lo = static_cast<long>(unit.begin);
+    uint32_t verb_phrase_start = 0;  // "released a" in "The town released a statement"
     // "who said" / "which reported": the relative pronoun is the source.
     if (is_word(last) && (word(last) == "who" || word(last) == "which")) return {last, last + 1};
     while (k >= lo && last - k < kMaxSourceTokens) {
@@ -409,6 +423,14 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
         if (t.kind == TokenKind::Word && !t.capitalized &&
             (w == "to" || w == "what" || is_folded(i, lex_.auxiliaries) || cue_strength(i) >= kStrongCue))
             break;  // a verb phrase or infinitive: the noun phrase started after it
+        // "The town released a statement saying": a verb and its object stand between the
+        // subject and the cue noun; the source is the subject, the verb phrase joins the cue.
+        if (t.kind == TokenKind::Word && !t.capitalized && w.size() > 3 && w.ends_with("ed") && i + 1 <= last &&
+            is_determiner(i + 1) && k > lo && is_word(i - 1)) {
+            verb_phrase_start = i;
+            --k;
+            continue;
+        }
         if (t.kind == TokenKind::Word && is_folded(i, lex_.clause_openers)) {
             // "Trump and Clinton said": coordination of names stays in the source.
             bool names_around = w == "and" && k > lo && tokens_[i - 1].capitalized && i + 1 <= last &&
@@ -418,6 +440,7 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
         --k;
     }
     TokenRange r{static_cast<uint32_t>(k + 1), last + 1};
+    if (verb_phrase_start > r.begin) r.end = verb_phrase_start;
     while (!r.empty() && (word(r.end - 1) == "," || is_dash(r.end - 1))) --r.end;
     // Sentence adverbs and conjunctions opening the sentence are not part of the source.
     while (!r.empty() && (is_folded(r.begin, lex_.aux_adverbs) || is_folded(r.begin, lex_.clause_openers) ||
@@ -470,6 +493,11 @@ TokenRange Finder::source_after(uint32_t first, const Unit& unit) const {
         if (t == ";" || t == ":") break;
         if (t == ",") before_comma = false;
         if (before_comma && is_folded(end, lex_.auxiliaries)) return {};  // a clause, not a noun phrase
+        // "said ACLU director Anthony Romero in a statement", "said James B. Comey on Monday":
+        // the circumstance of the speech is not part of its source.
+        if (end > first && !tokens_[end].capitalized && is_folded(end, lex_.adjunct_openers) &&
+            names_speech_event(end + 1, unit))
+            break;
         if (t == "," && end + 1 < unit.end &&
             (is_folded(end + 1, lex_.clause_openers) || cue_strength(end + 1) >= kStrongCue))
             break;
@@ -842,8 +870,11 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
             TokenRange subject = sentence_subject(unit, c.source.begin);
             if (!subject.empty()) c.source = subject;
         }
-        // Auxiliaries and adverbs between source and verb belong to the cue ("has also said").
+        // Auxiliaries and adverbs between source and verb belong to the cue ("has also said"),
+        // and so does a verb phrase before a cue noun ("released a statement").
         c.cue.begin = static_cast<uint32_t>(p) + 1;
+        if (c.source.end < c.cue.begin && word(c.source.end).ends_with("ed") && is_determiner(c.source.end + 1))
+            c.cue.begin = c.source.end;
         c.recipient = opening_recipient(unit, c.source.begin);
         uint32_t next = cue + 1;
         if (c.recipient.empty() && is_folded(cue, lex_.recipient_verbs)) {
