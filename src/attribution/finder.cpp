@@ -979,6 +979,12 @@ bool Finder::is_verb_like(uint32_t i) const {
 
 bool Finder::looks_like_noun_phrase(TokenRange source) const {
     const uint32_t first = source.begin;
+    // A noun phrase does not end with a determiner ("set his") nor open with a participle
+    // ("tangled with Cruz").
+    if (is_determiner(source.end - 1)) return false;
+    if (is_word(first) && !tokens_[first].capitalized && source.end - first >= 2 &&
+        (word(first).ends_with("ed") || word(first).ends_with("ing")))
+        return false;
     if (!is_word(first) || tokens_[first].capitalized) return true;
     if (tokens_[first].kind == TokenKind::Number) return true;
     auto w = word(first);
