@@ -107,6 +107,10 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
          "The town", "town"},
         {"verb-phrase-and-adjunct.txt", "We will not give up", "direct", "said", "union director Anthony Romero",
          "Anthony Romero"},
+        // Evidence reports what it shows.
+        {"evidence.txt", "Clinton with a double-digit lead in New York", "indirect", "show", "Recent polls",
+         "Recent polls"},
+        {"evidence.txt", "46 percent of voters backed the plan", "indirect", "In", "the latest survey", "latest survey"},
         {"quote-in-predicate.txt", "to make the crossing “cheaper for every family on the island”", "mixed", "pledged",
          "Board chair Ingrid Dahl", "Ingrid Dahl"},
     };

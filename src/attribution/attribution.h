@@ -43,8 +43,9 @@ enum class Rule : uint8_t {
     UnlistedVerb,         // "SOURCE sniped that CONTENT with “a quotation”"
     Predicate,            // "SOURCE pledged to make Apple “build …”": a quotation in a predicate
     SpeakerTurn,          // "SOURCE: CONTENT" opening a paragraph (transcripts, headlines)
+    InEvidence,           // "In the poll, CONTENT"
 };
-inline constexpr int kRuleCount = 19;
+inline constexpr int kRuleCount = 20;
 const char* rule_name(Rule rule);
 const char* kind_name(Kind kind);  // "direct", "indirect", "mixed"
 

@@ -152,6 +152,11 @@ private:
     void try_according_to(uint32_t according, const Unit& unit);
     // "Said Comey, “The thought …”": an inverting cue opening the sentence.
     void try_fronted_cue(uint32_t cue, const Unit& unit);
+    // "In the poll, Clinton's support has risen": a sentence opening with evidence.
+    void try_in_evidence(uint32_t in, const Unit& unit);
+    bool is_determiner_or_number(uint32_t i) const {
+        return is_determiner(i) || tokens_[i].kind == TokenKind::Number || (is_word(i) && tokens_[i].capitalized);
+    }
     void attribute_leftover_quotes();
     // "Matthews: Well, speculation is bad.", "Q: You were 14 years old.", "Rubio: I Still
     // Believe …": a paragraph opening with a short name and a colon is that name's turn.
@@ -704,6 +709,27 @@ void Finder::try_according_to(uint32_t according, const Unit& unit) {
     add(c);
 }
 
+void Finder::try_in_evidence(uint32_t in, const Unit& unit) {
+    constexpr uint32_t kMaxEvidenceTokens = 12;
+    uint32_t comma = in + 1;
+    bool evidence = false;
+    while (comma < unit.end && comma - in <= kMaxEvidenceTokens && word(comma) != "," && !in_quote(comma) &&
+           !is_terminal_punct(comma)) {
+        evidence |= is_folded(comma, lex_.evidence_nouns) && !tokens_[comma].capitalized;
+        ++comma;
+    }
+    if (!evidence || comma >= unit.end || word(comma) != "," || !is_determiner_or_number(in + 1)) return;
+    bool starts_with_that = false;
+    TokenRange content = content_after(comma + 1, unit, starts_with_that);
+    if (content.empty()) return;
+    Candidate c;
+    c.cue = {in, in + 1};
+    c.source = {in + 1, comma};
+    c.content = content;
+    c.rule = Rule::InEvidence;
+    add(c);
+}
+
 void Finder::try_fronted_cue(uint32_t cue, const Unit& unit) {
     const CueEntry* entry = words_[cue].cue;
     if (!entry || entry->probability < kStrongCue || !is_folded(cue, lex_.inverting_verbs)) return;
@@ -723,6 +749,8 @@ void Finder::try_fronted_cue(uint32_t cue, const Unit& unit) {
 void Finder::try_cue(uint32_t cue, const Unit& unit) {
     if (in_source_[cue]) return;
     float strength = cue_strength(cue);
+    // "recent polls show Clinton with a lead": after a noun of evidence a weak cue word is one.
+    if (strength < kStrongCue && cue > unit.begin && is_folded(cue - 1, lex_.evidence_nouns)) strength = kStrongCue;
     Candidate c;
     c.cue = {cue, cue + 1};
 
@@ -1201,7 +1229,10 @@ void Finder::run(std::vector<Attribution>& out) {
                 ++i;
                 continue;
             }
-            if (i == unit.begin && tokens_[i].capitalized) try_fronted_cue(i, unit);
+            if (i == unit.begin && tokens_[i].capitalized) {
+                try_fronted_cue(i, unit);
+                if (word(i) == "In") try_in_evidence(i, unit);
+            }
             if (cue_strength(i) >= kWeakCue) try_cue(i, unit);
         }
     }

@@ -25,6 +25,7 @@ extern const std::string_view time_words_txt_data;
 extern const std::string_view object_pronouns_txt_data;
 extern const std::string_view org_words_txt_data;
 extern const std::string_view event_nouns_txt_data;
+extern const std::string_view evidence_nouns_txt_data;
 }  // namespace data
 
 namespace {
@@ -50,7 +51,7 @@ const char* rule_name(Rule rule) {
         "according-to", "and-said", "inverted", "participle-continues", "participle-subject",
         "comma-subject", "quote-after-cue", "that-clause", "clause-after-cue", "quote-before-source",
         "clause-before-source", "colon", "split-quote", "earlier-paragraph", "continuation", "passive",
-        "unlisted-verb", "predicate", "speaker-turn"};
+        "unlisted-verb", "predicate", "speaker-turn", "in-evidence"};
     return names[static_cast<int>(rule)];
 }
 
@@ -98,7 +99,8 @@ Lexicon::Lexicon()
       object_pronouns(data::object_pronouns_txt_data),
       org_words(data::org_words_txt_data),
       leading_conjunctions(data::leading_conjunctions_txt_data),
-      event_nouns(data::event_nouns_txt_data) {
+      event_nouns(data::event_nouns_txt_data),
+      evidence_nouns(data::evidence_nouns_txt_data) {
     for (auto& row : confidence_) row[0] = row[1] = 0.5f;
     text::for_each_data_line(data::confidence_tsv_data, [&](std::string_view line) {
         size_t tab = line.find('\t');
