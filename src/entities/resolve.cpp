@@ -126,11 +126,7 @@ public:
              std::vector<Attribution>& attributions, std::vector<Entity>& entities)
         : text_(text), tokens_(analysis.tokens), analysis_(analysis), links_(links), attributions_(attributions),
           entities_(entities), alex_(attribution::Lexicon::get()), lex_(lexicons()) {
-        const auto& table = list_table();
         lists_.assign(tokens_.size(), 0);
-        for (uint32_t t = 0; t < tokens_.size(); ++t)
-            if (tokens_[t].kind == TokenKind::Word)
-                if (const uint16_t* bits = table.find(word(t))) lists_[t] = *bits;
     }
 
     void run();
@@ -145,8 +141,21 @@ private:
     const attribution::Lexicon& alex_;
     const Lexicons& lex_;
 
-    std::vector<uint16_t> lists_;  // per token: the ListBits of the lists holding its word
-    bool in(uint32_t t, uint16_t list) const { return (lists_[t] & list) != 0; }
+    // Per token: the ListBits of the lists holding its word, with kLooked once looked up.
+    // Looked up on first use: only capitalised words and the words of sources are ever
+    // asked about, and looking up every token was a tenth of the stage.
+    mutable std::vector<uint16_t> lists_;
+    static constexpr uint16_t kLooked = 1 << 15;
+    bool in(uint32_t t, uint16_t list) const {
+        const uint16_t bits = lists_[t];
+        return ((bits & kLooked ? bits : look_up(t)) & list) != 0;
+    }
+    uint16_t look_up(uint32_t t) const {
+        uint16_t bits = kLooked;
+        if (tokens_[t].kind == TokenKind::Word)
+            if (const uint16_t* found = list_table().find(word(t))) bits |= *found;
+        return lists_[t] = bits;
+    }
 
     // The node-based containers below allocate a node per element (a mention, a
     // capitalised word), a tenth of the stage in malloc and free: their nodes come from one
@@ -307,8 +316,13 @@ void Resolver::find_names() {
 
 EntityType Resolver::guess_type(const NameMention& m) const {
     std::string_view name = span_text(m.span);
-    for (uint32_t t = m.first; t < m.end; ++t)
-        if (alex_.org_words.contains(strip_possessive(word(t)))) return EntityType::Organisation;
+    // A word without a possessive ending has its lists looked up already (kOrgWord is
+    // org_words'); only "SDF's" needs a lookup of its stripped form.
+    for (uint32_t t = m.first; t < m.end; ++t) {
+        const std::string_view w = word(t), stripped = strip_possessive(w);
+        if (stripped.size() == w.size() ? in(t, kOrgWord) : alex_.org_words.contains(stripped))
+            return EntityType::Organisation;
+    }
     if (m.end - m.first == 1 && is_all_caps(name)) return EntityType::Organisation;
     if (!m.honorific.empty()) return EntityType::Person;
     if (name.starts_with("The ") && !sentence_initial_[m.first]) return EntityType::Organisation;
