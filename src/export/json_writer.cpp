@@ -144,11 +144,34 @@ void JsonWriter::value(double d) {
         return;
     }
     // Shortest round-trip digits, as nlohmann's dtoa; a whole number keeps its ".0".
+    // Values that are thousandths in [0, 1] (every confidence the records hold) have their
+    // digits remembered per thread: std::to_chars took 600 instructions each.
+    struct Digits {
+        char text[14];
+        uint8_t size = 0;  // 0: not computed yet
+    };
+    thread_local Digits thousandths[1001];
+    Digits* cached = nullptr;
+    if (d >= 0.0 && d <= 1.0 && !std::signbit(d)) {
+        const double scaled = d * 1000.0;
+        const auto k = static_cast<unsigned>(scaled);
+        if (static_cast<double>(k) == scaled && static_cast<double>(k) / 1000.0 == d) cached = &thousandths[k];
+    }
+    if (cached && cached->size) {
+        put(std::string_view(cached->text, cached->size));
+        return;
+    }
     char buffer[32];
     auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, d);
     std::string_view digits(buffer, static_cast<size_t>(end - buffer));
+    char* start = cursor_;
     put(digits);
     if (digits.find_first_of(".e") == std::string_view::npos) put(".0");
+    const auto size = static_cast<size_t>(cursor_ - start);
+    if (cached && size <= sizeof cached->text) {
+        std::memcpy(cached->text, start, size);
+        cached->size = static_cast<uint8_t>(size);
+    }
 }
 
 void JsonWriter::null() {
