@@ -18,6 +18,7 @@
 
 #include "attribution/lexicon.h"
 #include "entities/entities.h"
+#include "text/folded_map.h"
 #include "text/lexicon.h"
 
 namespace qg::entities {
@@ -108,6 +109,65 @@ std::string lower(std::string_view s) {
     return folded.empty() ? std::string(s) : std::string(folded);
 }
 
+// A map from views of the document's text to counts, compared byte for byte: open
+// addressing in one array and the word lists' 8-byte hash, for the two per-document maps
+// that see every capitalised word (std::unordered_map's hashing and node handling were a
+// tenth of the stage).
+class ViewCounts {
+public:
+    uint32_t& operator[](std::string_view key) {
+        if ((size_ + 1) * 2 > slots_.size()) grow();
+        const uint64_t hash = hash_of(key);
+        Slot& s = slots_[find_slot(key, hash)];
+        if (s.tag == 0) {
+            s = Slot{key.data(), static_cast<uint32_t>(key.size()), tag_of(hash), 0};
+            ++size_;
+        }
+        return s.count;
+    }
+    // The count of `key`, 0 when absent.
+    uint32_t count(std::string_view key) const {
+        if (slots_.empty()) return 0;
+        const Slot& s = slots_[find_slot(key, hash_of(key))];
+        return s.tag == 0 ? 0 : s.count;
+    }
+    bool contains(std::string_view key) const {
+        return !slots_.empty() && slots_[find_slot(key, hash_of(key))].tag != 0;
+    }
+
+private:
+    struct Slot {
+        const char* data = nullptr;
+        uint32_t size = 0;
+        uint32_t tag = 0;  // 0: empty
+        uint32_t count = 0;
+    };
+    static uint64_t hash_of(std::string_view key) {
+        uint64_t high_bits;
+        return text::detail::hash_lowered(key, high_bits);
+    }
+    static uint32_t tag_of(uint64_t hash) { return static_cast<uint32_t>(hash >> 32) | 1u; }
+    size_t find_slot(std::string_view key, uint64_t hash) const {
+        const size_t mask = slots_.size() - 1;
+        const uint32_t tag = tag_of(hash);
+        for (size_t i = hash & mask;; i = (i + 1) & mask) {
+            const Slot& s = slots_[i];
+            if (s.tag == 0 || (s.tag == tag && std::string_view(s.data, s.size) == key)) return i;
+        }
+    }
+    void grow() {
+        std::vector<Slot> old(slots_.empty() ? 64 : slots_.size() * 2);
+        old.swap(slots_);
+        for (const Slot& s : old)
+            if (s.tag != 0) {
+                const std::string_view key(s.data, s.size);
+                slots_[find_slot(key, hash_of(key))] = s;
+            }
+    }
+    std::vector<Slot> slots_;
+    size_t size_ = 0;
+};
+
 struct NameMention {
     uint32_t first = 0, end = 0;  // tokens
     ByteSpan span;                // bytes, possessive excluded
@@ -157,13 +217,13 @@ private:
         return lists_[t] = bits;
     }
 
-    // The node-based containers below allocate a node per element (a mention, a
-    // capitalised word), a tenth of the stage in malloc and free: their nodes come from one
-    // arena that lives as long as the document's resolver and is released at once.
+    // The node-based containers below allocate a node per element (a mention), a tenth of
+    // the stage in malloc and free: their nodes come from one arena that lives as long as
+    // the document's resolver and is released at once.
     std::pmr::monotonic_buffer_resource arena_{16384};
     std::vector<NameMention> names_;
     std::vector<bool> sentence_initial_;
-    std::pmr::unordered_set<std::string_view> capitalized_mid_sentence_{&arena_};
+    ViewCounts capitalized_mid_sentence_;  // counts unused: a set
     std::vector<Gender> gender_;  // per entity
     // Entity mentions in text order, for pronoun antecedents: (byte offset, entity). A set,
     // so that it stays ordered as sources add mentions (sorting it per source was quadratic).
@@ -171,7 +231,7 @@ private:
     // (entity, begin, end) of every mention, so a repeated mention is found in log time.
     std::pmr::set<std::tuple<int, uint32_t, uint32_t>> mention_keys_{&arena_};
     // How often each name text occurs among names_.
-    std::pmr::unordered_map<std::string_view, uint32_t> name_text_count_{&arena_};
+    ViewCounts name_text_count_;
     // How far back antecedent searches look: further than any article needs, and a bound,
     // so that a pronoun no mention fits costs the same in a 100 MB text as in an article.
     static constexpr size_t kMaxAntecedentMentions = 500;
@@ -227,7 +287,7 @@ void Resolver::find_names() {
         if (first < s.end_token) sentence_initial_[first] = true;
     }
     for (uint32_t i = 0; i < n; ++i)
-        if (!sentence_initial_[i] && is_name_token(i)) capitalized_mid_sentence_.insert(strip_possessive(word(i)));
+        if (!sentence_initial_[i] && is_name_token(i)) capitalized_mid_sentence_[strip_possessive(word(i))];
     for (uint32_t i = 0; i < n; ++i) {
         if (!is_name_token(i)) continue;
         NameMention m;
@@ -251,7 +311,7 @@ void Resolver::find_names() {
         }
         // A capitalised sentence opener ("The", "In", "He", "Former") is not a name by itself:
         // a word capitalised only where sentences start is an ordinary word.
-        bool ordinary_opener = sentence_initial_[start] && !capitalized_mid_sentence_.count(word(start)) &&
+        bool ordinary_opener = sentence_initial_[start] && !capitalized_mid_sentence_.contains(word(start)) &&
                                !is_all_caps(word(start)) && !is_first_name(word(start)) &&
                                !in(start, kOrgWord) && !in(start, kHonorific);
         if (ordinary_opener || (sentence_initial_[start] && in(start, kOpener))) {
@@ -375,7 +435,7 @@ int Resolver::entity_for_name(const NameMention& m, EntityType type) {
         for (size_t e = entities_.size(); e-- > 0;) {
             const auto& entity = entities_[e];
             if (entity.type == EntityType::Person && entity.name.size() > name.size() + 1 &&
-                entity.name.ends_with(name) && entity.name[entity.name.size() - name.size() - 1] == ' ')
+                entity.name[entity.name.size() - name.size() - 1] == ' ' && entity.name.ends_with(name))
                 return static_cast<int>(e);
         }
     }
@@ -409,7 +469,7 @@ void Resolver::type_and_merge_names() {
         // in "told The National US forces will …") is that name followed by another.
         for (const auto& e : entities_) {
             std::string_view run = span_text(current.span);
-            if (run.size() <= e.name.size() + 1 || !run.starts_with(e.name) || run[e.name.size()] != ' ') continue;
+            if (run.size() <= e.name.size() + 1 || run[e.name.size()] != ' ' || !run.starts_with(e.name)) continue;
             NameMention rest = current;
             uint32_t cut = current.first;
             while (cut < current.end && tokens_[cut].end <= current.span.begin + e.name.size()) ++cut;
@@ -439,8 +499,8 @@ void Resolver::type_and_merge_names() {
             // known ends with them (a surname) or a source later needs them.
             bool surname_of_known = false;
             for (const auto& e : entities_)
-                if (e.type == EntityType::Person && e.name.size() > name.size() && e.name.ends_with(name) &&
-                    e.name[e.name.size() - name.size() - 1] == ' ')
+                if (e.type == EntityType::Person && e.name.size() > name.size() &&
+                    e.name[e.name.size() - name.size() - 1] == ' ' && e.name.ends_with(name))
                     surname_of_known = true;
             if (!surname_of_known) continue;
         }
@@ -475,8 +535,7 @@ void Resolver::type_and_merge_names() {
                 std::string_view org_text = span_text(org_name.span);
                 bool named_elsewhere = is_all_caps(org_text) || in(role_first - 1, kOrgWord);
                 if (!named_elsewhere) {
-                    const auto count = name_text_count_.find(org_text);
-                    const uint32_t others = count == name_text_count_.end() ? 0 : count->second;
+                    const uint32_t others = name_text_count_.count(org_text);
                     named_elsewhere = others > (span_text(m.span) == org_text ? 1u : 0u);
                 }
                 if (named_elsewhere) {
