@@ -35,29 +35,15 @@ void JsonWriter::put_string(std::string_view s) {
     // Room for the text unescaped and its quotes; each escape reserves its own few bytes.
     reserve(s.size() + 2);
     *cursor_++ = '"';
-    size_t run = 0;  // start of the stretch that needs no escaping
     size_t i = 0;
-    const auto flush_run = [&] {
-        std::memcpy(cursor_, s.data() + run, i - run);
-        cursor_ += i - run;
-    };
-    while (i < s.size()) {
-        // Eight bytes at a time while none needs escaping: most text never does.
-        if (i + 8 <= s.size()) {
-            uint64_t word;
-            std::memcpy(&word, s.data() + i, 8);
-            if (!ingest::has_json_special_byte(word)) {
-                i += 8;
-                continue;
-            }
-        }
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') {
-            ++i;
-            continue;
-        }
-        flush_run();
-        run = ++i;
+    for (;;) {
+        // Most text never needs escaping: copied a run at a time up to the next byte that does.
+        const size_t plain = ingest::plain_json_prefix(s.data() + i, s.size() - i);
+        std::memcpy(cursor_, s.data() + i, plain);
+        cursor_ += plain;
+        i += plain;
+        if (i >= s.size()) break;
+        const auto c = static_cast<unsigned char>(s[i++]);
         // The escape takes at most 6 bytes where the character took 1; the rest of the
         // text (and the closing quote) still has its room after it.
         reserve(6 + (s.size() - i) + 1);
@@ -75,7 +61,6 @@ void JsonWriter::put_string(std::string_view s) {
             }
         }
     }
-    flush_run();
     *cursor_++ = '"';
 }
 
