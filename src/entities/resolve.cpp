@@ -12,7 +12,6 @@
 #include <optional>
 #include <set>
 #include <string>
-#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -168,6 +167,48 @@ private:
     size_t size_ = 0;
 };
 
+// The (entity, begin, end) of every mention added, so that a repeated mention is told in
+// constant time: open addressing in one array (a std::set node per mention, and its tree
+// walk, were most of add_mention).
+class MentionKeys {
+public:
+    // Whether the key is new; adds it.
+    bool insert(int entity, uint32_t begin, uint32_t end) {
+        if ((size_ + 1) * 2 > slots_.size()) grow();
+        const Key key{static_cast<uint32_t>(entity), begin, end};
+        Slot& s = slots_[find_slot(key)];
+        if (s.used) return false;
+        s = Slot{key, true};
+        ++size_;
+        return true;
+    }
+
+private:
+    struct Key {
+        uint32_t entity = 0, begin = 0, end = 0;
+        bool operator==(const Key&) const = default;
+    };
+    struct Slot {
+        Key key;
+        bool used = false;
+    };
+    size_t find_slot(const Key& key) const {
+        const size_t mask = slots_.size() - 1;
+        const uint64_t hash =
+            text::detail::mix(((uint64_t{key.begin} << 32) | key.end) * 0x9E3779B97F4A7C15ull ^ key.entity);
+        for (size_t i = hash & mask;; i = (i + 1) & mask)
+            if (!slots_[i].used || slots_[i].key == key) return i;
+    }
+    void grow() {
+        std::vector<Slot> old(slots_.empty() ? 64 : slots_.size() * 2);
+        old.swap(slots_);
+        for (const Slot& s : old)
+            if (s.used) slots_[find_slot(s.key)] = s;
+    }
+    std::vector<Slot> slots_;
+    size_t size_ = 0;
+};
+
 struct NameMention {
     uint32_t first = 0, end = 0;  // tokens
     ByteSpan span;                // bytes, possessive excluded
@@ -228,8 +269,7 @@ private:
     // Entity mentions in text order, for pronoun antecedents: (byte offset, entity). A set,
     // so that it stays ordered as sources add mentions (sorting it per source was quadratic).
     std::pmr::set<std::pair<uint32_t, int>> mention_order_{&arena_};
-    // (entity, begin, end) of every mention, so a repeated mention is found in log time.
-    std::pmr::set<std::tuple<int, uint32_t, uint32_t>> mention_keys_{&arena_};
+    MentionKeys mention_keys_;
     // How often each name text occurs among names_.
     ViewCounts name_text_count_;
     // How far back antecedent searches look: further than any article needs, and a bound,
@@ -410,7 +450,7 @@ void Resolver::add_alias(int entity, std::string_view alias) {
 }
 
 void Resolver::add_mention(int entity, ByteSpan span) {
-    if (!mention_keys_.emplace(entity, span.begin, span.end).second) return;
+    if (!mention_keys_.insert(entity, span.begin, span.end)) return;
     entities_[entity].mentions.push_back(span);
     mention_order_.emplace(span.begin, entity);
 }
