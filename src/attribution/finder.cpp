@@ -60,10 +60,7 @@ class Finder {
 public:
     Finder(std::string_view text, const text::Analysis& analysis, const quotes::QuoteAnalysis& quotes)
         : text_(text), tokens_(analysis.tokens), analysis_(analysis), quotes_(quotes), lex_(Lexicon::get()) {
-        // Each word is folded and looked up once; the rules then test bits.
         words_.resize(tokens_.size());
-        for (uint32_t i = 0; i < tokens_.size(); ++i)
-            if (tokens_[i].kind == TokenKind::Word) words_[i] = lex_.info(word(i));
     }
 
     void run(std::vector<Attribution>& out);
@@ -85,7 +82,20 @@ private:
     // "does any found content overlap this range" is a prefix maximum, not a scan.
     std::vector<uint32_t> content_end_tree_;
     std::vector<bool> in_source_;  // tokens already used as a source
-    std::vector<Lexicon::WordInfo> words_;  // per token
+    // Per token: what the lexicon knows of its word, with kLooked in `lists` once looked up.
+    // Each word is looked up at most once, and only when a rule asks: words inside
+    // quotations and capitalised words are rarely asked about, and looking up every token
+    // was a fifth of the stage.
+    mutable std::vector<Lexicon::WordInfo> words_;
+    static constexpr uint32_t kLooked = 1u << 31;
+    const Lexicon::WordInfo& info(uint32_t i) const {
+        Lexicon::WordInfo& w = words_[i];
+        if (!(w.lists & kLooked)) {
+            if (tokens_[i].kind == TokenKind::Word) w = lex_.info(word(i));
+            w.lists |= kLooked;
+        }
+        return w;
+    }
 
     std::string_view word(uint32_t i) const { return text::token_text(text_, tokens_[i]); }
     bool is(uint32_t i, std::string_view s) const { return i < tokens_.size() && word(i) == s; }
@@ -98,7 +108,7 @@ private:
         return in_quote(i) && quotes_.quotes[quote_of_[i]].closed && quotes_.quotes[quote_of_[i]].close_token == i;
     }
     bool is_folded(uint32_t i, const text::WordSet& set) const {
-        return is_word(i) && (words_[i].lists & lex_.list_bit(set)) != 0;
+        return is_word(i) && (info(i).lists & lex_.list_bit(set)) != 0;
     }
     bool is_ly_adverb(uint32_t i) const {
         auto w = word(i);
@@ -306,12 +316,12 @@ bool Finder::opens_with_source_and_cue(uint32_t first, uint32_t end) const {
 
 float Finder::cue_strength(uint32_t i) const {
     if (!is_word(i) || in_quote(i)) return 0.f;
-    const CueEntry* entry = words_[i].cue;
-    if (!entry) return 0.f;
     // Names are not cues; in a headline in title case ("Trump Says He Never Pledged …") a
     // capitalised cue word still is, unless it opens it.
     if (tokens_[i].capitalized && !(!title_case_.empty() && title_case_[unit_of_[i]] && i > units_[unit_of_[i]].begin))
         return 0.f;
+    const CueEntry* entry = info(i).cue;
+    if (!entry) return 0.f;
     return entry->probability;
 }
 
@@ -731,7 +741,7 @@ void Finder::try_in_evidence(uint32_t in, const Unit& unit) {
 }
 
 void Finder::try_fronted_cue(uint32_t cue, const Unit& unit) {
-    const CueEntry* entry = words_[cue].cue;
+    const CueEntry* entry = info(cue).cue;
     if (!entry || entry->probability < kStrongCue || !is_folded(cue, lex_.inverting_verbs)) return;
     TokenRange source = source_after(cue + 1, unit);
     if (source.empty() || source.end >= unit.end || word(source.end) != ",") return;
@@ -996,7 +1006,7 @@ bool Finder::is_verb_like(uint32_t i) const {
         is_folded(i, lex_.adjunct_openers) || is_folded(i, lex_.object_pronouns) || is_folded(i, lex_.cue_particles) ||
         is_ly_adverb(i))
         return false;
-    if (words_[i].cue) return true;
+    if (info(i).cue) return true;
     auto w = word(i);
     if (w.size() < 3) return false;
     if (w.ends_with("ed")) return true;
@@ -1058,7 +1068,7 @@ bool Finder::attribute_through_predicate(TokenRange quote, const Unit& unit) {
         --verb;
         if (in_quote(verb) || word(verb) == ";" || word(verb) == ":" || is_terminal_punct(verb) || is_dash(verb))
             return false;
-        if (!is_verb_like(verb) || !words_[verb].cue || words_[verb].cue->probability < kPredicateCue) continue;
+        if (!is_verb_like(verb) || !info(verb).cue || info(verb).cue->probability < kPredicateCue) continue;
         long p = static_cast<long>(verb) - 1;
         while (p >= static_cast<long>(unit.begin) && !in_quote(static_cast<uint32_t>(p)) &&
                (is_folded(static_cast<uint32_t>(p), lex_.aux_adverbs) || is_ly_adverb(static_cast<uint32_t>(p))))

@@ -1,6 +1,7 @@
 #include "attribution/lexicon.h"
 
 #include <charconv>
+#include <cstring>
 #include <string>
 
 namespace qg::attribution {
@@ -141,15 +142,20 @@ bool Lexicon::particle_joins(std::string_view cue_word, std::string_view particl
     // A pair seen often enough speaks for itself; otherwise the particle's habit with any
     // cue word decides, more strictly, so that "said on Tuesday" keeps "on" out.
     constexpr float kPairShare = 0.5f, kAnyShare = 0.6f;
-    char word_buffer[128], particle_buffer[32];
-    std::string key(text::fold(cue_word, word_buffer, sizeof word_buffer));
-    std::string_view folded_particle = text::fold(particle, particle_buffer, sizeof particle_buffer);
-    key += ' ';
-    key += folded_particle;
-    if (auto it = particle_joins_.find(key); it != particle_joins_.end()) return it->second >= kPairShare;
-    key = "* ";
-    key += folded_particle;
-    auto it = particle_joins_.find(key);
+    // The keys are built in one stack buffer ("word particle", then "* particle") and
+    // looked up as views: a std::string per key allocated on every call.
+    char word_buffer[128], particle_buffer[32], key[128 + 1 + 32];
+    const std::string_view folded_word = text::fold(cue_word, word_buffer, sizeof word_buffer);
+    const std::string_view folded_particle = text::fold(particle, particle_buffer, sizeof particle_buffer);
+    std::memcpy(key, folded_word.data(), folded_word.size());
+    key[folded_word.size()] = ' ';
+    std::memcpy(key + folded_word.size() + 1, folded_particle.data(), folded_particle.size());
+    const std::string_view pair(key, folded_word.size() + 1 + folded_particle.size());
+    if (auto it = particle_joins_.find(pair); it != particle_joins_.end()) return it->second >= kPairShare;
+    key[0] = '*';
+    key[1] = ' ';
+    std::memcpy(key + 2, folded_particle.data(), folded_particle.size());
+    auto it = particle_joins_.find(std::string_view(key, 2 + folded_particle.size()));
     return it != particle_joins_.end() && it->second >= kAnyShare;
 }
 

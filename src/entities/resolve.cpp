@@ -8,15 +8,16 @@
 // compatible antecedent.
 #include <algorithm>
 #include <climits>
+#include <memory_resource>
 #include <optional>
 #include <set>
 #include <string>
-#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "attribution/lexicon.h"
 #include "entities/entities.h"
+#include "text/folded_map.h"
 #include "text/lexicon.h"
 
 namespace qg::entities {
@@ -107,6 +108,107 @@ std::string lower(std::string_view s) {
     return folded.empty() ? std::string(s) : std::string(folded);
 }
 
+// A map from views of the document's text to counts, compared byte for byte: open
+// addressing in one array and the word lists' 8-byte hash, for the two per-document maps
+// that see every capitalised word (std::unordered_map's hashing and node handling were a
+// tenth of the stage).
+class ViewCounts {
+public:
+    uint32_t& operator[](std::string_view key) {
+        if ((size_ + 1) * 2 > slots_.size()) grow();
+        const uint64_t hash = hash_of(key);
+        Slot& s = slots_[find_slot(key, hash)];
+        if (s.tag == 0) {
+            s = Slot{key.data(), static_cast<uint32_t>(key.size()), tag_of(hash), 0};
+            ++size_;
+        }
+        return s.count;
+    }
+    // The count of `key`, 0 when absent.
+    uint32_t count(std::string_view key) const {
+        if (slots_.empty()) return 0;
+        const Slot& s = slots_[find_slot(key, hash_of(key))];
+        return s.tag == 0 ? 0 : s.count;
+    }
+    bool contains(std::string_view key) const {
+        return !slots_.empty() && slots_[find_slot(key, hash_of(key))].tag != 0;
+    }
+
+private:
+    struct Slot {
+        const char* data = nullptr;
+        uint32_t size = 0;
+        uint32_t tag = 0;  // 0: empty
+        uint32_t count = 0;
+    };
+    static uint64_t hash_of(std::string_view key) {
+        uint64_t high_bits;
+        return text::detail::hash_lowered(key, high_bits);
+    }
+    static uint32_t tag_of(uint64_t hash) { return static_cast<uint32_t>(hash >> 32) | 1u; }
+    size_t find_slot(std::string_view key, uint64_t hash) const {
+        const size_t mask = slots_.size() - 1;
+        const uint32_t tag = tag_of(hash);
+        for (size_t i = hash & mask;; i = (i + 1) & mask) {
+            const Slot& s = slots_[i];
+            if (s.tag == 0 || (s.tag == tag && std::string_view(s.data, s.size) == key)) return i;
+        }
+    }
+    void grow() {
+        std::vector<Slot> old(slots_.empty() ? 64 : slots_.size() * 2);
+        old.swap(slots_);
+        for (const Slot& s : old)
+            if (s.tag != 0) {
+                const std::string_view key(s.data, s.size);
+                slots_[find_slot(key, hash_of(key))] = s;
+            }
+    }
+    std::vector<Slot> slots_;
+    size_t size_ = 0;
+};
+
+// The (entity, begin, end) of every mention added, so that a repeated mention is told in
+// constant time: open addressing in one array (a std::set node per mention, and its tree
+// walk, were most of add_mention).
+class MentionKeys {
+public:
+    // Whether the key is new; adds it.
+    bool insert(int entity, uint32_t begin, uint32_t end) {
+        if ((size_ + 1) * 2 > slots_.size()) grow();
+        const Key key{static_cast<uint32_t>(entity), begin, end};
+        Slot& s = slots_[find_slot(key)];
+        if (s.used) return false;
+        s = Slot{key, true};
+        ++size_;
+        return true;
+    }
+
+private:
+    struct Key {
+        uint32_t entity = 0, begin = 0, end = 0;
+        bool operator==(const Key&) const = default;
+    };
+    struct Slot {
+        Key key;
+        bool used = false;
+    };
+    size_t find_slot(const Key& key) const {
+        const size_t mask = slots_.size() - 1;
+        const uint64_t hash =
+            text::detail::mix(((uint64_t{key.begin} << 32) | key.end) * 0x9E3779B97F4A7C15ull ^ key.entity);
+        for (size_t i = hash & mask;; i = (i + 1) & mask)
+            if (!slots_[i].used || slots_[i].key == key) return i;
+    }
+    void grow() {
+        std::vector<Slot> old(slots_.empty() ? 64 : slots_.size() * 2);
+        old.swap(slots_);
+        for (const Slot& s : old)
+            if (s.used) slots_[find_slot(s.key)] = s;
+    }
+    std::vector<Slot> slots_;
+    size_t size_ = 0;
+};
+
 struct NameMention {
     uint32_t first = 0, end = 0;  // tokens
     ByteSpan span;                // bytes, possessive excluded
@@ -125,11 +227,7 @@ public:
              std::vector<Attribution>& attributions, std::vector<Entity>& entities)
         : text_(text), tokens_(analysis.tokens), analysis_(analysis), links_(links), attributions_(attributions),
           entities_(entities), alex_(attribution::Lexicon::get()), lex_(lexicons()) {
-        const auto& table = list_table();
         lists_.assign(tokens_.size(), 0);
-        for (uint32_t t = 0; t < tokens_.size(); ++t)
-            if (tokens_[t].kind == TokenKind::Word)
-                if (const uint16_t* bits = table.find(word(t))) lists_[t] = *bits;
     }
 
     void run();
@@ -144,20 +242,36 @@ private:
     const attribution::Lexicon& alex_;
     const Lexicons& lex_;
 
-    std::vector<uint16_t> lists_;  // per token: the ListBits of the lists holding its word
-    bool in(uint32_t t, uint16_t list) const { return (lists_[t] & list) != 0; }
+    // Per token: the ListBits of the lists holding its word, with kLooked once looked up.
+    // Looked up on first use: only capitalised words and the words of sources are ever
+    // asked about, and looking up every token was a tenth of the stage.
+    mutable std::vector<uint16_t> lists_;
+    static constexpr uint16_t kLooked = 1 << 15;
+    bool in(uint32_t t, uint16_t list) const {
+        const uint16_t bits = lists_[t];
+        return ((bits & kLooked ? bits : look_up(t)) & list) != 0;
+    }
+    uint16_t look_up(uint32_t t) const {
+        uint16_t bits = kLooked;
+        if (tokens_[t].kind == TokenKind::Word)
+            if (const uint16_t* found = list_table().find(word(t))) bits |= *found;
+        return lists_[t] = bits;
+    }
 
+    // The node-based containers below allocate a node per element (a mention), a tenth of
+    // the stage in malloc and free: their nodes come from one arena that lives as long as
+    // the document's resolver and is released at once.
+    std::pmr::monotonic_buffer_resource arena_{16384};
     std::vector<NameMention> names_;
     std::vector<bool> sentence_initial_;
-    std::unordered_set<std::string_view> capitalized_mid_sentence_;
+    ViewCounts capitalized_mid_sentence_;  // counts unused: a set
     std::vector<Gender> gender_;  // per entity
     // Entity mentions in text order, for pronoun antecedents: (byte offset, entity). A set,
     // so that it stays ordered as sources add mentions (sorting it per source was quadratic).
-    std::set<std::pair<uint32_t, int>> mention_order_;
-    // (entity, begin, end) of every mention, so a repeated mention is found in log time.
-    std::set<std::tuple<int, uint32_t, uint32_t>> mention_keys_;
+    std::pmr::set<std::pair<uint32_t, int>> mention_order_{&arena_};
+    MentionKeys mention_keys_;
     // How often each name text occurs among names_.
-    std::unordered_map<std::string_view, uint32_t> name_text_count_;
+    ViewCounts name_text_count_;
     // How far back antecedent searches look: further than any article needs, and a bound,
     // so that a pronoun no mention fits costs the same in a 100 MB text as in an article.
     static constexpr size_t kMaxAntecedentMentions = 500;
@@ -213,7 +327,7 @@ void Resolver::find_names() {
         if (first < s.end_token) sentence_initial_[first] = true;
     }
     for (uint32_t i = 0; i < n; ++i)
-        if (!sentence_initial_[i] && is_name_token(i)) capitalized_mid_sentence_.insert(strip_possessive(word(i)));
+        if (!sentence_initial_[i] && is_name_token(i)) capitalized_mid_sentence_[strip_possessive(word(i))];
     for (uint32_t i = 0; i < n; ++i) {
         if (!is_name_token(i)) continue;
         NameMention m;
@@ -237,7 +351,7 @@ void Resolver::find_names() {
         }
         // A capitalised sentence opener ("The", "In", "He", "Former") is not a name by itself:
         // a word capitalised only where sentences start is an ordinary word.
-        bool ordinary_opener = sentence_initial_[start] && !capitalized_mid_sentence_.count(word(start)) &&
+        bool ordinary_opener = sentence_initial_[start] && !capitalized_mid_sentence_.contains(word(start)) &&
                                !is_all_caps(word(start)) && !is_first_name(word(start)) &&
                                !in(start, kOrgWord) && !in(start, kHonorific);
         if (ordinary_opener || (sentence_initial_[start] && in(start, kOpener))) {
@@ -308,8 +422,13 @@ void Resolver::find_names() {
 
 EntityType Resolver::guess_type(const NameMention& m) const {
     std::string_view name = span_text(m.span);
-    for (uint32_t t = m.first; t < m.end; ++t)
-        if (alex_.org_words.contains(strip_possessive(word(t)))) return EntityType::Organisation;
+    // A word without a possessive ending has its lists looked up already (kOrgWord is
+    // org_words'); only "SDF's" needs a lookup of its stripped form.
+    for (uint32_t t = m.first; t < m.end; ++t) {
+        const std::string_view w = word(t), stripped = strip_possessive(w);
+        if (stripped.size() == w.size() ? in(t, kOrgWord) : alex_.org_words.contains(stripped))
+            return EntityType::Organisation;
+    }
     if (m.end - m.first == 1 && is_all_caps(name)) return EntityType::Organisation;
     if (!m.honorific.empty()) return EntityType::Person;
     if (name.starts_with("The ") && !sentence_initial_[m.first]) return EntityType::Organisation;
@@ -337,7 +456,7 @@ void Resolver::add_alias(int entity, std::string_view alias) {
 }
 
 void Resolver::add_mention(int entity, ByteSpan span) {
-    if (!mention_keys_.emplace(entity, span.begin, span.end).second) return;
+    if (!mention_keys_.insert(entity, span.begin, span.end)) return;
     entities_[entity].mentions.push_back(span);
     mention_order_.emplace(span.begin, entity);
 }
@@ -362,7 +481,7 @@ int Resolver::entity_for_name(const NameMention& m, EntityType type) {
         for (size_t e = entities_.size(); e-- > 0;) {
             const auto& entity = entities_[e];
             if (entity.type == EntityType::Person && entity.name.size() > name.size() + 1 &&
-                entity.name.ends_with(name) && entity.name[entity.name.size() - name.size() - 1] == ' ')
+                entity.name[entity.name.size() - name.size() - 1] == ' ' && entity.name.ends_with(name))
                 return static_cast<int>(e);
         }
     }
@@ -396,7 +515,7 @@ void Resolver::type_and_merge_names() {
         // in "told The National US forces will …") is that name followed by another.
         for (const auto& e : entities_) {
             std::string_view run = span_text(current.span);
-            if (run.size() <= e.name.size() + 1 || !run.starts_with(e.name) || run[e.name.size()] != ' ') continue;
+            if (run.size() <= e.name.size() + 1 || run[e.name.size()] != ' ' || !run.starts_with(e.name)) continue;
             NameMention rest = current;
             uint32_t cut = current.first;
             while (cut < current.end && tokens_[cut].end <= current.span.begin + e.name.size()) ++cut;
@@ -426,8 +545,8 @@ void Resolver::type_and_merge_names() {
             // known ends with them (a surname) or a source later needs them.
             bool surname_of_known = false;
             for (const auto& e : entities_)
-                if (e.type == EntityType::Person && e.name.size() > name.size() && e.name.ends_with(name) &&
-                    e.name[e.name.size() - name.size() - 1] == ' ')
+                if (e.type == EntityType::Person && e.name.size() > name.size() &&
+                    e.name[e.name.size() - name.size() - 1] == ' ' && e.name.ends_with(name))
                     surname_of_known = true;
             if (!surname_of_known) continue;
         }
@@ -462,8 +581,7 @@ void Resolver::type_and_merge_names() {
                 std::string_view org_text = span_text(org_name.span);
                 bool named_elsewhere = is_all_caps(org_text) || in(role_first - 1, kOrgWord);
                 if (!named_elsewhere) {
-                    const auto count = name_text_count_.find(org_text);
-                    const uint32_t others = count == name_text_count_.end() ? 0 : count->second;
+                    const uint32_t others = name_text_count_.count(org_text);
                     named_elsewhere = others > (span_text(m.span) == org_text ? 1u : 0u);
                 }
                 if (named_elsewhere) {
@@ -484,7 +602,7 @@ void Resolver::type_and_merge_names() {
     }
     // Acronyms used alone ("the SDF") now find their definition (the last entity with
     // that alias, looked up rather than searched for each name).
-    std::unordered_map<std::string_view, int> alias_owner;
+    std::pmr::unordered_map<std::string_view, int> alias_owner{&arena_};
     for (size_t e = 0; e < entities_.size(); ++e)
         for (const auto& alias : entities_[e].aliases) alias_owner[alias] = static_cast<int>(e);
     for (auto& m : names_) {

@@ -121,12 +121,7 @@ private:
         ++i_;
         size_t run = i_;  // start of the bytes not yet copied
         for (;;) {
-            while (i_ + 8 <= s_.size()) {
-                uint64_t word;
-                std::memcpy(&word, s_.data() + i_, 8);
-                if (has_json_special_byte(word)) break;
-                i_ += 8;
-            }
+            i_ += plain_json_prefix(s_.data() + i_, s_.size() - i_);
             if (i_ >= s_.size()) return false;
             const auto c = static_cast<unsigned char>(s_[i_]);
             if (c == '"') {

@@ -1,4 +1,5 @@
 // Tokenizer and sentence/paragraph splitter for news English.
+#include <array>
 #include <string>
 
 #include "text/lexicon.h"
@@ -37,6 +38,10 @@ bool is_word_char(char32_t c) { return is_letter(c) || is_digit(c); }
 // Consumes a dotted initialism ("U.S.", "e.g.", "a.m.") starting at `pos` if there is one;
 // returns its end or `pos` when the text there is not one.
 uint32_t scan_dotted_initialism(std::string_view s, uint32_t pos) {
+    // Nearly every word: an ASCII first character with no dot after it is no initialism,
+    // which needs no decoding to tell.
+    if (pos < s.size() && static_cast<unsigned char>(s[pos]) < 0x80 && (pos + 1 >= s.size() || s[pos + 1] != '.'))
+        return pos;
     uint32_t cursor = pos;
     int letters = 0;
     for (;;) {
@@ -51,6 +56,13 @@ uint32_t scan_dotted_initialism(std::string_view s, uint32_t pos) {
     // One letter and a dot is an initial ("J."), left to the sentence splitter.
     return letters >= 2 ? cursor : pos;
 }
+
+// ASCII letters and digits, by byte.
+constexpr auto kAsciiWordByte = [] {
+    std::array<bool, 256> table{};
+    for (int c = 0; c < 256; ++c) table[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    return table;
+}();
 
 // Scans a word or number starting at `pos`; returns its end.
 uint32_t scan_word(std::string_view s, uint32_t pos, bool& numeric) {
@@ -68,13 +80,16 @@ uint32_t scan_word(std::string_view s, uint32_t pos, bool& numeric) {
     }
     const bool numeric_part = scanning_numeric;
     uint32_t cursor = pos;
-    while (cursor < s.size()) {
+    const auto size = static_cast<uint32_t>(s.size());
+    while (cursor < size) {
         // Plain ASCII letters and digits, the bulk of every word, need no decoding.
+        while (cursor < size && kAsciiWordByte[static_cast<unsigned char>(s[cursor])]) ++cursor;
+        if (cursor >= size) break;
         auto byte = static_cast<unsigned char>(s[cursor]);
-        if (((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z') || (byte >= '0' && byte <= '9')) {
-            ++cursor;
-            continue;
-        }
+        // Most words end at a space or a punctuation mark that cannot continue them: only
+        // these ASCII characters (and non-ASCII letters and apostrophes) need a closer look.
+        if (byte < 0x80 && byte != ',' && byte != '.' && byte != ':' && byte != '\'' && byte != '-' && byte != '&')
+            break;
         uint32_t next = cursor;
         char32_t c = decode_at(s, next);
         if (is_word_char(c) || (c >= 0x300 && c <= 0x36F)) {
