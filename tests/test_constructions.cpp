@@ -189,3 +189,27 @@ TEST_CASE("the subject of a passive verb of telling is not the source", "[constr
     }
     CHECK(found);
 }
+
+TEST_CASE("a question put to a speaker is the asker's statement", "[constructions]") {
+    // "Asked whether …, X said …": the question has no named asker; "when asked by reporters
+    // about …" names them.
+    const auto out = extract_fixture("asked.txt");
+    bool unnamed = false, by_reporters = false, answer = false;
+    for (const auto& a : out["attributions"]) {
+        const std::string content = a["content"]["text"];
+        if (content == "whether she would run again") {
+            unnamed = true;
+            CHECK(a["cue"]["text"] == "Asked");
+            CHECK(a["source"].is_null());
+        } else if (content == "about the budget") {
+            by_reporters = true;
+            CHECK(a["source"]["text"] == "reporters");
+        } else if (content.find("she had not decided") != std::string::npos) {
+            answer = true;
+            CHECK(a["source"]["text"] == "Mayor Eva Lind");
+        }
+    }
+    CHECK(unnamed);
+    CHECK(by_reporters);
+    CHECK(answer);
+}

@@ -44,8 +44,9 @@ enum class Rule : uint8_t {
     Predicate,            // "SOURCE pledged to make Apple “build …”": a quotation in a predicate
     SpeakerTurn,          // "SOURCE: CONTENT" opening a paragraph (transcripts, headlines)
     InEvidence,           // "In the poll, CONTENT"
+    Asked,                // "Asked whether he would run, …": the question, by whoever asked
 };
-inline constexpr int kRuleCount = 20;
+inline constexpr int kRuleCount = 21;
 const char* rule_name(Rule rule);
 const char* kind_name(Kind kind);  // "direct", "indirect", "mixed"
 

@@ -164,6 +164,9 @@ private:
     void try_fronted_cue(uint32_t cue, const Unit& unit);
     // "In the poll, Clinton's support has risen": a sentence opening with evidence.
     void try_in_evidence(uint32_t in, const Unit& unit);
+    // "Asked whether he would run, Reid said …", "when asked by Ingraham about …": the
+    // question is a statement of whoever asked it (named after "by", or not at all).
+    void try_asked(uint32_t asked, const Unit& unit);
     bool is_determiner_or_number(uint32_t i) const {
         return is_determiner(i) || tokens_[i].kind == TokenKind::Number || (is_word(i) && tokens_[i].capitalized);
     }
@@ -740,6 +743,36 @@ void Finder::try_in_evidence(uint32_t in, const Unit& unit) {
     add(c);
 }
 
+void Finder::try_asked(uint32_t asked, const Unit& unit) {
+    uint32_t next = asked + 1;
+    Candidate c;
+    c.cue = {asked, asked + 1};
+    if (next < unit.end && word(next) == "by") {
+        uint32_t end = next + 1;
+        while (end < unit.end && end - next <= kMaxSourceTokens && !in_quote(end) && word(end) != "," &&
+               !is_terminal_punct(end) && !is_folded(end, lex_.adjunct_openers) && word(end) != "about" &&
+               word(end) != "whether" && word(end) != "if" && word(end) != "to")
+            ++end;
+        if (end == next + 1) return;
+        c.source = {next + 1, end};
+        next = end;
+    }
+    next = skip_speech_adjunct(next, unit);
+    if (next >= unit.end || !is_word(next) || in_quote(next)) return;
+    auto w = word(next);
+    if (!(w == "whether" || w == "if" || w == "what" || w == "why" || w == "how" || w == "who" || w == "which" ||
+          w == "about" || w == "to" || w == "when" || w == "where"))
+        return;
+    uint32_t end = next;
+    while (end < unit.end && end - next < kMaxClauseTokens && !in_quote(end) && word(end) != "," &&
+           !is_terminal_punct(end) && word(end) != ";")
+        ++end;
+    if (end == next) return;
+    c.content = {next, end};
+    c.rule = Rule::Asked;
+    add(c);
+}
+
 void Finder::try_fronted_cue(uint32_t cue, const Unit& unit) {
     const CueEntry* entry = info(cue).cue;
     if (!entry || entry->probability < kStrongCue || !is_folded(cue, lex_.inverting_verbs)) return;
@@ -1237,6 +1270,12 @@ void Finder::run(std::vector<Attribution>& out) {
             if ((word(i) == "according" || word(i) == "According") && is(i + 1, "to")) {
                 try_according_to(i, unit);
                 ++i;
+                continue;
+            }
+            if (word(i) == "Asked" ? i == unit.begin
+                                    : word(i) == "asked" && i > unit.begin &&
+                                          (word(i - 1) == "when" || word(i - 1) == "When" || word(i - 1) == "after")) {
+                try_asked(i, unit);
                 continue;
             }
             if (i == unit.begin && tokens_[i].capitalized) {
