@@ -104,9 +104,10 @@ int run_ingest(IngestOptions& o) {
             o.input.on_diagnostic = [&](const ingest::Diagnostic& d) {
                 if (d.severity == ingest::Severity::Error) ingester.fail();
             };
-            const bool ok = process_documents<pipeline::Result>(
-                o.input, o.throughput, [](ingest::Document& d) { return pipeline::extract(d); },
-                [&](ingest::Document& d, pipeline::Result& r) { ingester.add(d, r); });
+            // The rows are prepared on the workers: the writing thread runs only SQL.
+            const bool ok = process_documents<store::PreparedDocument>(
+                o.input, o.throughput, [](ingest::Document& d) { return store::prepare(d, pipeline::extract(d)); },
+                [&](ingest::Document& d, store::PreparedDocument& p) { ingester.add(d, p); });
             ingester.finish();
             const auto& t = ingester.totals();
             std::cout << "documents: " << t.added << " added, " << t.unchanged << " unchanged, " << t.revised

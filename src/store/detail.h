@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "store/sqlite.h"
@@ -47,11 +48,24 @@ struct Store::Impl {
         return value;
     }
 
-    IngestOutcome ingest(const ingest::Document& document, const pipeline::Result& result);
+    // Rows the writer knows exist, so an entity, alias, role or claim seen again is neither
+    // looked up nor inserted again (per document, those lookups were most of entity
+    // resolution). Only rows that exist are cached: rows are never deleted and a name that
+    // is no acronym is never renamed, so another writer cannot make an entry false, and a
+    // rollback empties them all. Emptied past kCacheRows, so memory stays flat.
+    static constexpr size_t kCacheRows = 1 << 20;
+    std::unordered_map<std::string, std::pair<int64_t, bool>> known_keys;  // merge key: entity, from_alias
+    std::unordered_set<std::string> known_aliases;                       // entity id + alias
+    std::unordered_set<std::string> known_roles;                         // person, title, organisation, former
+    std::unordered_map<std::string, int64_t> known_claims;               // claim key: claim id
+    std::unordered_set<int64_t> full_names;                              // entities named by no acronym
+    void forget();
+
+    IngestOutcome ingest(const ingest::Document& document, const PreparedDocument& prepared);
     // Writes a revision's statements (and the entities, claims and mentions they need);
     // returns their ids in attribution order.
     std::vector<int64_t> write_statements(int64_t revision, const std::string& document_key,
-                                          const ingest::Document& document, const pipeline::Result& result);
+                                          const PreparedDocument& prepared);
     void record_changes(int64_t previous_revision, int64_t revision);
 };
 

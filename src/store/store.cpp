@@ -9,6 +9,7 @@
 #include <ctime>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "graph/names.h"
 #include "pipeline/parallel.h"
@@ -169,10 +170,19 @@ Store Store::open(const std::string& path, Mode mode) {
         db.exec("PRAGMA synchronous = NORMAL");
         // 32 MB of page cache: the indexes of a large tracker stay in memory while ingesting.
         db.exec("PRAGMA cache_size = -32768");
+        // The CHECKs of statements.kind, entities.kind and changes.type are IN lists, which
+        // this SQLite (3.40) evaluates by building a temporary b-tree on every insert: a
+        // fifth of an ingest's instructions. The writer only writes the names of its own
+        // enums (attribution::kind_name, entity_kind_text, change_name), so the writing
+        // connection skips them; the schema keeps them for anything else that writes.
+        db.exec("PRAGMA ignore_check_constraints = ON");
         migrate(db, version);
         version = kSchemaVersion;
     }
-    db.exec("PRAGMA foreign_keys = ON");
+    // Readers check references (nothing they do writes). The writer does not: every id it
+    // writes is one it has just read or inserted in the same transaction, and checking
+    // each of a statement's five references again was a seventh of an ingest's work.
+    if (mode == Mode::ReadOnly) db.exec("PRAGMA foreign_keys = ON");
     impl->version = version;
     return Store(std::move(impl));
 }
@@ -209,6 +219,8 @@ void Store::commit() {
 
 void Store::rollback() {
     impl_->in_transaction = false;
+    // The caches hold rows of the transaction undone.
+    impl_->forget();
     impl_->db.exec("ROLLBACK");
 }
 
@@ -217,10 +229,14 @@ void Store::on_decision(std::function<void(const graph::MergeDecision&)> callbac
 }
 
 IngestOutcome Store::ingest(const ingest::Document& document, const pipeline::Result& result) {
-    if (impl_->in_transaction) return impl_->ingest(document, result);
+    return ingest(document, prepare(document, result));
+}
+
+IngestOutcome Store::ingest(const ingest::Document& document, const PreparedDocument& prepared) {
+    if (impl_->in_transaction) return impl_->ingest(document, prepared);
     begin();
     try {
-        IngestOutcome outcome = impl_->ingest(document, result);
+        IngestOutcome outcome = impl_->ingest(document, prepared);
         commit();
         return outcome;
     } catch (...) {
@@ -231,23 +247,54 @@ IngestOutcome Store::ingest(const ingest::Document& document, const pipeline::Re
 
 namespace {
 
+std::string paragraphs_blob(const std::vector<ingest::CharSpan>& paragraphs) {
+    std::string blob;
+    blob.reserve(paragraphs.size() * 8);
+    auto put = [&](uint32_t v) {
+        for (int k = 0; k < 4; ++k) blob.push_back(static_cast<char>((v >> (8 * k)) & 0xff));
+    };
+    for (const auto& p : paragraphs) {
+        put(p.start);
+        put(p.end);
+    }
+    return blob;
+}
+
+std::string links_json(const std::vector<ingest::Link>& links) {
+    nlohmann::json j = nlohmann::json::array();
+    for (const auto& l : links) j.push_back({l.anchor.start, l.anchor.end, l.href});
+    return j.dump();
+}
+
+// The cache key of a row identified by an entity id and a string.
+std::string id_key(int64_t id, std::string_view text) {
+    std::string key(reinterpret_cast<const char*>(&id), sizeof id);
+    key += text;
+    return key;
+}
+
 // Resolves one document's entities to tracker-wide ones, on first use, as graph::Builder
 // does in memory: through the merge keys of graph/names.h, kept in the merge_keys table.
+// Rows already known to exist (Impl's caches) are neither looked up nor inserted again.
 class EntityResolver {
 public:
-    EntityResolver(Store::Impl& store, const pipeline::Result& result, int64_t revision, const std::string& document)
-        : store_(store), result_(result), revision_(revision), document_(document),
-          tracker_(result.entities.size(), 0) {}
+    EntityResolver(Store::Impl& store, const PreparedDocument& prepared, int64_t revision, const std::string& document)
+        : store_(store), result_(prepared.result), rows_(prepared.entities), revision_(revision), document_(document),
+          tracker_(prepared.result.entities.size(), 0) {}
 
     int64_t operator()(int local) {
         if (local < 0 || local >= static_cast<int>(result_.entities.size())) return 0;
         if (tracker_[local] != 0) return tracker_[local];
         const entities::Entity& e = result_.entities[local];
-        const int64_t id = resolve(e);
+        const int64_t id = resolve(e, rows_[local]);
         tracker_[local] = id;
         for (const auto& role : e.roles) {
             if (role.organisation == local) continue;
             const int64_t organisation = (*this)(role.organisation);
+            std::string key = id_key(id, role.title);
+            key.append(reinterpret_cast<const char*>(&organisation), sizeof organisation);
+            key += role.former ? '1' : '0';
+            if (!store_.known_roles.insert(std::move(key)).second) continue;
             store_.prepare("INSERT OR IGNORE INTO roles (person, title, organisation, former, first_revision) "
                            "VALUES (?, ?, ?, ?, ?)")
                 .bind(1, id)
@@ -263,37 +310,44 @@ public:
     const std::vector<int64_t>& resolved() const { return tracker_; }
 
 private:
-    int64_t resolve(const entities::Entity& e) {
-        const auto keys = graph::merge_keys(merge_kind(e.type), e.name, e.aliases);
-        for (const auto& k : keys) {
-            auto& find = store_.prepare("SELECT entity, from_alias FROM merge_keys WHERE key = ?");
-            find.bind(1, std::string_view(k.key));
-            if (!find.step()) continue;
-            const int64_t id = find.integer(0);
-            const bool other_from_alias = find.integer(1) != 0;
-            find.reset();
+    int64_t resolve(const entities::Entity& e, const PreparedDocument::EntityRow& row) {
+        for (const auto& k : row.keys) {
+            int64_t id = 0;
+            bool other_from_alias = false;
+            if (auto known = store_.known_keys.find(k.key); known != store_.known_keys.end()) {
+                id = known->second.first;
+                other_from_alias = known->second.second;
+            } else {
+                auto& find = store_.prepare("SELECT entity, from_alias FROM merge_keys WHERE key = ?");
+                find.bind(1, std::string_view(k.key));
+                if (!find.step()) continue;
+                id = find.integer(0);
+                other_from_alias = find.integer(1) != 0;
+                find.reset();
+                store_.known_keys.emplace(k.key, std::make_pair(id, other_from_alias));
+            }
             decide(true, e.name, id, graph::merge_reason(k, other_from_alias));
-            absorb(id, e, keys);
+            absorb(id, e, row);
             return id;
         }
-        const std::string surname = e.type == entities::EntityType::Person ? graph::name_key(graph::surname(e.name)) : "";
         store_.prepare("INSERT INTO entities (kind, name, surname, first_revision) VALUES (?, ?, ?, ?)")
             .bind(1, std::string_view(entity_kind_text(e.type)))
             .bind(2, std::string_view(e.name))
-            .bind(3, std::string_view(surname))
+            .bind(3, std::string_view(row.surname))
             .bind(4, revision_)
             .run();
         const int64_t id = sqlite3_last_insert_rowid(store_.db.get());
-        add_alias(id, e.name);
-        for (const auto& alias : e.aliases) add_alias(id, alias);
-        add_keys(id, keys);
-        if (!surname.empty() && store_.on_decision) explain_namesakes(id, e.name, surname);
+        add_aliases(id, e, row);
+        add_keys(id, row.keys);
+        if (!row.surname.empty() && store_.on_decision) explain_namesakes(id, e.name, row.surname);
         return id;
     }
 
-    void absorb(int64_t id, const entities::Entity& e, const std::vector<graph::MergeKey>& keys) {
+    void absorb(int64_t id, const entities::Entity& e, const PreparedDocument::EntityRow& row) {
         // An organisation first seen only by its acronym takes the full name when one comes.
-        if (e.type == entities::EntityType::Organisation && !graph::is_acronym(e.name)) {
+        // A name that is no acronym stays one that is not, so each entity is asked once.
+        if (e.type == entities::EntityType::Organisation && !graph::is_acronym(e.name) &&
+            !store_.full_names.count(id)) {
             auto& name = store_.prepare("SELECT name FROM entities WHERE id = ?");
             name.bind(1, id);
             const bool rename = name.step() && graph::is_acronym(name.text_view(0));
@@ -303,27 +357,38 @@ private:
                     .bind(1, std::string_view(e.name))
                     .bind(2, id)
                     .run();
+            store_.full_names.insert(id);
         }
-        add_alias(id, e.name);
-        for (const auto& alias : e.aliases) add_alias(id, alias);
-        add_keys(id, keys);
+        add_aliases(id, e, row);
+        add_keys(id, row.keys);
     }
 
-    void add_alias(int64_t id, const std::string& alias) {
+    void add_aliases(int64_t id, const entities::Entity& e, const PreparedDocument::EntityRow& row) {
+        add_alias(id, e.name, row.alias_keys[0]);
+        for (size_t k = 0; k < e.aliases.size(); ++k) add_alias(id, e.aliases[k], row.alias_keys[k + 1]);
+    }
+
+    void add_alias(int64_t id, const std::string& alias, const std::string& key) {
+        if (!store_.known_aliases.insert(id_key(id, alias)).second) return;
         store_.prepare("INSERT OR IGNORE INTO aliases (entity, alias, key) VALUES (?, ?, ?)")
             .bind(1, id)
             .bind(2, std::string_view(alias))
-            .bind(3, std::string_view(graph::name_key(alias)))
+            .bind(3, std::string_view(key))
             .run();
     }
 
     void add_keys(int64_t id, const std::vector<graph::MergeKey>& keys) {
-        for (const auto& k : keys)
+        for (const auto& k : keys) {
+            if (store_.known_keys.count(k.key)) continue;
             store_.prepare("INSERT OR IGNORE INTO merge_keys (key, entity, from_alias) VALUES (?, ?, ?)")
                 .bind(1, std::string_view(k.key))
                 .bind(2, id)
                 .bind(3, k.from_alias ? 1 : 0)
                 .run();
+            // Ignored: the key is another entity's, which the next lookup reads.
+            if (sqlite3_changes(store_.db.get()) == 1)
+                store_.known_keys.emplace(k.key, std::make_pair(id, k.from_alias));
+        }
     }
 
     // Namesakes kept apart are what conservative merging is for; --explain says so.
@@ -358,6 +423,7 @@ private:
 
     Store::Impl& store_;
     const pipeline::Result& result_;
+    const std::vector<PreparedDocument::EntityRow>& rows_;
     int64_t revision_;
     const std::string& document_;
     std::vector<int64_t> tracker_;
@@ -366,47 +432,103 @@ private:
 // Rounded as the extract JSON rounds it, so the store and `extract` agree.
 double rounded_confidence(float confidence) { return std::round(confidence * 1000.0) / 1000.0; }
 
-int64_t claim_id(Store::Impl& store, const std::string& content, const std::string& key, const char* kind) {
-    const int64_t hash = stable_hash(key);
+int64_t claim_id(Store::Impl& store, const PreparedDocument::StatementRow& row, const char* kind) {
+    if (auto known = store.known_claims.find(row.claim_key); known != store.known_claims.end()) return known->second;
     auto& find = store.prepare("SELECT id, content FROM claims WHERE key_hash = ?");
-    find.bind(1, hash);
+    find.bind(1, row.claim_hash);
     int64_t found = 0;
     while (find.step())
-        if (graph::claim_key(find.text_view(1)) == key) {
+        if (graph::claim_key(find.text_view(1)) == row.claim_key) {
             found = find.integer(0);
             break;
         }
     find.reset();
-    if (found) return found;
-    store.prepare("INSERT INTO claims (key_hash, content, kind) VALUES (?, ?, ?)")
-        .bind(1, hash)
-        .bind(2, std::string_view(content))
-        .bind(3, std::string_view(kind))
-        .run();
-    return sqlite3_last_insert_rowid(store.db.get());
+    if (!found) {
+        store.prepare("INSERT INTO claims (key_hash, content, kind) VALUES (?, ?, ?)")
+            .bind(1, row.claim_hash)
+            .bind(2, std::string_view(row.content))
+            .bind(3, std::string_view(kind))
+            .run();
+        found = sqlite3_last_insert_rowid(store.db.get());
+    }
+    store.known_claims.emplace(row.claim_key, found);
+    return found;
 }
 
 }  // namespace
 
-std::vector<int64_t> Store::Impl::write_statements(int64_t revision, const std::string& document_key,
-                                                   const ingest::Document& document, const pipeline::Result& result) {
+PreparedDocument prepare(const ingest::Document& document, pipeline::Result result) {
+    PreparedDocument p;
+    p.result = std::move(result);
+    p.text_hash = stable_hash(document.text);
+    p.paragraphs = paragraphs_blob(document.paragraphs);
+    p.links = links_json(document.links);
     const std::string_view text = document.text;
     text::OffsetIndex index(text);
     auto slice = [&](attribution::ByteSpan s) { return text.substr(s.begin, s.end > s.begin ? s.end - s.begin : 0); };
-    EntityResolver resolve(*this, result, revision, document_key);
+    p.statements.reserve(p.result.attributions.size());
+    for (const auto& a : p.result.attributions) {
+        PreparedDocument::StatementRow row;
+        row.content = slice(a.content);
+        row.claim_key = graph::claim_key(row.content);
+        if (!row.claim_key.empty()) row.claim_hash = stable_hash(row.claim_key);
+        row.content_start = index.to_char(a.content.begin);
+        row.content_end = index.to_char(a.content.end);
+        if (!a.continuation && !a.cue.empty()) {
+            row.cue = slice(a.cue);
+            row.cue_start = index.to_char(a.cue.begin);
+            row.cue_end = index.to_char(a.cue.end);
+        }
+        if (!a.source.empty()) {
+            row.source = slice(a.source);
+            row.source_start = index.to_char(a.source.begin);
+            row.source_end = index.to_char(a.source.end);
+        }
+        p.statements.push_back(std::move(row));
+    }
+    p.entities.reserve(p.result.entities.size());
+    for (const auto& e : p.result.entities) {
+        PreparedDocument::EntityRow row;
+        row.keys = graph::merge_keys(merge_kind(e.type), e.name, e.aliases);
+        row.alias_keys.reserve(e.aliases.size() + 1);
+        row.alias_keys.push_back(graph::name_key(e.name));
+        for (const auto& alias : e.aliases) row.alias_keys.push_back(graph::name_key(alias));
+        if (e.type == entities::EntityType::Person) row.surname = graph::name_key(graph::surname(e.name));
+        row.mentions.reserve(e.mentions.size() * 2);
+        for (const auto& m : e.mentions) {
+            row.mentions.push_back(index.to_char(m.begin));
+            row.mentions.push_back(index.to_char(m.end));
+        }
+        p.entities.push_back(std::move(row));
+    }
+    return p;
+}
+
+void Store::Impl::forget() {
+    known_keys.clear();
+    known_aliases.clear();
+    known_roles.clear();
+    known_claims.clear();
+    full_names.clear();
+}
+
+std::vector<int64_t> Store::Impl::write_statements(int64_t revision, const std::string& document_key,
+                                                   const PreparedDocument& prepared) {
+    // Bounded, so memory stays flat however large the tracker grows.
+    if (known_keys.size() + known_aliases.size() + known_roles.size() + known_claims.size() > kCacheRows) forget();
+    const pipeline::Result& result = prepared.result;
+    EntityResolver resolve(*this, prepared, revision, document_key);
     const std::string extractor = extractor_version();
     std::vector<int64_t> ids;
     ids.reserve(result.attributions.size());
     for (size_t i = 0; i < result.attributions.size(); ++i) {
         const auto& a = result.attributions[i];
-        const std::string content(slice(a.content));
-        const std::string key = graph::claim_key(content);
-        const int64_t claim = key.empty() ? 0 : claim_id(*this, content, key, kind_text(a.kind));
+        const auto& row = prepared.statements[i];
+        const int64_t claim = row.claim_key.empty() ? 0 : claim_id(*this, row, kind_text(a.kind));
         const int64_t speaker = resolve(a.speaker);
         const int64_t recipient = resolve(a.recipient);
         const int64_t continues =
             a.continues >= 0 && static_cast<size_t>(a.continues) < ids.size() ? ids[static_cast<size_t>(a.continues)] : 0;
-        const bool has_cue = !a.continuation && !a.cue.empty();
         auto& insert = prepare(
             "INSERT INTO statements (revision, position, kind, content, content_start, content_end, cue, cue_start, "
             "cue_end, source, source_start, source_end, speaker, recipient, continuation, continues, confidence, rule, "
@@ -414,15 +536,15 @@ std::vector<int64_t> Store::Impl::write_statements(int64_t revision, const std::
         insert.bind(1, revision)
             .bind(2, i)
             .bind(3, std::string_view(kind_text(a.kind)))
-            .bind(4, std::string_view(content))
-            .bind(5, index.to_char(a.content.begin))
-            .bind(6, index.to_char(a.content.end))
-            .bind(7, has_cue ? slice(a.cue) : std::string_view())
-            .bind(8, has_cue ? index.to_char(a.cue.begin) : 0u)
-            .bind(9, has_cue ? index.to_char(a.cue.end) : 0u)
-            .bind(10, a.source.empty() ? std::string_view() : slice(a.source))
-            .bind(11, a.source.empty() ? 0u : index.to_char(a.source.begin))
-            .bind(12, a.source.empty() ? 0u : index.to_char(a.source.end))
+            .bind(4, std::string_view(row.content))
+            .bind(5, row.content_start)
+            .bind(6, row.content_end)
+            .bind(7, std::string_view(row.cue))
+            .bind(8, row.cue_start)
+            .bind(9, row.cue_end)
+            .bind(10, std::string_view(row.source))
+            .bind(11, row.source_start)
+            .bind(12, row.source_end)
             .bind_id(13, speaker)
             .bind_id(14, recipient)
             .bind(15, a.continuation ? 1 : 0)
@@ -439,12 +561,13 @@ std::vector<int64_t> Store::Impl::write_statements(int64_t revision, const std::
     const auto& tracker = resolve.resolved();
     for (size_t e = 0; e < result.entities.size(); ++e) {
         if (tracker[e] == 0) continue;
-        for (const auto& m : result.entities[e].mentions)
+        const auto& spans = prepared.entities[e].mentions;
+        for (size_t k = 0; k + 1 < spans.size(); k += 2)
             prepare("INSERT INTO mentions (revision, entity, start, end) VALUES (?, ?, ?, ?)")
                 .bind(1, revision)
                 .bind(2, tracker[e])
-                .bind(3, index.to_char(m.begin))
-                .bind(4, index.to_char(m.end))
+                .bind(3, spans[k])
+                .bind(4, spans[k + 1])
                 .run();
     }
     return ids;
@@ -469,25 +592,6 @@ std::vector<AlignedStatement> aligned_statements(Store::Impl& store, int64_t rev
     return out;
 }
 
-std::string paragraphs_blob(const std::vector<ingest::CharSpan>& paragraphs) {
-    std::string blob;
-    blob.reserve(paragraphs.size() * 8);
-    auto put = [&](uint32_t v) {
-        for (int k = 0; k < 4; ++k) blob.push_back(static_cast<char>((v >> (8 * k)) & 0xff));
-    };
-    for (const auto& p : paragraphs) {
-        put(p.start);
-        put(p.end);
-    }
-    return blob;
-}
-
-std::string links_json(const std::vector<ingest::Link>& links) {
-    nlohmann::json j = nlohmann::json::array();
-    for (const auto& l : links) j.push_back({l.anchor.start, l.anchor.end, l.href});
-    return j.dump();
-}
-
 }  // namespace
 
 void Store::Impl::record_changes(int64_t previous_revision, int64_t revision) {
@@ -503,8 +607,8 @@ void Store::Impl::record_changes(int64_t previous_revision, int64_t revision) {
             .run();
 }
 
-IngestOutcome Store::Impl::ingest(const ingest::Document& document, const pipeline::Result& result) {
-    const int64_t hash = stable_hash(document.text);
+IngestOutcome Store::Impl::ingest(const ingest::Document& document, const PreparedDocument& prepared) {
+    const int64_t hash = prepared.text_hash;
     int64_t document_id = integer("SELECT id FROM documents WHERE key = ?", std::string_view(document.id));
     if (document_id == 0 && !document.url.empty())
         document_id = integer("SELECT id FROM documents WHERE url = ? ORDER BY id LIMIT 1", std::string_view(document.url));
@@ -535,7 +639,7 @@ IngestOutcome Store::Impl::ingest(const ingest::Document& document, const pipeli
     const std::string now = utc_now();
     std::string day = iso_day(document.date);
     if (day.empty()) day = now.substr(0, 10);
-    const std::string paragraphs = paragraphs_blob(document.paragraphs);
+    const std::string& paragraphs = prepared.paragraphs;
     prepare("INSERT INTO revisions (document, number, text, text_hash, title, url, date, outlet, day, format, "
             "paragraphs, links, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(1, document_id)
@@ -549,7 +653,7 @@ IngestOutcome Store::Impl::ingest(const ingest::Document& document, const pipeli
         .bind(9, std::string_view(day))
         .bind(10, std::string_view(format_text(document.format)))
         .bind_blob(11, paragraphs.data(), paragraphs.size())
-        .bind(12, std::string_view(links_json(document.links)))
+        .bind(12, std::string_view(prepared.links))
         .bind(13, std::string_view(now))
         .run();
     const int64_t revision = sqlite3_last_insert_rowid(db.get());
@@ -568,7 +672,7 @@ IngestOutcome Store::Impl::ingest(const ingest::Document& document, const pipeli
         if (k.step()) key = k.text(0);
         k.reset();
     }
-    write_statements(revision, key, document, result);
+    write_statements(revision, key, prepared);
     if (previous == 0) return IngestOutcome::Added;
     record_changes(previous, revision);
     prepare("UPDATE statements SET current = 0 WHERE revision = ?").bind(1, previous).run();
@@ -638,13 +742,13 @@ size_t Store::reindex(unsigned threads, bool all) {
         after = chunk.back().revision;
         begin();
         try {
-            pipeline::OrderedRunner<StoredDocument, pipeline::Result> runner(
+            pipeline::OrderedRunner<StoredDocument, PreparedDocument> runner(
                 threads == 0 ? pipeline::default_threads() : threads,
-                [](StoredDocument& d) { return pipeline::extract(d.document); },
-                [&](StoredDocument& d, pipeline::Result& result) {
+                [](StoredDocument& d) { return prepare(d.document, pipeline::extract(d.document)); },
+                [&](StoredDocument& d, PreparedDocument& prepared) {
                     // The earlier extraction stays, no longer current: history is kept.
                     impl_->prepare("UPDATE statements SET current = 0 WHERE revision = ?").bind(1, d.revision).run();
-                    impl_->write_statements(d.revision, d.key, d.document, result);
+                    impl_->write_statements(d.revision, d.key, prepared);
                     ++done;
                 });
             for (auto& d : chunk) runner.push(std::move(d));
@@ -671,11 +775,15 @@ Ingester::~Ingester() {
 }
 
 IngestOutcome Ingester::add(const ingest::Document& document, const pipeline::Result& result) {
+    return add(document, prepare(document, result));
+}
+
+IngestOutcome Ingester::add(const ingest::Document& document, const PreparedDocument& prepared) {
     if (!open_) {
         store_.begin();
         open_ = true;
     }
-    const IngestOutcome outcome = store_.ingest(document, result);
+    const IngestOutcome outcome = store_.ingest(document, prepared);
     switch (outcome) {
         case IngestOutcome::Added: ++totals_.added; break;
         case IngestOutcome::Unchanged: ++totals_.unchanged; break;

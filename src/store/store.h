@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "graph/build.h"
+#include "graph/names.h"
 #include "ingest/document.h"
 #include "pipeline/pipeline.h"
 
@@ -178,6 +179,35 @@ struct IngestTotals {
     size_t added = 0, unchanged = 0, revised = 0, failed = 0;
 };
 
+// One document's extraction with everything the store derives from it without the
+// database (hashes, claim keys, merge keys, code point offsets), computed by prepare() on
+// an extraction worker: ingest writes on one thread, so whatever runs there is paid once
+// per document with the other cores idle.
+struct PreparedDocument {
+    struct StatementRow {
+        std::string content, cue, source;  // the spans' text (cue: empty for a continuation)
+        std::string claim_key;             // graph::claim_key(content); empty: no claim
+        int64_t claim_hash = 0;
+        uint32_t content_start = 0, content_end = 0;  // code points
+        uint32_t cue_start = 0, cue_end = 0;
+        uint32_t source_start = 0, source_end = 0;
+    };
+    struct EntityRow {
+        std::vector<graph::MergeKey> keys;       // graph::merge_keys of its name and aliases
+        std::vector<std::string> alias_keys;     // name_key of the name, then of each alias
+        std::string surname;                     // a person's surname key (--explain)
+        std::vector<uint32_t> mentions;          // code point start, end pairs
+    };
+    pipeline::Result result;
+    int64_t text_hash = 0;
+    std::string paragraphs, links;  // as stored in revisions
+    std::vector<StatementRow> statements;  // one per result.attributions
+    std::vector<EntityRow> entities;       // one per result.entities
+};
+
+// Thread-safe (it reads no database): the rows of one document's extraction.
+PreparedDocument prepare(const ingest::Document& document, pipeline::Result result);
+
 class Store {
 public:
     // Opens (ReadWrite: creates or migrates) the database at `path`. Throws Error naming the
@@ -203,6 +233,8 @@ public:
     // same text (Unchanged: nothing written), or known by id or url with other text
     // (Revised: a new revision, with its changes against the previous one).
     IngestOutcome ingest(const ingest::Document& document, const pipeline::Result& result);
+    // The same with the rows prepared beforehand (on a worker thread).
+    IngestOutcome ingest(const ingest::Document& document, const PreparedDocument& prepared);
 
     // Called with every cross-document merge of entities (and namesakes kept apart), for --explain.
     void on_decision(std::function<void(const graph::MergeDecision&)> callback);
@@ -252,6 +284,7 @@ public:
     Ingester& operator=(const Ingester&) = delete;
 
     IngestOutcome add(const ingest::Document& document, const pipeline::Result& result);
+    IngestOutcome add(const ingest::Document& document, const PreparedDocument& prepared);
     void fail() { ++totals_.failed; }  // a document that could not be read
     void finish();                     // commits the last batch
     const IngestTotals& totals() const { return totals_; }
