@@ -83,7 +83,7 @@ public:
             if (tags_[i] == 0) return nullptr;
             if (tags_[i] != tag) continue;
             const Slot& s = slots_[i];
-            if (s.key.size() == word.size() && equals_lowered(s.key, word)) return &s.gender;
+            if (s.key.size() == word.size() && text::detail::equals_lowered(s.key, word)) return &s.gender;
         }
     }
 
@@ -100,19 +100,6 @@ private:
         if (folded.empty()) return nullptr;
         const size_t i = find_slot(folded, text::detail::hash_folded(folded));
         return tags_[i] != 0 ? &slots_[i].gender : nullptr;
-    }
-
-    static bool equals_lowered(std::string_view folded, std::string_view word) {
-        size_t i = 0;
-        for (; i + 8 <= word.size(); i += 8) {
-            uint64_t a, b;
-            std::memcpy(&a, folded.data() + i, 8);
-            std::memcpy(&b, word.data() + i, 8);
-            if (a != text::detail::lower_ascii_word(b)) return false;
-        }
-        const size_t rest = word.size() - i;
-        return text::detail::load_tail(folded.data() + i, rest) ==
-               text::detail::lower_ascii_word(text::detail::load_tail(word.data() + i, rest));
     }
 
     size_t find_slot(std::string_view folded, uint64_t hash) const {

@@ -87,6 +87,19 @@ inline uint64_t hash_folded(std::string_view folded) {
     return hash_lowered(folded, high_bits);
 }
 
+// `word` (ASCII) equals the folded key once its capitals are lowered; same sizes.
+inline bool equals_lowered(std::string_view folded, std::string_view word) {
+    size_t i = 0;
+    for (; i + 8 <= word.size(); i += 8) {
+        uint64_t a, b;
+        std::memcpy(&a, folded.data() + i, 8);
+        std::memcpy(&b, word.data() + i, 8);
+        if (a != lower_ascii_word(b)) return false;
+    }
+    const size_t rest = word.size() - i;
+    return load_tail(folded.data() + i, rest) == lower_ascii_word(load_tail(word.data() + i, rest));
+}
+
 }  // namespace detail
 
 template <class Value>
@@ -124,7 +137,7 @@ public:
                 if (tags_[i] == 0) return nullptr;
                 if (tags_[i] != tag) continue;
                 const Slot& s = slots_[i];
-                if (s.key.size() == word.size() && equals_lowered(s.key, word)) return &s.value;
+                if (s.key.size() == word.size() && detail::equals_lowered(s.key, word)) return &s.value;
             }
         }
         return find_folding(word);
@@ -156,18 +169,6 @@ private:
         bool used = false;
     };
 
-    // `word` (ASCII) equals the folded key once its capitals are lowered; same sizes.
-    static bool equals_lowered(std::string_view folded, std::string_view word) {
-        size_t i = 0;
-        for (; i + 8 <= word.size(); i += 8) {
-            uint64_t a, b;
-            std::memcpy(&a, folded.data() + i, 8);
-            std::memcpy(&b, word.data() + i, 8);
-            if (a != detail::lower_ascii_word(b)) return false;
-        }
-        const size_t rest = word.size() - i;
-        return detail::load_tail(folded.data() + i, rest) == detail::lower_ascii_word(detail::load_tail(word.data() + i, rest));
-    }
 
     size_t find_slot(std::string_view folded, uint64_t hash) const {
         size_t mask = slots_.size() - 1;
