@@ -147,6 +147,8 @@ bool Lexicon::particle_joins(std::string_view cue_word, std::string_view particl
     char word_buffer[128], particle_buffer[32], key[128 + 1 + 32];
     const std::string_view folded_word = text::fold(cue_word, word_buffer, sizeof word_buffer);
     const std::string_view folded_particle = text::fold(particle, particle_buffer, sizeof particle_buffer);
+    // A word too long for its buffer folds to nothing (and no data pointer): it is in no pair.
+    if (folded_word.empty() || folded_particle.empty()) return false;
     std::memcpy(key, folded_word.data(), folded_word.size());
     key[folded_word.size()] = ' ';
     std::memcpy(key + folded_word.size() + 1, folded_particle.data(), folded_particle.size());
