@@ -144,9 +144,7 @@ private:
         return false;
     }
     bool is_determiner(uint32_t i) const {
-        auto w = word(i);
-        return is_word(i) && (w == "a" || w == "an" || w == "the" || w == "his" || w == "her" || w == "its" ||
-                              w == "their" || w == "our");
+        return is_word(i) && !tokens_[i].capitalized && is_folded(i, lex_.determiners);
     }
     bool is_dash(uint32_t i) const {
         auto w = word(i);
@@ -1059,11 +1057,8 @@ bool Finder::looks_like_noun_phrase(TokenRange source) const {
     if (!is_word(first) || tokens_[first].capitalized) return true;
     if (tokens_[first].kind == TokenKind::Number) return true;
     auto w = word(first);
-    if (lex_.pronouns_subject(w) || is_folded(first, lex_.object_pronouns) || w == "who" || w == "which" ||
-        w == "the" || w == "a" || w == "an" || w == "his" || w == "her" || w == "their" || w == "its" || w == "our" ||
-        w == "my" || w == "your" || w == "this" || w == "that" || w == "these" || w == "those" || w == "some" ||
-        w == "many" || w == "several" || w == "most" || w == "both" || w == "all" || w == "each" || w == "one" ||
-        w == "another" || w == "other" || w == "few" || w == "more")
+    if (lex_.pronouns_subject(w) || is_folded(first, lex_.object_pronouns) || is_determiner(first) ||
+        is_folded(first, lex_.noun_phrase_openers))
         return true;
     for (uint32_t t = first; t < source.end; ++t)
         if (is_word(t) && tokens_[t].capitalized) return true;

@@ -27,6 +27,8 @@ extern const std::string_view object_pronouns_txt_data;
 extern const std::string_view org_words_txt_data;
 extern const std::string_view event_nouns_txt_data;
 extern const std::string_view evidence_nouns_txt_data;
+extern const std::string_view determiners_txt_data;
+extern const std::string_view noun_phrase_openers_txt_data;
 }  // namespace data
 
 namespace {
@@ -101,7 +103,9 @@ Lexicon::Lexicon()
       org_words(data::org_words_txt_data),
       leading_conjunctions(data::leading_conjunctions_txt_data),
       event_nouns(data::event_nouns_txt_data),
-      evidence_nouns(data::evidence_nouns_txt_data) {
+      evidence_nouns(data::evidence_nouns_txt_data),
+      determiners(data::determiners_txt_data),
+      noun_phrase_openers(data::noun_phrase_openers_txt_data) {
     for (auto& row : confidence_) row[0] = row[1] = 0.5f;
     text::for_each_data_line(data::confidence_tsv_data, [&](std::string_view line) {
         size_t tab = line.find('\t');
