@@ -58,6 +58,16 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
          "Edward Alden of the Council on Foreign Relations in Washington", "Edward Alden"},
         {"participle-cue.txt", "the city budget was balanced", "indirect", "insisting", "Mayor Ken Ito", "Ken Ito"},
         {"split-quote.txt", "The risk", "direct", "said", "Ana Ortiz, the fund’s chief economist", "Ana Ortiz"},
+        // A weak cue word of belief or intention before its clause, with no "that".
+        {"belief-without-that.txt", "the new quay will bring more ferries", "indirect", "thinks", "Councillor Ingrid Sol",
+         "Ingrid Sol"},
+        {"belief-without-that.txt", "the old pier repaired before winter", "indirect", "want", "The farmers",
+         "farmers"},
+        // A relative clause after a name is part of the source, even with a cue of its own.
+        {"relative-clause-source.txt", "the first trams would run in the spring", "indirect", "said",
+         "Council leader Mira Olsen, who has backed the line since 2019", "Mira Olsen"},
+        {"relative-clause-source.txt", "We are ready to build.", "direct", "told",
+         "Jonas Meyer, who chairs the transport committee", "Jonas Meyer"},
         {"split-quote.txt", "is that we lose everything we saved", "direct", "", "", "Ana Ortiz"},
         {"quotation-mark-styles.txt", "« We will not back down. »", "direct", "said", "The French minister Pierre Lambert",
          "Pierre Lambert"},
@@ -161,6 +171,27 @@ TEST_CASE("offsets are code points into the text, end exclusive", "[construction
             if (a[role].is_null()) continue;
             CHECK(code_points(a[role]["start"], a[role]["end"]) == a[role]["text"]);
         }
+}
+
+TEST_CASE("a noun before a verb is no weak cue, and a relative clause's cue ends at its comma", "[constructions]") {
+    // "Wage talks resumed …": "talks" is a noun here. "who has backed the line since 2019":
+    // the relative clause's own statement does not run into the main clause.
+    const auto talks = extract_fixture("belief-without-that.txt");
+    for (const auto& a : talks["attributions"]) CHECK(std::string(a["content"]["text"]).find("resumed") == std::string::npos);
+    const auto relative = extract_fixture("relative-clause-source.txt");
+    for (const auto& a : relative["attributions"]) {
+        if (a["source"].is_null() || a["source"]["text"] != "who") continue;
+        CHECK(std::string(a["content"]["text"]).find("said") == std::string::npos);
+        CHECK(std::string(a["content"]["text"]).find("told") == std::string::npos);
+    }
+    // "told reporters, “…”": the recipient is the reporters, the content the quotation.
+    bool told = false;
+    for (const auto& a : relative["attributions"])
+        if (a["cue"].is_object() && a["cue"]["text"] == "told") {
+            told = true;
+            CHECK(std::string(a["content"]["text"]).rfind("\"We are ready", 0) == 0);
+        }
+    CHECK(told);
 }
 
 TEST_CASE("an event is not a speaker", "[constructions]") {

@@ -23,7 +23,7 @@ using text::TokenKind;
 // Thresholds on P(cue | word) from data/cues.tsv, chosen on the tuning part of PolNeAR
 // (articles before 2016-08-08; docs/accuracy.md).
 constexpr float kStrongCue = 0.4f;  // a word this likely to be a cue is one wherever the syntax fits
-constexpr float kWeakCue = 0.25f;   // below kStrongCue: a cue only before "that" or a quotation
+constexpr float kWeakCue = 0.25f;   // below kStrongCue: a cue only before "that", a quotation or a clause
 constexpr float kPredicateCue = 0.1f;  // a verb around a quotation with no other attribution
 constexpr uint32_t kMaxSourceTokens = 30;
 constexpr uint32_t kMaxAppositionTokens = 20;
@@ -128,6 +128,15 @@ private:
                is_word(i + 1) && tokens_[i + 1].capitalized && tokens_[i + 1].newlines_before == 0 &&
                (unit_of_.empty() || unit_of_[i] == unit_of_[i + 1]);
     }
+    // The period of a state or party abbreviation before a comma or a closing parenthesis:
+    // "of Tampa, Fla., who …", "(D-Conn.)".
+    bool ends_abbreviation(uint32_t i) const {
+        constexpr size_t kMaxAbbreviation = 6;
+        if (word(i) != "." || i == 0 || i + 1 >= tokens_.size()) return false;
+        const Token& before = tokens_[i - 1];
+        return before.end == tokens_[i].begin && is_word(i - 1) && before.capitalized &&
+               word(i - 1).size() <= kMaxAbbreviation && (word(i + 1) == "," || word(i + 1) == ")");
+    }
     // A party and state after a name: "R-NY", "D-Calif.".
     bool is_party_tag(uint32_t i) const {
         if (!is_word(i) || !tokens_[i].capitalized) return false;
@@ -142,6 +151,18 @@ private:
         for (uint32_t t = first; t < unit.end && t < first + kWithin; ++t)
             if (is_folded(t, lex_.speech_adjuncts) || is_folded(t, lex_.time_words)) return true;
         return false;
+    }
+    bool is_relative_pronoun(uint32_t i) const {
+        auto w = word(i);
+        return is_word(i) && (w == "who" || w == "whose" || w == "which");
+    }
+    bool is_possessive(uint32_t i) const {
+        auto w = word(i);
+        return w.ends_with("'s") || w.ends_with("\xE2\x80\x99s");
+    }
+    bool is_participle(uint32_t i) const {
+        auto w = word(i);
+        return is_word(i) && w.size() > 4 && (w.ends_with("ed") || w.ends_with("ing"));
     }
     bool is_determiner(uint32_t i) const {
         return is_word(i) && !tokens_[i].capitalized && is_folded(i, lex_.determiners);
@@ -192,6 +213,10 @@ private:
     // Whether a source found by scanning back from a verb looks like the sentence's subject:
     // a pronoun, a name (with its titles and appositions), or a short "the NOUN".
     bool is_subject_phrase(TokenRange source) const;
+    // "They think the progress is real", "Rubio wants to emerge as …": a weak cue word
+    // (a verb of belief or intention) whose clause follows it without "that".
+    bool takes_clause(TokenRange source, uint32_t before_cue, uint32_t cue, TokenRange content) const;
+    bool is_finite_verb(uint32_t cue, uint32_t before_cue, TokenRange source) const;
     // Whether a stretch found by scanning back from a cue can be a noun phrase at all: it
     // opens with a capital, a number, a determiner or a pronoun, names someone, or is a
     // bare plural ("analysts say"); "placed national newspaper ads" is a verb phrase.
@@ -205,8 +230,23 @@ private:
     TokenRange source_after(uint32_t first, const Unit& unit) const;
     // The subject opening a unit: a name or a pronoun before its first verb.
     TokenRange sentence_subject(const Unit& unit, uint32_t limit) const;
+    uint32_t after_dateline(uint32_t first, uint32_t limit) const;
+    bool is_upper_case(uint32_t i) const {
+        auto w = word(i);
+        if (!is_word(i) || w.size() < 2) return false;
+        for (char ch : w)
+            if (ch >= 'a' && ch <= 'z') return false;
+        return true;
+    }
     TokenRange content_after(uint32_t first, const Unit& unit, bool& starts_with_that) const;
     TokenRange content_before(uint32_t boundary, const Unit& unit) const;
+    // "…, who has endorsed Clinton, said …": a relative clause's content ends at the comma
+    // that closes it.
+    TokenRange before_closing_comma(TokenRange content) const {
+        for (uint32_t t = content.begin; t < content.end; ++t)
+            if (word(t) == "," && !in_quote(t)) return has_word({content.begin, t}) ? TokenRange{content.begin, t} : TokenRange{};
+        return content;
+    }
     TokenRange recipient_at(uint32_t first, const Unit& unit) const;
     // "Speaking to The National, SDF spokesman Farhad Shami said": the addressee named by a
     // participle opening the sentence, when the source follows its comma.
@@ -228,6 +268,8 @@ private:
             furthest_end = std::max(furthest_end, content_end_tree_[i]);
         return furthest_end > r.begin;
     }
+    // A source that is only a determiner, a clause opener or "It's": no one spoke.
+    bool names_no_speaker(TokenRange source) const;
     void add(Candidate c);
     // A quotation continuing found_[of] (or what that one continues itself).
     void add_continuation(TokenRange content, int of, Rule rule) {
@@ -345,9 +387,14 @@ long Finder::apposition_opening(uint32_t closing, const Unit& unit) const {
             !tokens_[static_cast<uint32_t>(j) - 1].capitalized)
             return j;
     }
+    uint32_t opener = static_cast<uint32_t>(j) + 1;
+    // "Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton,": a relative clause after a
+    // name belongs to the source, as PolNeAR marks it, whatever cue it holds of its own.
+    if (is_relative_pronoun(opener) && j > lo &&
+        (tokens_[static_cast<uint32_t>(j) - 1].capitalized || word(static_cast<uint32_t>(j) - 1) == ")"))
+        return j;
     // It must open like an apposition: "a former official", "currently …", "58", "Twitter’s
     // director", a role; "Sanders stepped up …" is a clause.
-    uint32_t opener = static_cast<uint32_t>(j) + 1;
     auto first_word = word(opener);
     bool appositive = is_folded(opener, lex_.apposition_openers) || tokens_[opener].kind == TokenKind::Number ||
                       first_word.ends_with("'s") || first_word.ends_with("\xE2\x80\x99s") ||
@@ -451,7 +498,9 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
             // "Trump and Clinton said": coordination of names stays in the source.
             bool names_around = w == "and" && k > lo && tokens_[i - 1].capitalized && i + 1 <= last &&
                                 tokens_[i + 1].capitalized;
-            if (!names_around) break;
+            // "a spokesman for Bernie Sanders": a role and whom it serves.
+            bool role_for = w == "for" && k > lo && is_folded(i - 1, lex_.role_nouns);
+            if (!names_around && !role_for) break;
         }
         --k;
     }
@@ -462,6 +511,10 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
     while (!r.empty() && (is_folded(r.begin, lex_.aux_adverbs) || is_folded(r.begin, lex_.clause_openers) ||
                           word(r.begin) == "Meanwhile" || word(r.begin) == "However"))
         ++r.begin;
+    // A pronoun takes no modifiers: "tweeted Tuesday night he considered" has the subject "he".
+    if (r.end - r.begin >= 2 && lex_.pronouns_subject(word(r.end - 1)) && !tokens_[r.end - 1].capitalized &&
+        !is_folded(r.end - 2, lex_.clause_openers) && word(r.end - 2) != "or")
+        r.begin = r.end - 1;
     // A trailing time adjunct: "Trump on Tuesday said".
     if (r.end - r.begin >= 3 && is_folded(r.end - 1, lex_.time_words)) {
         uint32_t p = r.end - 2;
@@ -504,7 +557,7 @@ TokenRange Finder::source_after(uint32_t first, const Unit& unit) const {
     uint32_t end = first;
     bool before_comma = true;
     while (end < unit.end && end - first < kMaxSourceTokens) {
-        if (in_quote(end) || (is_terminal_punct(end) && !is_abbreviation_period(end))) break;
+        if (in_quote(end) || (is_terminal_punct(end) && !is_abbreviation_period(end) && !ends_abbreviation(end))) break;
         auto t = word(end);
         if (t == ";" || t == ":") break;
         if (t == ",") before_comma = false;
@@ -523,8 +576,26 @@ TokenRange Finder::source_after(uint32_t first, const Unit& unit) const {
     return {first, end};
 }
 
+// "Washington (AFP) – Democrat Hillary Clinton has …", "WASHINGTON, Dec. 8 (UPI) — …": the
+// place and agency of a dateline end at a dash, after capitalised words, numbers and
+// punctuation only.
+uint32_t Finder::after_dateline(uint32_t first, uint32_t limit) const {
+    constexpr uint32_t kMaxDatelineTokens = 12;
+    for (uint32_t t = first; t < limit && t - first < kMaxDatelineTokens; ++t) {
+        if (in_quote(t)) return first;
+        if (is_dash(t)) return t > first && (word(t - 1) == ")" || is_upper_case(t - 1)) ? t + 1 : first;
+        bool fits = (is_word(t) && tokens_[t].capitalized) || tokens_[t].kind == TokenKind::Number || word(t) == "," ||
+                    word(t) == "." || word(t) == "(" || word(t) == ")";
+        if (!fits) return first;
+    }
+    return first;
+}
+
 TokenRange Finder::sentence_subject(const Unit& unit, uint32_t limit) const {
     uint32_t first = unit.begin;
+    while (first < limit && !is_word(first)) ++first;
+    if (first >= limit || in_quote(first)) return {};
+    first = after_dateline(first, limit);
     while (first < limit && !is_word(first)) ++first;
     if (first >= limit || in_quote(first)) return {};
     while (first + 1 < limit && is_folded(first, lex_.leading_conjunctions) && is_word(first + 1)) ++first;
@@ -565,7 +636,10 @@ TokenRange Finder::opening_recipient(const Unit& unit, uint32_t source_begin) co
 // The recipient right after a verb like "told": a pronoun, a known name, or "the crowd".
 TokenRange Finder::recipient_at(uint32_t first, const Unit& unit) const {
     if (first >= unit.end || in_quote(first) || !is_word(first)) return {};
-    if (is_folded(first, lex_.object_pronouns)) return {first, first + 1};
+    // "told her supporters": "her" before a noun is its determiner, not the recipient.
+    bool determines_noun = word(first) == "her" && first + 1 < unit.end && is_word(first + 1) && !in_quote(first + 1) &&
+                           !tokens_[first + 1].capitalized && word(first + 1) != "that";
+    if (is_folded(first, lex_.object_pronouns) && !determines_noun) return {first, first + 1};
     if (word(first) == "that") return {};
     // Up to "that", when it comes soon: "told a rally in Ohio that …".
     for (uint32_t i = first; i < unit.end && i < first + 8; ++i) {
@@ -673,7 +747,26 @@ TokenRange Finder::content_before(uint32_t boundary, const Unit& unit) const {
     return r;
 }
 
+bool Finder::names_no_speaker(TokenRange source) const {
+    uint32_t words = 0;
+    bool clitic = false;
+    for (uint32_t t = source.begin; t < source.end; ++t) {
+        auto w = word(t);
+        if (w == "'s" || w == "\xE2\x80\x99s") clitic = true;
+        else if (is_word(t) || tokens_[t].kind == TokenKind::Number) ++words;
+    }
+    if (words != 1 || !is_word(source.begin)) return false;
+    auto first = word(source.begin);
+    if (is_folded(source.begin, lex_.non_speakers)) return true;
+    return clitic && (first == "it" || first == "It");  // "It's", not "its"
+}
+
 void Finder::add(Candidate c) {
+    if (!c.source.empty() && names_no_speaker(c.source)) {
+        // "The email goes on to say": the noun taken for the cue's first word is the source's.
+        if (c.source.end != c.cue.begin || c.cue.end - c.cue.begin < 2) return;
+        c.source.end = ++c.cue.begin;
+    }
     // "the attack showed …": an event is not a speaker.
     if (!c.source.empty() && c.source.end - c.source.begin <= 3 && is_folded(c.source.end - 1, lex_.event_nouns)) {
         bool named = false;
@@ -792,6 +885,8 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
     float strength = cue_strength(cue);
     // "recent polls show Clinton with a lead": after a noun of evidence a weak cue word is one.
     if (strength < kStrongCue && cue > unit.begin && is_folded(cue - 1, lex_.evidence_nouns)) strength = kStrongCue;
+    // "the statement said": a weak cue word right before a strong one is the subject's noun.
+    if (strength < kStrongCue && cue + 1 < unit.end && cue_strength(cue + 1) >= kStrongCue) return;
     Candidate c;
     c.cue = {cue, cue + 1};
 
@@ -808,7 +903,8 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
                !is_folded(static_cast<uint32_t>(q), lex_.object_pronouns) &&
                (lex_.pronouns_subject(word(static_cast<uint32_t>(q))) == false))
             --q;
-        if (q >= static_cast<long>(unit.begin) && q < p - 1 &&
+        // (A participle opening the sentence is no subject: "Walking into the office to chants of".)
+        if (q >= static_cast<long>(unit.begin) && q < p - 1 && !word(static_cast<uint32_t>(q)).ends_with("ing") &&
             (tokens_[static_cast<uint32_t>(q)].capitalized || lex_.pronouns_subject(word(static_cast<uint32_t>(q))))) {
             c.cue.begin = static_cast<uint32_t>(q) + 1;
             p = q;
@@ -934,6 +1030,20 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
     } else {
         c.source = source_before(static_cast<uint32_t>(p), unit);
         if (c.source.empty()) return;
+        // "Another intelligence source speaking to Fox News said": the scan stopped at the
+        // addressee of a participle; the source stands before it.
+        TokenRange addressee;
+        if (c.source.begin >= unit.begin + 3 && word(c.source.begin - 1) == "to" &&
+            word(c.source.begin - 2).ends_with("ing") && !tokens_[c.source.begin - 2].capitalized) {
+            TokenRange subject = source_before(c.source.begin - 3, unit);
+            if (!subject.empty() && looks_like_noun_phrase(subject)) {
+                addressee = c.source;
+                c.source = subject;
+            }
+        }
+        // "Trump’s repeated calls": a participle after a possessive is an adjective.
+        if (is_participle(cue) && is_possessive(c.source.end - 1))
+            return;
         if (!looks_like_noun_phrase(c.source)) {
             // A verb phrase before the cue: its subject, when the sentence opens with one.
             TokenRange subject = sentence_subject(unit, c.source.begin);
@@ -944,7 +1054,7 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
         c.cue.begin = static_cast<uint32_t>(p) + 1;
         if (c.source.end < c.cue.begin && word(c.source.end).ends_with("ed") && is_determiner(c.source.end + 1))
             c.cue.begin = c.source.end;
-        c.recipient = opening_recipient(unit, c.source.begin);
+        c.recipient = addressee.empty() ? opening_recipient(unit, c.source.begin) : addressee;
         uint32_t next = cue + 1;
         if (c.recipient.empty() && is_folded(cue, lex_.recipient_verbs)) {
             c.recipient = recipient_at(next, unit);
@@ -963,6 +1073,9 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
         next = after_adjunct;
         bool starts_with_that = false;
         c.content = content_after(next, unit, starts_with_that);
+        if (c.source.end - c.source.begin == 1 && is_relative_pronoun(c.source.begin) && c.source.begin > unit.begin &&
+            word(c.source.begin - 1) == ",")
+            c.content = before_closing_comma(c.content);
         bool quoted = !c.content.empty() && in_quote(c.content.begin);
         // "“It's ambush journalism,” she says, “this new …”": the quotation before the source is
         // the statement; the one after is its second half (a continuation).
@@ -992,7 +1105,9 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
         } else {
             c.rule = quoted ? Rule::QuoteAfterCue : starts_with_that ? Rule::ThatClause : Rule::ClauseAfterCue;
         }
-        if (strength < kStrongCue && !(starts_with_that || quoted)) return;
+        if (strength < kStrongCue && !(starts_with_that || quoted) &&
+            !takes_clause(c.source, static_cast<uint32_t>(p), cue, c.content))
+            return;
     }
     if (c.content.empty()) return;
     c.weak_cue = strength < kStrongCue;
@@ -1083,6 +1198,40 @@ bool Finder::is_subject_phrase(TokenRange source) const {
     bool determiner = first == "The" || first == "This" || first == "That" || first == "Its" || first == "His" ||
                       first == "Her" || first == "Their";
     return determiner && head_end - source.begin <= 4;
+}
+
+bool Finder::is_finite_verb(uint32_t cue, uint32_t before_cue, TokenRange source) const {
+    if (!is_verb_like(cue) || is_determiner(cue)) return false;
+    auto w = word(cue);
+    if (w.ends_with("ed") || (w.ends_with("s") && !w.ends_with("ss"))) return true;
+    // A base form is a verb after a modal or auxiliary ("might seem", "don't know"), a
+    // plural subject ("Voters view") or a pronoun ("I think").
+    if (before_cue + 1 < cue) return true;
+    auto last = word(source.end - 1);
+    return lex_.pronouns_subject(last) || (last.size() > 3 && last.ends_with("s") && !last.ends_with("ss"));
+}
+
+bool Finder::takes_clause(TokenRange source, uint32_t before_cue, uint32_t cue, TokenRange content) const {
+    constexpr uint32_t kMinClauseTokens = 2;
+    if (content.end - content.begin < kMinClauseTokens) return false;
+    // "spoke in the lobby", "celebrated in Florida": an adjunct, not a clause ("to" stays:
+    // "wants to emerge").
+    if (word(content.begin) != "to" && is_folded(content.begin, lex_.adjunct_openers)) return false;
+    if (cue + 1 < content.end && word(cue + 1) == "of") return false;  // "allegations of"
+    // "Wage talks resumed in Tallinn": a verb right after the cue word makes that a noun.
+    if (is_word(content.begin) && !tokens_[content.begin].capitalized &&
+        (word(content.begin).ends_with("ed") || is_folded(content.begin, lex_.auxiliaries)))
+        return false;
+    if (!is_subject_phrase(source) || !is_finite_verb(cue, before_cue, source)) return false;
+    // A lone capitalised word is a name only if it is not an adverb or determiner opening
+    // the sentence ("Unnervingly", "Their").
+    if (source.end - source.begin == 1 && !lex_.pronouns_subject(word(source.begin))) {
+        auto w = word(source.begin);
+        if ((w.size() > 4 && w.ends_with("ly")) || is_folded(source.begin, lex_.determiners) ||
+            is_folded(source.begin, lex_.noun_phrase_openers) || is_folded(source.begin, lex_.adjunct_openers))
+            return false;
+    }
+    return true;
 }
 
 // "Trump pledged to make Apple “build their damn computers …”", "Merkel heralded the deal

@@ -29,6 +29,7 @@ extern const std::string_view event_nouns_txt_data;
 extern const std::string_view evidence_nouns_txt_data;
 extern const std::string_view determiners_txt_data;
 extern const std::string_view noun_phrase_openers_txt_data;
+extern const std::string_view non_speakers_txt_data;
 }  // namespace data
 
 namespace {
@@ -105,7 +106,8 @@ Lexicon::Lexicon()
       event_nouns(data::event_nouns_txt_data),
       evidence_nouns(data::evidence_nouns_txt_data),
       determiners(data::determiners_txt_data),
-      noun_phrase_openers(data::noun_phrase_openers_txt_data) {
+      noun_phrase_openers(data::noun_phrase_openers_txt_data),
+      non_speakers(data::non_speakers_txt_data) {
     for (auto& row : confidence_) row[0] = row[1] = 0.5f;
     text::for_each_data_line(data::confidence_tsv_data, [&](std::string_view line) {
         size_t tab = line.find('\t');

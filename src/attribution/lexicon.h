@@ -46,7 +46,7 @@ public:
     text::WordSet recipient_verbs, aux_adverbs, auxiliaries, cue_particles, inverting_verbs,
         apposition_openers, role_nouns, sentence_adverbs, adjunct_openers, clause_openers, speech_adjuncts,
         time_words, object_pronouns, org_words, leading_conjunctions, event_nouns, evidence_nouns,
-        determiners, noun_phrase_openers;
+        determiners, noun_phrase_openers, non_speakers;
 
     // What the lexicon knows of one folded word form, looked up once per token: its cue
     // entry and a bit per word list above that holds it (see list_bit).
@@ -64,12 +64,12 @@ public:
 
 private:
     Lexicon();
-    static constexpr size_t kLists = 19;
+    static constexpr size_t kLists = 20;
     const text::WordSet* lists_[kLists] = {&recipient_verbs, &aux_adverbs, &auxiliaries, &cue_particles,
                                            &inverting_verbs, &apposition_openers, &role_nouns, &sentence_adverbs,
                                            &adjunct_openers, &clause_openers, &speech_adjuncts, &time_words,
                                            &object_pronouns, &org_words, &leading_conjunctions, &event_nouns,
-                                           &evidence_nouns, &determiners, &noun_phrase_openers};
+                                           &evidence_nouns, &determiners, &noun_phrase_openers, &non_speakers};
     text::FoldedMap<WordInfo> words_;
     float confidence_[kRuleCount][2] = {};
     text::FoldedMap<CueEntry> cues_;  // not changed once built: words_ points into it
