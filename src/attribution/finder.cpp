@@ -240,6 +240,7 @@ private:
     }
     TokenRange content_after(uint32_t first, const Unit& unit, bool& starts_with_that) const;
     TokenRange content_before(uint32_t boundary, const Unit& unit) const;
+    TokenRange with_clause_before(TokenRange quote, const Unit& unit) const;
     // "…, who has endorsed Clinton, said …": a relative clause's content ends at the comma
     // that closes it.
     TokenRange before_closing_comma(TokenRange content) const {
@@ -731,11 +732,11 @@ TokenRange Finder::content_after(uint32_t first, const Unit& unit, bool& starts_
 TokenRange Finder::content_before(uint32_t boundary, const Unit& unit) const {
     if (boundary <= unit.begin) return {};
     uint32_t b = boundary - 1;
-    if (is_close_mark(b)) return quote_range(quote_of_[b]);
+    if (is_close_mark(b)) return with_clause_before(quote_range(quote_of_[b]), unit);
     if (word(b) != "," && !is_dash(b)) return {};
     if (b == unit.begin) return {};
     uint32_t last = b - 1;
-    if (is_close_mark(last)) return quote_range(quote_of_[last]);
+    if (is_close_mark(last)) return with_clause_before(quote_range(quote_of_[last]), unit);
     TokenRange r{std::max(unit.begin, b > kMaxClauseTokens ? b - kMaxClauseTokens : 0u), b};
     // A quotation inside the clause is content all the same; a colon before it is not.
     for (uint32_t i = b; i > r.begin; --i)
@@ -759,6 +760,18 @@ bool Finder::names_no_speaker(TokenRange source) const {
     auto first = word(source.begin);
     if (is_folded(source.begin, lex_.non_speakers)) return true;
     return clitic && (first == "it" || first == "It");  // "It's", not "its"
+}
+
+// "The bill's failure was “heartbreaking,” she said": a quotation ending the clause that it
+// completes is a mixed statement from the clause's start.
+TokenRange Finder::with_clause_before(TokenRange quote, const Unit& unit) const {
+    if (quote.begin <= unit.begin || !is_word(quote.begin - 1) || in_quote(quote.begin - 1)) return quote;
+    uint32_t start = quote.begin - 1;
+    while (start > unit.begin && !in_quote(start - 1) && word(start - 1) != ":" && word(start - 1) != ";" &&
+           quote.begin - start < kMaxClauseTokens)
+        --start;
+    if (start > unit.begin && in_quote(start - 1)) return quote;  // another quotation's clause
+    return {start, quote.end};
 }
 
 void Finder::add(Candidate c) {
@@ -1084,7 +1097,9 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
         // midnight on CNN", "“…,” he said introducing Clinton as …".
         TokenRange before = content_before(c.source.begin, unit);
         // "On “Sunday Morning Futures,” Rep. Darrell Issa said …": a title is no statement.
-        bool before_is_quote = !before.empty() && in_quote(before.begin) && !is_title(before);
+        // (One opening its sentence is a statement, however short: "“Really,” she added when …".)
+        bool before_is_quote =
+            !before.empty() && in_quote(before.begin) && !(is_title(before) && before.begin > unit.begin);
         bool after_colon = next < unit.end && word(next) == ":";
         if (before_is_quote && (quoted || (!starts_with_that && !after_colon))) {
             c.content = {};
@@ -1334,7 +1349,10 @@ void Finder::attribute_leftover_quotes() {
                 continue;
             }
         }
-        if (open != unit.begin) continue;
+        // "But “Donald Trump’s candidacy is strengthened …”": a conjunction may open it.
+        bool after_conjunction = open == unit.begin + 1 && is_folded(unit.begin, lex_.leading_conjunctions);
+        if (open != unit.begin && !after_conjunction) continue;
+        if (after_conjunction) range.begin = unit.begin;
         for (size_t f = 0; f < found_.size(); ++f)
             if (found_[f].content.end <= open && (previous < 0 || found_[f].content.end >= found_[previous].content.end))
                 previous = static_cast<int>(f);
