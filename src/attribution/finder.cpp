@@ -253,6 +253,15 @@ private:
     // participle opening the sentence, when the source follows its comma.
     TokenRange opening_recipient(const Unit& unit, uint32_t source_begin) const;
     uint32_t skip_speech_adjunct(uint32_t first, const Unit& unit) const;
+    // The end of a cue word and the particle the annotators usually join to it ("talked
+    // about", "called for", "referring to"; data/particle_joins.tsv).
+    uint32_t joined_particle_end(uint32_t cue, const Unit& unit) const {
+        uint32_t next = cue + 1;
+        if (next < unit.end && is_word(next) && next + 1 < unit.end && !in_quote(next) &&
+            lex_.particle_joins(word(cue), word(next)))
+            return next + 1;
+        return next;
+    }
     TokenRange quote_range(int quote) const {
         const auto& q = quotes_.quotes[quote];
         return {q.open_token, q.end_token};
@@ -1024,7 +1033,8 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
             for (auto f = found_.rbegin(); f != found_.rend() && f->cue.begin >= unit.begin && !previous; ++f)
                 if (f->cue.begin < cue && !f->source.empty()) previous = &*f;
             bool starts_with_that = false;
-            c.content = content_after(cue + 1, unit, starts_with_that);
+            c.cue.end = joined_particle_end(cue, unit);  // ", referring to …"
+            c.content = content_after(c.cue.end, unit, starts_with_that);
             if (previous) {
                 c.source = previous->source;
                 c.rule = Rule::ParticipleContinues;
@@ -1073,9 +1083,7 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
             c.recipient = recipient_at(next, unit);
             if (!c.recipient.empty()) next = c.recipient.end;
         }
-        if (c.recipient.empty() && next < unit.end && is_word(next) && next + 1 < unit.end && !in_quote(next) &&
-            lex_.particle_joins(word(cue), word(next)))
-            c.cue.end = ++next;  // "talked about", "called for"
+        if (c.recipient.empty()) next = c.cue.end = std::max(c.cue.end, joined_particle_end(cue, unit));
         uint32_t after_adjunct = skip_speech_adjunct(next, unit);
         for (uint32_t t = next; t < after_adjunct; ++t)
             if (is_folded(t, lex_.speech_adjuncts)) {
