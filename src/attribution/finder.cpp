@@ -183,6 +183,8 @@ private:
     void try_fronted_cue(uint32_t cue, const Unit& unit);
     // "In the poll, Clinton's support has risen": a sentence opening with evidence.
     void try_in_evidence(uint32_t in, const Unit& unit);
+    // "Trump has a decisive lead in the polls": a clause ending with the evidence for it.
+    void try_trailing_evidence(uint32_t in, const Unit& unit);
     // "Asked whether he would run, Reid said …", "when asked by Ingraham about …": the
     // question is a statement of whoever asked it (named after "by", or not at all).
     void try_asked(uint32_t asked, const Unit& unit);
@@ -811,13 +813,21 @@ void Finder::try_according_to(uint32_t according, const Unit& unit) {
     c.cue = {according, according + 2};
     uint32_t first = according + 2;
     uint32_t end = first;
-    while (end < unit.end && !in_quote(end) && word(end) != "," && !is_terminal_punct(end) && word(end) != ";" &&
-           word(end) != ":" && end - first < kMaxSourceTokens)
+    // A title in quotation marks may be part of the source ("According to E. J. Fleming's
+    // ''The Fixers'' and other sources,"), but not the source's first word.
+    while (end < unit.end && (!in_quote(end) || end > first) &&
+           (in_quote(end) || (word(end) != "," && !is_terminal_punct(end) && word(end) != ";" && word(end) != ":")) &&
+           end - first < kMaxSourceTokens)
         ++end;
+    while (end > first && in_quote(end - 1) && !is_close_mark(end - 1)) --end;  // a quotation still open
     c.source = {first, end};
     if (!has_word(c.source)) return;
     bool starts_with_that = false;
-    if (according > unit.begin && word(according - 1) == ",") {
+    // "… “look for a psychiatrist,” according to Reuters": the comma is inside the quotation.
+    bool after_comma = according > unit.begin && (word(according - 1) == "," ||
+                                                  (is_close_mark(according - 1) && according >= unit.begin + 2 &&
+                                                   word(according - 2) == ","));
+    if (after_comma) {
         c.content = content_before(according, unit);
         // "But, according to the poll, 46 percent …": what stands before is an opener, and
         // the statement follows the source.
@@ -829,6 +839,12 @@ void Finder::try_according_to(uint32_t according, const Unit& unit) {
         }
     } else if (end < unit.end && (word(end) == "," || word(end) == ":")) {
         c.content = content_after(end + 1, unit, starts_with_that);
+    } else if (according > unit.begin && is_word(according - 1)) {
+        // "… 46 percent to 39 percent according to a CBS poll": the clause before, no comma.
+        uint32_t start = according - 1;
+        while (start > unit.begin && word(start - 1) != ":" && word(start - 1) != ";" && according - start < kMaxClauseTokens)
+            --start;
+        c.content = {start, according};
     }
     if (c.content.empty()) return;
     c.rule = Rule::AccordingTo;
@@ -851,6 +867,44 @@ void Finder::try_in_evidence(uint32_t in, const Unit& unit) {
     Candidate c;
     c.cue = {in, in + 1};
     c.source = {in + 1, comma};
+    c.content = content;
+    c.rule = Rule::InEvidence;
+    add(c);
+}
+
+void Finder::try_trailing_evidence(uint32_t in, const Unit& unit) {
+    constexpr uint32_t kMaxEvidenceTokens = 12;
+    if (in == unit.begin || !is_word(in - 1) || in_quote(in - 1)) return;
+    // The evidence noun ends the phrase, but for a short modifier ("a poll released Monday");
+    // a verb after it makes the phrase a clause's subject ("voters in the poll were …").
+    constexpr uint32_t kMaxAfterNoun = 3;
+    uint32_t end = in + 1;
+    uint32_t noun_end = 0;
+    while (end < unit.end && end - in <= kMaxEvidenceTokens && word(end) != "," && word(end) != ";" && !in_quote(end) &&
+           !is_terminal_punct(end)) {
+        if (is_folded(end, lex_.auxiliaries)) return;
+        if (is_folded(end, lex_.evidence_nouns) && !tokens_[end].capitalized) noun_end = end + 1;
+        ++end;
+    }
+    bool ends_clause = end >= unit.end || word(end) == "," || is_terminal_punct(end) || word(end) == ";";
+    if (noun_end == 0 || end - noun_end > kMaxAfterNoun || !ends_clause ||
+        !(is_determiner_or_number(in + 1) || is_folded(in + 1, lex_.evidence_nouns)))
+        return;
+    // The clause before: from the sentence's start, or from a clause opener after a comma
+    // ("…, where he has had a big lead in the most recent polls").
+    uint32_t start = in - 1;
+    while (start > unit.begin && !in_quote(start - 1) && word(start - 1) != ";" && word(start - 1) != ":" &&
+           !(word(start - 1) == "," && is_folded(start, lex_.clause_openers)) && in - start < kMaxClauseTokens)
+        --start;
+    if (is_folded(start, lex_.clause_openers)) ++start;
+    TokenRange content{start, in};
+    if (!has_word(content) || overlaps_found_content(content)) return;
+    // "the committee said in a report": the report is the medium of a cue already there.
+    for (uint32_t t = content.begin; t < content.end; ++t)
+        if (cue_strength(t) >= kStrongCue) return;
+    Candidate c;
+    c.cue = {in, in + 1};
+    c.source = {in + 1, noun_end};  // a name in the modifier ("released Monday") is no speaker
     c.content = content;
     c.rule = Rule::InEvidence;
     add(c);
@@ -1452,6 +1506,7 @@ void Finder::run(std::vector<Attribution>& out) {
                 try_fronted_cue(i, unit);
                 if (word(i) == "In") try_in_evidence(i, unit);
             }
+            if (word(i) == "in") try_trailing_evidence(i, unit);
             if (cue_strength(i) >= kWeakCue) try_cue(i, unit);
         }
     }
