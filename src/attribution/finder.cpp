@@ -24,6 +24,7 @@ using text::TokenKind;
 // (articles before 2016-08-08; docs/accuracy.md).
 constexpr float kStrongCue = 0.4f;  // a word this likely to be a cue is one wherever the syntax fits
 constexpr float kWeakCue = 0.25f;   // below kStrongCue: a cue only before "that", a quotation or a clause
+constexpr float kNestedCue = 0.6f;     // inside another statement's content
 constexpr float kPredicateCue = 0.1f;  // a verb around a quotation with no other attribution
 constexpr uint32_t kMaxSourceTokens = 30;
 constexpr uint32_t kMaxAppositionTokens = 20;
@@ -1187,6 +1188,9 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
             return;
     }
     if (c.content.empty()) return;
+    // "Taylor Bush said he did not recognize …": inside a statement already found, only a
+    // verb that is nearly always a cue starts one of its own.
+    if (c.rule == Rule::ClauseAfterCue && strength < kNestedCue && overlaps_found_content({cue, cue + 1})) return;
     c.weak_cue = strength < kStrongCue;
     // Measured on the tuning articles (tools/calibrate), a weak cue word is right under a
     // quarter of the time when the construction itself is loose: leave those out.
@@ -1364,7 +1368,12 @@ void Finder::attribute_leftover_quotes() {
         // "SOURCE: “…”"
         if (open > unit.begin && word(open - 1) == ":") {
             TokenRange source = source_before(open - 2, unit);
-            if (!source.empty() && source.begin == unit.begin && source.end - source.begin <= 8) {
+            // "SOURCE:" opening the sentence, or after a dash or "More from" within it ("… are
+            // particularly problematic - Pew Research: “…”").
+            bool opens = !source.empty() &&
+                         (source.begin == unit.begin || is_dash(source.begin - 1) || word(source.begin - 1) == "-" ||
+                          word(source.begin - 1) == "from");
+            if (opens && source.end - source.begin <= 8) {
                 Candidate c;
                 c.source = source;
                 c.cue = {open - 1, open};
