@@ -24,7 +24,7 @@ namespace qg::store {
 
 // The schema version this build writes (PRAGMA user_version). Older databases are migrated
 // forward when opened read-write; newer ones are refused.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // Recorded with every statement: which extractor produced it (reindex compares it).
 std::string extractor_version();
