@@ -278,7 +278,7 @@ private:
 // transaction, so a crash loses at most the batch in flight and a rerun completes it.
 class Ingester {
 public:
-    explicit Ingester(Store& store, size_t batch_documents = 256, size_t batch_bytes = 16 << 20);
+    explicit Ingester(Store& store, size_t batch_documents = 1024, size_t batch_bytes = 16 << 20);
     ~Ingester();  // rolls back an unfinished batch
     Ingester(const Ingester&) = delete;
     Ingester& operator=(const Ingester&) = delete;
