@@ -359,6 +359,9 @@ TEST_CASE("a version 1 database is migrated, a newer one refused", "[store]") {
         sqlite3* db = nullptr;
         REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
         REQUIRE(sqlite3_exec(db, read_file(kFixtures + "schema-v1.sql").c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+        // A mention row as versions 1 and 2 stored them: version 3 keeps a revision's in one row.
+        REQUIRE(sqlite3_exec(db, "INSERT INTO mentions (revision, entity, start, end) VALUES (1, 1, 42, 51)", nullptr,
+                             nullptr, nullptr) == SQLITE_OK);
         sqlite3_close(db);
 
         CHECK_THROWS_WITH(store::Store::open(path, store::Mode::ReadOnly), Catch::Contains("older"));
@@ -373,6 +376,13 @@ TEST_CASE("a version 1 database is migrated, a newer one refused", "[store]") {
         f = {};
         f.speaker = "Dahl";
         CHECK(s.statements(f).size() == 1);
+        std::vector<attribution::ByteSpan> mentions;
+        s.for_each_document({}, [&](const ingest::Document&, const pipeline::Result& r) {
+            for (const auto& e : r.entities) mentions.insert(mentions.end(), e.mentions.begin(), e.mentions.end());
+        });
+        REQUIRE(mentions.size() == 1);
+        CHECK(mentions[0].begin == 42);
+        CHECK(mentions[0].end == 51);
         // And it takes new documents.
         ingest_files(s, {kFixtures + "articles.jsonl"});
         CHECK(s.counts().documents == 6);
@@ -406,6 +416,24 @@ TEST_CASE("a version 1 database is migrated, a newer one refused", "[store]") {
         CHECK_THROWS_WITH(store::Store::open(other, store::Mode::ReadWrite), Catch::Contains("not a quotegraph tracker"));
         CHECK_THROWS_WITH(store::Store::open(fresh_db("missing"), store::Mode::ReadOnly), Catch::Contains("missing.db"));
     }
+}
+
+TEST_CASE("the schema's CHECKs hold for every writer", "[store]") {
+    const std::string path = fresh_db("checks");
+    {
+        auto s = store::Store::open(path, store::Mode::ReadWrite);
+        ingest_files(s, {kFixtures + "articles.jsonl"});
+    }
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    auto result = [&](const char* sql) { return sqlite3_exec(db, sql, nullptr, nullptr, nullptr); };
+    CHECK(result("INSERT INTO statements (revision, position, kind, content, content_start, content_end, confidence, "
+                 "rule, extractor) VALUES (1, 99, 'direct', 'x', 0, 1, 0.5, 'inverted', 'test')") == SQLITE_OK);
+    CHECK(result("INSERT INTO statements (revision, position, kind, content, content_start, content_end, confidence, "
+                 "rule, extractor) VALUES (1, 99, 'quoted', 'x', 0, 1, 0.5, 'inverted', 'test')") == SQLITE_CONSTRAINT);
+    CHECK(result("INSERT INTO entities (kind, name, first_revision) VALUES ('planet', 'Mars', 1)") == SQLITE_CONSTRAINT);
+    CHECK(result("INSERT INTO changes (revision, type) VALUES (1, 'moved')") == SQLITE_CONSTRAINT);
+    sqlite3_close(db);
 }
 
 TEST_CASE("a reader queries while an ingest writes", "[store]") {
@@ -510,6 +538,19 @@ TEST_CASE("the tracker's documents rebuild the graph the files give", "[store]")
     for (auto v : boost::make_iterator_range(boost::vertices(a))) names_a.insert(a[v].name);
     for (auto v : boost::make_iterator_range(boost::vertices(b))) names_b.insert(b[v].name);
     CHECK(names_a == names_b);
+
+    // Re-extraction replaces a revision's mentions rather than adding to them.
+    auto mention_count = [&] {
+        size_t count = 0;
+        s.for_each_document({}, [&](const ingest::Document&, const pipeline::Result& r) {
+            for (const auto& e : r.entities) count += e.mentions.size();
+        });
+        return count;
+    };
+    const size_t mentions = mention_count();
+    CHECK(mentions > 0);
+    CHECK(s.reindex(1, true) == 6);
+    CHECK(mention_count() == mentions);
 
     // Filtered: only the matching statements, or their whole documents.
     store::Filters f;

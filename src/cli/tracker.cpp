@@ -83,7 +83,7 @@ struct IngestOptions {
     ThroughputOptions throughput;
     std::string db;
     bool explain = false;
-    size_t batch = 256;
+    size_t batch = 1024;
 };
 
 int run_ingest(IngestOptions& o) {
@@ -154,7 +154,7 @@ void register_tracker(CLI::App& root, Action& action) {
         add_throughput_options(*command, o->throughput);
         add_db_option(*command, o->db);
         command->add_flag("--explain", o->explain, "Print each cross-document merge of entities, and why, to stderr");
-        command->add_option("--batch", o->batch, "Documents per transaction (default 256)")->check(CLI::PositiveNumber);
+        command->add_option("--batch", o->batch, "Documents per transaction (default 1024)")->check(CLI::PositiveNumber);
         command->callback([&action, o] { action = [o] { return run_ingest(*o); }; });
     }
     {

@@ -1,6 +1,8 @@
 // Reading the store: statements under filters, speakers, entities, documents with their
 // revisions, timelines, claim propagation, counts.
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <ctime>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -500,6 +502,31 @@ struct StoredAttribution {
     float confidence = 0;
 };
 
+// A revision's mentions (code point start, end pairs) by tracker entity, each entity's in
+// text order: the mentions column holds "entity start end" triples.
+std::unordered_map<int64_t, std::vector<std::array<uint32_t, 2>>> mentions_of(Store::Impl& store, int64_t revision) {
+    std::unordered_map<int64_t, std::vector<std::array<uint32_t, 2>>> out;
+    auto& s = store.prepare("SELECT spans FROM mentions WHERE revision = ?");
+    s.bind(1, revision);
+    if (s.step()) {
+        const std::string_view spans = s.text_view(0);
+        const char* at = spans.data();
+        const char* const end = at + spans.size();
+        auto next = [&](auto& number) {
+            while (at < end && *at == ' ') ++at;
+            const auto parsed = std::from_chars(at, end, number);
+            at = parsed.ptr;
+            return parsed.ec == std::errc();
+        };
+        int64_t entity = 0;
+        std::array<uint32_t, 2> span{};
+        while (next(entity) && next(span[0]) && next(span[1])) out[entity].push_back(span);
+    }
+    s.reset();
+    for (auto& [entity, spans] : out) std::sort(spans.begin(), spans.end());
+    return out;
+}
+
 // One revision back as the pipeline gave it: byte spans into its text, and the tracker
 // entities its statements name (with their aliases, roles and mentions in this revision).
 void rebuild(Store::Impl& store, int64_t revision, const std::vector<StoredAttribution>& rows,
@@ -522,6 +549,7 @@ void rebuild(Store::Impl& store, int64_t revision, const std::vector<StoredAttri
     text::OffsetIndex index(document.text);
     auto bytes = [&](const uint32_t span[2]) { return attribution::ByteSpan{index.to_byte(span[0]), index.to_byte(span[1])}; };
 
+    const auto mentions = mentions_of(store, revision);
     pipeline::Result result;
     std::unordered_map<int64_t, int> local;
     std::function<int(int64_t)> entity = [&](int64_t id) -> int {
@@ -539,13 +567,8 @@ void rebuild(Store::Impl& store, int64_t revision, const std::vector<StoredAttri
         }
         kind.reset();
         e.aliases = aliases_of(store, id, e.name);
-        auto& mentions = store.prepare("SELECT start, end FROM mentions WHERE revision = ? AND entity = ? ORDER BY start");
-        mentions.bind(1, revision).bind(2, id);
-        while (mentions.step()) {
-            const uint32_t span[2] = {static_cast<uint32_t>(mentions.integer(0)), static_cast<uint32_t>(mentions.integer(1))};
-            e.mentions.push_back(bytes(span));
-        }
-        mentions.reset();
+        if (auto spans = mentions.find(id); spans != mentions.end())
+            for (const auto& span : spans->second) e.mentions.push_back(bytes(span.data()));
         const auto roles = roles_of(store, id);
         result.entities[static_cast<size_t>(at)] = std::move(e);
         for (const auto& r : roles) {

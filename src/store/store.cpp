@@ -3,6 +3,7 @@
 #include "store/store.h"
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
@@ -21,12 +22,14 @@ namespace qg::store {
 namespace data {
 extern const std::string_view schema_1_sql_data;
 extern const std::string_view migrate_2_sql_data;
+extern const std::string_view migrate_3_sql_data;
 }  // namespace data
 
 namespace {
 
 // The SQL that brings a database from version i to i + 1 is kMigrations[i].
-const std::string_view* const kMigrations[] = {&data::schema_1_sql_data, &data::migrate_2_sql_data};
+const std::string_view* const kMigrations[] = {&data::schema_1_sql_data, &data::migrate_2_sql_data,
+                                               &data::migrate_3_sql_data};
 static_assert(std::size(kMigrations) == kSchemaVersion);
 
 std::string utc_now() {
@@ -165,17 +168,15 @@ Store Store::open(const std::string& path, Mode mode) {
             throw Error(path + ": schema version " + std::to_string(version) + " is older than this quotegraph's (" +
                         std::to_string(kSchemaVersion) + "): run `quotegraph ingest` or `reindex` once to migrate it");
     } else {
+        // 16 KB pages for a new database (an existing one keeps its own): a quarter of the
+        // WAL frames and b-tree splits of 4 KB pages for the writer, the text of most
+        // articles on one or two pages, and barely a larger file.
+        if (version == 0) db.exec("PRAGMA page_size = 16384");
         // WAL: readers see the last committed batch while an ingest writes the next one.
         db.exec("PRAGMA journal_mode = WAL");
         db.exec("PRAGMA synchronous = NORMAL");
         // 32 MB of page cache: the indexes of a large tracker stay in memory while ingesting.
         db.exec("PRAGMA cache_size = -32768");
-        // The CHECKs of statements.kind, entities.kind and changes.type are IN lists, which
-        // this SQLite (3.40) evaluates by building a temporary b-tree on every insert: a
-        // fifth of an ingest's instructions. The writer only writes the names of its own
-        // enums (attribution::kind_name, entity_kind_text, change_name), so the writing
-        // connection skips them; the schema keeps them for anything else that writes.
-        db.exec("PRAGMA ignore_check_constraints = ON");
         migrate(db, version);
         version = kSchemaVersion;
     }
@@ -455,6 +456,28 @@ int64_t claim_id(Store::Impl& store, const PreparedDocument::StatementRow& row, 
     return found;
 }
 
+// The mentions column of one revision: "entity start end" triples of the entities the
+// tracker keeps (`tracker[e]` is entity e's tracker id, 0 when it is not stored).
+std::string mention_spans(const std::vector<int64_t>& tracker, const std::vector<PreparedDocument::EntityRow>& rows) {
+    std::string out;
+    auto put = [&](int64_t number) {
+        char digits[24];
+        const auto end = std::to_chars(digits, digits + sizeof digits, number).ptr;
+        if (!out.empty()) out += ' ';
+        out.append(digits, end);
+    };
+    for (size_t e = 0; e < rows.size() && e < tracker.size(); ++e) {
+        if (tracker[e] == 0) continue;
+        const auto& spans = rows[e].mentions;
+        for (size_t k = 0; k + 1 < spans.size(); k += 2) {
+            put(tracker[e]);
+            put(spans[k]);
+            put(spans[k + 1]);
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 PreparedDocument prepare(const ingest::Document& document, pipeline::Result result) {
@@ -557,19 +580,14 @@ std::vector<int64_t> Store::Impl::write_statements(int64_t revision, const std::
         ids.push_back(sqlite3_last_insert_rowid(db.get()));
     }
     // Mentions of the entities the tracker keeps (those something connects), for views
-    // that rebuild a document's entities from the store.
-    const auto& tracker = resolve.resolved();
-    for (size_t e = 0; e < result.entities.size(); ++e) {
-        if (tracker[e] == 0) continue;
-        const auto& spans = prepared.entities[e].mentions;
-        for (size_t k = 0; k + 1 < spans.size(); k += 2)
-            prepare("INSERT INTO mentions (revision, entity, start, end) VALUES (?, ?, ?, ?)")
-                .bind(1, revision)
-                .bind(2, tracker[e])
-                .bind(3, spans[k])
-                .bind(4, spans[k + 1])
-                .run();
-    }
+    // that rebuild a document's entities from the store. Replaced on reindex: the spans
+    // are those of the revision's current extraction.
+    const std::string spans = mention_spans(resolve.resolved(), prepared.entities);
+    if (!spans.empty())
+        prepare("INSERT OR REPLACE INTO mentions (revision, spans) VALUES (?, ?)")
+            .bind(1, revision)
+            .bind(2, std::string_view(spans))
+            .run();
     return ids;
 }
 

@@ -24,7 +24,7 @@ namespace qg::store {
 
 // The schema version this build writes (PRAGMA user_version). Older databases are migrated
 // forward when opened read-write; newer ones are refused.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // Recorded with every statement: which extractor produced it (reindex compares it).
 std::string extractor_version();
@@ -278,7 +278,7 @@ private:
 // transaction, so a crash loses at most the batch in flight and a rerun completes it.
 class Ingester {
 public:
-    explicit Ingester(Store& store, size_t batch_documents = 256, size_t batch_bytes = 16 << 20);
+    explicit Ingester(Store& store, size_t batch_documents = 1024, size_t batch_bytes = 16 << 20);
     ~Ingester();  // rolls back an unfinished batch
     Ingester(const Ingester&) = delete;
     Ingester& operator=(const Ingester&) = delete;
