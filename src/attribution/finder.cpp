@@ -283,6 +283,9 @@ private:
     }
     // A source that is only a determiner, a clause opener or "It's": no one spoke.
     bool names_no_speaker(TokenRange source) const;
+    // For an object pronoun ending a relative clause ("organizations that have endorsed
+    // him"), the noun phrase the clause modifies; empty when there is none.
+    TokenRange subject_before_relative(uint32_t object, const Unit& unit) const;
     void add(Candidate c);
     // A quotation continuing found_[of] (or what that one continues itself).
     void add_continuation(TokenRange content, int of, Rule rule) {
@@ -760,6 +763,19 @@ TokenRange Finder::content_before(uint32_t boundary, const Unit& unit) const {
     return r;
 }
 
+TokenRange Finder::subject_before_relative(uint32_t object, const Unit& unit) const {
+    constexpr uint32_t kMaxRelativeTokens = 8;
+    for (uint32_t t = object; t > unit.begin + 1 && object - t < kMaxRelativeTokens;) {
+        --t;
+        if (in_quote(t) || word(t) == "," || is_terminal_punct(t)) return {};
+        if (word(t) == "that" || word(t) == "who" || word(t) == "which") {
+            TokenRange subject = source_before(t - 1, unit);
+            return !subject.empty() && looks_like_noun_phrase(subject) ? subject : TokenRange{};
+        }
+    }
+    return {};
+}
+
 bool Finder::names_no_speaker(TokenRange source) const {
     uint32_t words = 0;
     bool clitic = false;
@@ -1108,6 +1124,12 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
     } else {
         c.source = source_before(static_cast<uint32_t>(p), unit);
         if (c.source.empty()) return;
+        // "progressive organizations that have endorsed him say": an object pronoun is no
+        // subject; the subject stands before the relative clause that ends with it.
+        if (c.source.end - c.source.begin == 1 && is_folded(c.source.begin, lex_.object_pronouns)) {
+            TokenRange subject = subject_before_relative(c.source.begin, unit);
+            if (!subject.empty()) c.source = subject;
+        }
         // "Another intelligence source speaking to Fox News said": the scan stopped at the
         // addressee of a participle; the source stands before it.
         TokenRange addressee;
