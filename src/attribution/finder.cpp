@@ -256,6 +256,15 @@ private:
     // participle opening the sentence, when the source follows its comma.
     TokenRange opening_recipient(const Unit& unit, uint32_t source_begin) const;
     uint32_t skip_speech_adjunct(uint32_t first, const Unit& unit) const;
+    // Past "of NOUN PHRASE" up to the comma before `limit` ("said of Trump, “…”"), or `of`
+    // itself when a verb or quotation stands in between.
+    uint32_t skip_topic(uint32_t of, uint32_t limit) const {
+        constexpr uint32_t kMaxTopicTokens = 8;
+        uint32_t t = of + 1;
+        while (t < limit && t - of <= kMaxTopicTokens && word(t) != "," && !in_quote(t) && !is_folded(t, lex_.auxiliaries))
+            ++t;
+        return t < limit && word(t) == "," ? t : of;
+    }
     // The end of a cue word and the particle the annotators usually join to it ("talked
     // about", "called for", "referring to"; data/particle_joins.tsv).
     uint32_t joined_particle_end(uint32_t cue, const Unit& unit) const {
@@ -413,6 +422,7 @@ long Finder::apposition_opening(uint32_t closing, const Unit& unit) const {
     // director", a role; "Sanders stepped up …" is a clause.
     auto first_word = word(opener);
     bool appositive = is_folded(opener, lex_.apposition_openers) || tokens_[opener].kind == TokenKind::Number ||
+                      is_party_tag(opener) ||  // "Sen. Rand Paul, R-Ky., told"
                       first_word.ends_with("'s") || first_word.ends_with("\xE2\x80\x99s") ||
                       (opener + 1 < closing && (word(opener + 1) == "'s" || word(opener + 1) == "\xE2\x80\x99s"));
     if (!appositive) {
@@ -719,6 +729,9 @@ TokenRange Finder::content_after(uint32_t first, const Unit& unit, bool& starts_
     starts_with_that = false;
     uint32_t i = first;
     if (i < unit.end && (word(i) == ":" || word(i) == ",")) ++i;
+    // "…, Fiorina said, adding that …": the participle starts an attribution of its own.
+    if (i > first && i < unit.end && !in_quote(i) && cue_strength(i) >= kStrongCue && word(i).ends_with("ing"))
+        return {};
     if (i < unit.end && word(i) == "that" && !in_quote(i)) {
         starts_with_that = true;
         ++i;
@@ -1416,8 +1429,10 @@ void Finder::attribute_leftover_quotes() {
         for (size_t f = 0; f < found_.size(); ++f) {
             uint32_t end = std::max({found_[f].cue.end, found_[f].source.end, found_[f].recipient.end});
             if (end > open || end < unit.begin) continue;
-            // "“A,” Trumka said in March, “B.”": the circumstance of the speech may sit between.
+            // "“A,” Trumka said in March, “B.”": the circumstance of the speech may sit between,
+            // and so may its topic ("“A,” he said of Trump, “B.”").
             if (open - end > 2) end = skip_speech_adjunct(end, unit);
+            if (open - end > 2 && end < open && word(end) == "of") end = skip_topic(end, open);
             if (end > open || open - end > 2) continue;
             bool only_punctuation = true;
             for (uint32_t t = end; t < open; ++t) only_punctuation &= tokens_[t].kind == TokenKind::Punct;
@@ -1444,7 +1459,10 @@ void Finder::attribute_leftover_quotes() {
         }
         // "But “Donald Trump’s candidacy is strengthened …”": a conjunction may open it.
         bool after_conjunction = open == unit.begin + 1 && is_folded(unit.begin, lex_.leading_conjunctions);
-        if (open != unit.begin && !after_conjunction) continue;
+        // "… after a forum in Fort Mill, S.C. “It seems …”": a sentence the splitter did not cut
+        // at an abbreviation's period.
+        bool after_stop = open > unit.begin && (is_terminal_punct(open - 1) || word(open - 1).ends_with("."));
+        if (open != unit.begin && !after_conjunction && !after_stop) continue;
         if (after_conjunction) range.begin = unit.begin;
         for (size_t f = 0; f < found_.size(); ++f)
             if (found_[f].content.end <= open && (previous < 0 || found_[f].content.end >= found_[previous].content.end))
