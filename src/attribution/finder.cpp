@@ -295,6 +295,9 @@ private:
     // For an object pronoun ending a relative clause ("organizations that have endorsed
     // him"), the noun phrase the clause modifies; empty when there is none.
     TokenRange subject_before_relative(uint32_t object, const Unit& unit) const;
+    // "The administration, for its part, expressed …": before the comma ending an adjunct
+    // between subject and verb, the subject opening the sentence; empty when there is none.
+    TokenRange subject_before_adjunct(uint32_t comma, const Unit& unit) const;
     void add(Candidate c);
     // A quotation continuing found_[of] (or what that one continues itself).
     void add_continuation(TokenRange content, int of, Rule rule) {
@@ -776,6 +779,25 @@ TokenRange Finder::content_before(uint32_t boundary, const Unit& unit) const {
     return r;
 }
 
+TokenRange Finder::subject_before_adjunct(uint32_t comma, const Unit& unit) const {
+    uint32_t opening = comma;
+    while (opening > unit.begin && comma - opening < kMaxAppositionTokens) {
+        --opening;
+        if (in_quote(opening) || is_terminal_punct(opening)) return {};
+        if (word(opening) == ",") break;
+    }
+    if (opening <= unit.begin || word(opening) != ",") return {};
+    // Not an apposition ("Sandra Inman, a Cruz supporter …,"), whose comma source_before
+    // takes in: an adverbial ("for its part", "in fact", "only two months later").
+    uint32_t first = opening + 1;
+    if (!is_word(first) || tokens_[first].capitalized || is_determiner(first) || closes_apposition(comma, unit))
+        return {};
+    TokenRange subject = source_before(opening - 1, unit);
+    if (subject.empty() || subject.begin != after_dateline(unit.begin, opening) || !looks_like_noun_phrase(subject))
+        return {};
+    return subject;
+}
+
 TokenRange Finder::subject_before_relative(uint32_t object, const Unit& unit) const {
     constexpr uint32_t kMaxRelativeTokens = 8;
     for (uint32_t t = object; t > unit.begin + 1 && object - t < kMaxRelativeTokens;) {
@@ -1128,7 +1150,8 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
             } else {
                 // "Gov. John Kasich (R-OH), said, “…”": a comma between subject and verb.
                 // The comma itself first, so that ", however," and the like are skipped.
-                c.source = source_before(static_cast<uint32_t>(p), unit);
+                c.source = subject_before_adjunct(static_cast<uint32_t>(p), unit);
+                if (c.source.empty()) c.source = source_before(static_cast<uint32_t>(p), unit);
                 if (c.source.empty()) c.source = source_before(static_cast<uint32_t>(p) - 1, unit);
                 c.rule = Rule::CommaSubject;
             }
