@@ -1105,6 +1105,13 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
     if (after_comma_or_quote && takes_object && p >= static_cast<long>(unit.begin) &&
         word(static_cast<uint32_t>(p)) == "," && closes_apposition(static_cast<uint32_t>(p), unit))
         after_comma_or_quote = false;
+    // "Republicans, on the other hand, offered their thoughts": the comma closes an adverbial
+    // after the subject, and the cue is not inverted.
+    TokenRange subject_before_adverbial;
+    if (after_comma_or_quote && p >= static_cast<long>(unit.begin) && word(static_cast<uint32_t>(p)) == ",") {
+        subject_before_adverbial = subject_before_adjunct(static_cast<uint32_t>(p), unit);
+        if (!subject_before_adverbial.empty() && !participle) after_comma_or_quote = false;
+    }
     if (after_comma_or_quote && !participle && is_folded(cue, lex_.inverting_verbs)) {
         inverted_source = source_after(cue + 1, unit);
         uint32_t rest = inverted_source.end;
@@ -1159,6 +1166,7 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
         }
     } else {
         c.source = source_before(static_cast<uint32_t>(p), unit);
+        if (c.source.empty()) c.source = subject_before_adverbial;
         if (c.source.empty()) return;
         // "progressive organizations that have endorsed him say": an object pronoun is no
         // subject; the subject stands before the relative clause that ends with it.
