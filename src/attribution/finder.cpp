@@ -1252,6 +1252,8 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
         if (strength < kStrongCue && !(starts_with_that || quoted) &&
             !takes_clause(c.source, static_cast<uint32_t>(p), cue, c.content))
             return;
+        // "being pushed by Collins", "posted by CBN": a participle before its agent is no cue.
+        if (!quoted && !starts_with_that && !c.content.empty() && word(c.content.begin) == "by") return;
     }
     if (c.content.empty()) return;
     // "Taylor Bush said he did not recognize …": inside a statement already found, only a
