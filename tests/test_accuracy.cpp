@@ -28,7 +28,7 @@ TEST_CASE("accuracy on the held-back PolNeAR articles does not regress", "[accur
                        << ", quoted found " << s.quoted.found_rate() << ", quoted source right "
                        << s.quoted.source_rate());
     CHECK(s.content.f1() >= 0.815);
-    CHECK(s.source.f1() >= 0.63);
+    CHECK(s.source.f1() >= 0.635);
     CHECK(s.cue.f1() >= 0.545);
     CHECK(s.quoted.found_rate() >= 0.925);
     CHECK(s.quoted.source_rate() >= 0.915);
