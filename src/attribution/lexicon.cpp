@@ -1,5 +1,6 @@
 #include "attribution/lexicon.h"
 
+#include <array>
 #include <charconv>
 #include <cstring>
 #include <string>
@@ -59,10 +60,17 @@ const char* rule_name(Rule rule) {
     return names[static_cast<int>(rule)];
 }
 
-std::string Lexicon::rule_key(Rule rule, bool weak_cue) {
-    std::string key = rule_name(rule);
-    if (weak_cue) key += "/weak-cue";
-    return key;
+const std::string& Lexicon::rule_key(Rule rule, bool weak_cue) {
+    // Built once: every statement written names its rule.
+    static const auto keys = [] {
+        std::array<std::array<std::string, 2>, kRuleCount> table;
+        for (int r = 0; r < kRuleCount; ++r) {
+            table[r][0] = rule_name(static_cast<Rule>(r));
+            table[r][1] = table[r][0] + "/weak-cue";
+        }
+        return table;
+    }();
+    return keys[static_cast<int>(rule)][weak_cue ? 1 : 0];
 }
 
 namespace {
@@ -88,26 +96,27 @@ const Lexicon& Lexicon::get() {
 }
 
 Lexicon::Lexicon()
-    : recipient_verbs(data::recipient_verbs_txt_data),
-      aux_adverbs(data::aux_adverbs_txt_data),
-      auxiliaries(data::auxiliaries_txt_data),
-      cue_particles(data::cue_particles_txt_data),
-      inverting_verbs(data::inverting_verbs_txt_data),
-      apposition_openers(data::apposition_openers_txt_data),
-      role_nouns(data::role_nouns_txt_data),
-      sentence_adverbs(data::sentence_adverbs_txt_data),
-      adjunct_openers(data::adjunct_openers_txt_data),
-      clause_openers(data::clause_openers_txt_data),
-      speech_adjuncts(data::speech_adjuncts_txt_data),
-      time_words(data::time_words_txt_data),
-      object_pronouns(data::object_pronouns_txt_data),
-      org_words(data::org_words_txt_data),
-      leading_conjunctions(data::leading_conjunctions_txt_data),
-      event_nouns(data::event_nouns_txt_data),
-      evidence_nouns(data::evidence_nouns_txt_data),
-      determiners(data::determiners_txt_data),
-      noun_phrase_openers(data::noun_phrase_openers_txt_data),
-      non_speakers(data::non_speakers_txt_data) {
+    // In the order of List.
+    : lists_{text::WordSet(data::recipient_verbs_txt_data),
+              text::WordSet(data::aux_adverbs_txt_data),
+              text::WordSet(data::auxiliaries_txt_data),
+              text::WordSet(data::cue_particles_txt_data),
+              text::WordSet(data::inverting_verbs_txt_data),
+              text::WordSet(data::apposition_openers_txt_data),
+              text::WordSet(data::role_nouns_txt_data),
+              text::WordSet(data::sentence_adverbs_txt_data),
+              text::WordSet(data::adjunct_openers_txt_data),
+              text::WordSet(data::clause_openers_txt_data),
+              text::WordSet(data::speech_adjuncts_txt_data),
+              text::WordSet(data::time_words_txt_data),
+              text::WordSet(data::object_pronouns_txt_data),
+              text::WordSet(data::org_words_txt_data),
+              text::WordSet(data::leading_conjunctions_txt_data),
+              text::WordSet(data::event_nouns_txt_data),
+              text::WordSet(data::evidence_nouns_txt_data),
+              text::WordSet(data::determiners_txt_data),
+              text::WordSet(data::noun_phrase_openers_txt_data),
+              text::WordSet(data::non_speakers_txt_data)} {
     for (auto& row : confidence_) row[0] = row[1] = 0.5f;
     text::for_each_data_line(data::confidence_tsv_data, [&](std::string_view line) {
         size_t tab = line.find('\t');
@@ -135,8 +144,8 @@ Lexicon::Lexicon()
         particle_joins_.emplace(std::string(fields[0]) + ' ' + std::string(fields[1]), joined / (joined + split));
     });
     cues_.for_each([&](std::string_view form, const CueEntry& entry) { words_[form].cue = &entry; });
-    for (size_t i = 0; i < kLists; ++i)
-        lists_[i]->for_each([&](std::string_view folded) { words_[folded].lists |= 1u << i; });
+    for (size_t i = 0; i < lists_.size(); ++i)
+        lists_[i].for_each([&](std::string_view folded) { words_[folded].lists |= 1u << i; });
 }
 
 Lexicon::WordInfo Lexicon::info(std::string_view word) const {

@@ -1,7 +1,9 @@
 // The attribution stage's word lists (src/attribution/data), loaded once.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -21,6 +23,39 @@ struct CueEntry {
 
 class Lexicon {
 public:
+    // The word lists (data/*.txt), by index into one array: a list's index is its bit in
+    // WordInfo::lists, so that a rule's test of a token against a list is a mask, not a
+    // search for the list.
+    enum List : uint8_t {
+        kRecipientVerbs,
+        kAuxAdverbs,
+        kAuxiliaries,
+        kCueParticles,
+        kInvertingVerbs,
+        kAppositionOpeners,
+        kRoleNouns,
+        kSentenceAdverbs,
+        kAdjunctOpeners,
+        kClauseOpeners,
+        kSpeechAdjuncts,
+        kTimeWords,
+        kObjectPronouns,
+        kOrgWords,
+        kLeadingConjunctions,
+        kEventNouns,
+        kEvidenceNouns,
+        kDeterminers,
+        kNounPhraseOpeners,
+        kNonSpeakers,
+        kListCount,
+    };
+    static_assert(kListCount < 32, "WordInfo::lists has a bit per list, and Finder uses bit 31");
+
+private:
+    // Declared before the named lists below, which refer into it.
+    std::array<text::WordSet, kListCount> lists_;
+
+public:
     static const Lexicon& get();
 
     // He, she, they, we, I, it, you: a pronoun that can be a subject.
@@ -35,7 +70,7 @@ public:
     }
     // "that-clause", or "that-clause/weak-cue" for one made with a weak cue word: the key
     // of data/confidence.tsv and the "rule" of the JSON output.
-    static std::string rule_key(Rule rule, bool weak_cue);
+    static const std::string& rule_key(Rule rule, bool weak_cue);
 
     // The learned cue entry for a word, or nullptr.
     const CueEntry* cue(std::string_view word) const;
@@ -43,10 +78,27 @@ public:
     // not "said on"), as learned from the annotations (data/particle_joins.tsv).
     bool particle_joins(std::string_view cue_word, std::string_view particle) const;
 
-    text::WordSet recipient_verbs, aux_adverbs, auxiliaries, cue_particles, inverting_verbs,
-        apposition_openers, role_nouns, sentence_adverbs, adjunct_openers, clause_openers, speech_adjuncts,
-        time_words, object_pronouns, org_words, leading_conjunctions, event_nouns, evidence_nouns,
-        determiners, noun_phrase_openers, non_speakers;
+    // The lists by the names the rules use.
+    const text::WordSet& recipient_verbs = lists_[kRecipientVerbs];
+    const text::WordSet& aux_adverbs = lists_[kAuxAdverbs];
+    const text::WordSet& auxiliaries = lists_[kAuxiliaries];
+    const text::WordSet& cue_particles = lists_[kCueParticles];
+    const text::WordSet& inverting_verbs = lists_[kInvertingVerbs];
+    const text::WordSet& apposition_openers = lists_[kAppositionOpeners];
+    const text::WordSet& role_nouns = lists_[kRoleNouns];
+    const text::WordSet& sentence_adverbs = lists_[kSentenceAdverbs];
+    const text::WordSet& adjunct_openers = lists_[kAdjunctOpeners];
+    const text::WordSet& clause_openers = lists_[kClauseOpeners];
+    const text::WordSet& speech_adjuncts = lists_[kSpeechAdjuncts];
+    const text::WordSet& time_words = lists_[kTimeWords];
+    const text::WordSet& object_pronouns = lists_[kObjectPronouns];
+    const text::WordSet& org_words = lists_[kOrgWords];
+    const text::WordSet& leading_conjunctions = lists_[kLeadingConjunctions];
+    const text::WordSet& event_nouns = lists_[kEventNouns];
+    const text::WordSet& evidence_nouns = lists_[kEvidenceNouns];
+    const text::WordSet& determiners = lists_[kDeterminers];
+    const text::WordSet& noun_phrase_openers = lists_[kNounPhraseOpeners];
+    const text::WordSet& non_speakers = lists_[kNonSpeakers];
 
     // What the lexicon knows of one folded word form, looked up once per token: its cue
     // entry and a bit per word list above that holds it (see list_bit).
@@ -55,21 +107,16 @@ public:
         uint32_t lists = 0;
     };
     WordInfo info(std::string_view word) const;  // folds `word` first
-    // The bit of WordInfo::lists that stands for `list`, one of the lists above.
+    // The bit of WordInfo::lists that stands for `list`, one of the lists above (0 for any
+    // other list).
     uint32_t list_bit(const text::WordSet& list) const {
-        for (size_t i = 0; i < kLists; ++i)
-            if (lists_[i] == &list) return 1u << i;
-        return 0;
+        const std::less_equal<const text::WordSet*> at_or_before;
+        if (!at_or_before(lists_.data(), &list) || at_or_before(lists_.data() + lists_.size(), &list)) return 0;
+        return 1u << (&list - lists_.data());
     }
 
 private:
     Lexicon();
-    static constexpr size_t kLists = 20;
-    const text::WordSet* lists_[kLists] = {&recipient_verbs, &aux_adverbs, &auxiliaries, &cue_particles,
-                                           &inverting_verbs, &apposition_openers, &role_nouns, &sentence_adverbs,
-                                           &adjunct_openers, &clause_openers, &speech_adjuncts, &time_words,
-                                           &object_pronouns, &org_words, &leading_conjunctions, &event_nouns,
-                                           &evidence_nouns, &determiners, &noun_phrase_openers, &non_speakers};
     text::FoldedMap<WordInfo> words_;
     float confidence_[kRuleCount][2] = {};
     text::FoldedMap<CueEntry> cues_;  // not changed once built: words_ points into it

@@ -133,6 +133,13 @@ public:
     bool contains(std::string_view key) const {
         return !slots_.empty() && slots_[find_slot(key, hash_of(key))].tag != 0;
     }
+    // Room for `n` keys at once: growing from the smallest table by doubling, with a rehash
+    // each time, cost more than the counting itself.
+    void reserve(size_t n) {
+        size_t slots = slots_.empty() ? 64 : slots_.size();
+        while ((n + 1) * 2 > slots) slots *= 2;
+        if (slots > slots_.size()) rehash(slots);
+    }
 
 private:
     struct Slot {
@@ -154,8 +161,9 @@ private:
             if (s.tag == 0 || (s.tag == tag && std::string_view(s.data, s.size) == key)) return i;
         }
     }
-    void grow() {
-        std::vector<Slot> old(slots_.empty() ? 64 : slots_.size() * 2);
+    void grow() { rehash(slots_.empty() ? 64 : slots_.size() * 2); }
+    void rehash(size_t slots) {
+        std::vector<Slot> old(slots);
         old.swap(slots_);
         for (const Slot& s : old)
             if (s.tag != 0) {
@@ -264,6 +272,9 @@ private:
     std::pmr::monotonic_buffer_resource arena_{16384};
     std::vector<NameMention> names_;
     std::vector<bool> sentence_initial_;
+    // Per token: whether it reads as part of a name (reads_as_name), worked out once, since
+    // name finding asks it of most tokens several times.
+    std::vector<uint8_t> name_token_;
     ViewCounts capitalized_mid_sentence_;  // counts unused: a set
     std::vector<Gender> gender_;  // per entity
     // Entity mentions in text order, for pronoun antecedents: (byte offset, entity). A set,
@@ -279,11 +290,10 @@ private:
     std::string_view word(uint32_t i) const { return text::token_text(text_, tokens_[i]); }
     std::string_view span_text(ByteSpan s) const { return text_.substr(s.begin, s.end - s.begin); }
     bool is_word(uint32_t i) const { return tokens_[i].kind == TokenKind::Word; }
-    bool is_name_token(uint32_t i) const {
-        if (tokens_[i].kind != TokenKind::Word && tokens_[i].kind != TokenKind::Number) return false;
-        if (tokens_[i].kind == TokenKind::Number) return false;
-        return tokens_[i].capitalized && !is_hyphenated_modifier(word(i));
+    bool reads_as_name(uint32_t i) const {
+        return tokens_[i].kind == TokenKind::Word && tokens_[i].capitalized && !is_hyphenated_modifier(word(i));
     }
+    bool is_name_token(uint32_t i) const { return name_token_[i] != 0; }
     // Index range of the names starting at tokens [first, end): names_ is in text order
     // and its names never overlap, so a binary search replaces a scan of every name.
     std::pair<size_t, size_t> names_starting_in(uint32_t first, uint32_t end) const {
@@ -326,6 +336,13 @@ void Resolver::find_names() {
         while (first < s.end_token && tokens_[first].kind == TokenKind::Quote) ++first;
         if (first < s.end_token) sentence_initial_[first] = true;
     }
+    name_token_.resize(n);
+    size_t name_tokens = 0;
+    for (uint32_t i = 0; i < n; ++i) {
+        name_token_[i] = reads_as_name(i);
+        name_tokens += name_token_[i];
+    }
+    capitalized_mid_sentence_.reserve(name_tokens);
     for (uint32_t i = 0; i < n; ++i)
         if (!sentence_initial_[i] && is_name_token(i)) capitalized_mid_sentence_[strip_possessive(word(i))];
     for (uint32_t i = 0; i < n; ++i) {
@@ -872,6 +889,7 @@ void Resolver::run() {
                 link_spans_.push_back({index.to_byte(link.anchor.start), index.to_byte(link.anchor.end)});
     }
     find_names();
+    name_text_count_.reserve(names_.size());
     for (const auto& m : names_) ++name_text_count_[span_text(m.span)];
     type_and_merge_names();
     // Sources in text order, so pronouns see the speakers before them.

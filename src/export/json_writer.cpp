@@ -117,9 +117,11 @@ void JsonWriter::value(bool b) {
 
 void JsonWriter::value(uint64_t n) {
     before_value();
-    char buffer[24];
-    auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, n);
-    put(std::string_view(buffer, static_cast<size_t>(end - buffer)));
+    // Straight into the output: a number is written per offset, several per statement and
+    // mention, and a copy of unknown length from a buffer was a call to memcpy each.
+    constexpr size_t kMaxDigits = 20;
+    char* p = reserve(kMaxDigits);
+    cursor_ = std::to_chars(p, p + kMaxDigits, n).ptr;
 }
 
 void JsonWriter::value(double d) {

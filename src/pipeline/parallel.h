@@ -114,7 +114,9 @@ private:
             same.output = std::move(output);
             same.error = error;
             same.done = true;
-            result_ready_.notify_all();
+            // The caller waits only for the oldest result (drain): waking it for any other
+            // would only send it back to sleep, taking a core from the workers.
+            if (sequence == consumed_) result_ready_.notify_one();
         }
     }
 

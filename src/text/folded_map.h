@@ -60,25 +60,46 @@ inline uint64_t load_tail(const char* p, size_t n) {
 
 // A hash of `word` with ASCII capitals lowered, eight bytes at a time (a byte at a time
 // was a tenth of extraction: every token is looked up in several lists). Sets `high_bits`
-// to the OR of its bytes' top bits, which is nonzero when the word is not ASCII.
-inline uint64_t hash_lowered(std::string_view word, uint64_t& high_bits) {
+// to the OR of its bytes' top bits, which is nonzero when the word is not ASCII, and
+// `last_lowered` to its last (up to) eight bytes lowered, zero-padded: for a word of eight
+// bytes or fewer, the whole word, which a lookup can compare with a key in one step.
+inline uint64_t hash_lowered(std::string_view word, uint64_t& high_bits, uint64_t& last_lowered) {
     uint64_t h = 0x9E3779B97F4A7C15ull ^ word.size();
-    uint64_t high = 0;
+    uint64_t high = 0, lowered = 0;
     size_t i = 0;
     for (; i + 8 <= word.size(); i += 8) {
         uint64_t chunk;
         std::memcpy(&chunk, word.data() + i, 8);
         high |= chunk;
-        h = (h ^ lower_ascii_word(chunk)) * 0xbf58476d1ce4e5b9ull;
+        lowered = lower_ascii_word(chunk);
+        h = (h ^ lowered) * 0xbf58476d1ce4e5b9ull;
         h ^= h >> 32;
     }
     if (i < word.size()) {
         const uint64_t chunk = load_tail(word.data() + i, word.size() - i);
         high |= chunk;
-        h = (h ^ lower_ascii_word(chunk)) * 0xbf58476d1ce4e5b9ull;
+        lowered = lower_ascii_word(chunk);
+        h = (h ^ lowered) * 0xbf58476d1ce4e5b9ull;
     }
     high_bits = high & 0x8080808080808080ull;
+    last_lowered = lowered;
     return mix(h);
+}
+inline uint64_t hash_lowered(std::string_view word, uint64_t& high_bits) {
+    uint64_t last_lowered;
+    return hash_lowered(word, high_bits, last_lowered);
+}
+
+// A folded key's first (up to) eight bytes, zero-padded: what hash_lowered's
+// `last_lowered` is for an ASCII word of that key's size, when the key has eight bytes or
+// fewer.
+inline uint64_t head_of(std::string_view folded) {
+    if (folded.size() >= 8) {
+        uint64_t head;
+        std::memcpy(&head, folded.data(), 8);
+        return head;
+    }
+    return load_tail(folded.data(), folded.size());
 }
 
 // The hash of a word already folded.
@@ -115,7 +136,7 @@ public:
         size_t i = find_slot(folded, hash);
         if (!slots_[i].used) {
             keys_.emplace_back(folded);
-            slots_[i] = Slot{keys_.back(), Value{}, true};
+            slots_[i] = Slot{keys_.back(), detail::head_of(keys_.back()), Value{}, true};
             tags_[i] = tag_of(hash);
             ++size_;
         }
@@ -126,18 +147,20 @@ public:
     const Value* find(std::string_view word) const {
         if (slots_.empty() || word.empty()) return nullptr;
         // One pass hashes the lower-cased bytes and notes whether any is not ASCII.
-        uint64_t high_bits;
-        const uint64_t hash = detail::hash_lowered(word, high_bits);
+        uint64_t high_bits, last_lowered;
+        const uint64_t hash = detail::hash_lowered(word, high_bits, last_lowered);
         if (high_bits == 0) {
             size_t mask = slots_.size() - 1;
             uint32_t tag = tag_of(hash);
             // The tags are a small array that stays in cache; a slot is read only when its
-            // tag matches.
+            // tag matches. Most words are eight bytes or fewer: one compare of the lowered
+            // bytes against the key's head decides.
             for (size_t i = hash & mask;; i = (i + 1) & mask) {
                 if (tags_[i] == 0) return nullptr;
                 if (tags_[i] != tag) continue;
                 const Slot& s = slots_[i];
-                if (s.key.size() == word.size() && detail::equals_lowered(s.key, word)) return &s.value;
+                if (s.key.size() != word.size()) continue;
+                if (word.size() <= 8 ? s.head == last_lowered : detail::equals_lowered(s.key, word)) return &s.value;
             }
         }
         return find_folding(word);
@@ -165,6 +188,7 @@ private:
     }
     struct Slot {
         std::string_view key;
+        uint64_t head = 0;  // detail::head_of(key)
         Value value{};
         bool used = false;
     };
