@@ -385,6 +385,24 @@ TEST_CASE("JSONL: a bad line is reported and the lines after it are still read",
     CHECK(error.to_string().rfind(file.path() + ":2: byte 20: error: malformed JSON: ", 0) == 0);
 }
 
+TEST_CASE("JSONL: a malformed line's message quotes only the end of what was read", "[ingest]") {
+    // An unterminated text of a whole article: the parser's message would quote all of it.
+    std::string text;
+    for (int i = 0; i < 200; ++i) text += "Ein Ã¼" "berlanges Wort, ";
+    const TempFile file("long.jsonl", "{\"id\": \"a\", \"text\": \"" + text + "\n");
+    const Collected c = read(file.path());
+    REQUIRE(c.diagnostics.size() == 1);
+    const std::string message = c.diagnostics[0].to_string();
+    CHECK(message.find("malformed JSON") != std::string::npos);
+    const size_t excerpt = message.find("last read: '\xE2\x80\xA6");
+    REQUIRE(excerpt != std::string::npos);
+    CHECK(message.size() < 300);
+    // The excerpt starts on a whole character, not inside the two bytes of "ü".
+    const size_t first = excerpt + std::string("last read: '\xE2\x80\xA6").size();
+    REQUIRE(first < message.size());
+    CHECK((static_cast<unsigned char>(message[first]) & 0xC0) != 0x80);
+}
+
 TEST_CASE("JSONL records: fields, html records, blank lines, CRLF and every kind of bad line", "[ingest]") {
     const std::string lines[] = {
         "{\"id\": \"t1\", \"text\": \"  exact\\r\\ntext \", \"title\": \"T\", \"url\": \"u\", "

@@ -60,7 +60,22 @@ std::string json_error_text(const char* what) {
         const size_t colon = text.find(": ");
         if (colon != std::string_view::npos) text.remove_prefix(colon + 2);
     }
-    return std::string(text);
+    // nlohmann quotes everything it read of the line, a whole article's text at worst: the
+    // end of it, where the error is, is what a reader needs.
+    constexpr std::string_view kLastRead = "; last read: '";
+    constexpr size_t kMaxExcerptBytes = 60;
+    const size_t quoted = text.find(kLastRead);
+    if (quoted == std::string_view::npos) return std::string(text);
+    std::string_view excerpt = text.substr(quoted + kLastRead.size());
+    if (excerpt.ends_with('\'')) excerpt.remove_suffix(1);
+    if (excerpt.size() <= kMaxExcerptBytes) return std::string(text);
+    size_t start = excerpt.size() - kMaxExcerptBytes;
+    while (start < excerpt.size() && (static_cast<unsigned char>(excerpt[start]) & 0xC0) == 0x80) ++start;  // a whole character
+    std::string out(text.substr(0, quoted + kLastRead.size()));
+    out += "\xE2\x80\xA6";
+    out += excerpt.substr(start);
+    out += '\'';
+    return out;
 }
 
 class JsonlReader {
