@@ -95,6 +95,42 @@ TEST_CASE("ingesting the same files twice changes nothing", "[store]") {
     CHECK(before.statements == 10);
 }
 
+TEST_CASE("a document known with the same text is not extracted again, unless it changed in the run", "[store]") {
+    auto s = store::Store::open(fresh_db("known-texts"), store::Mode::ReadWrite);
+    ingest_files(s, {kFixtures + "council-vote-1.jsonl"});
+    const auto before = s.counts();
+    const store::KnownTexts known = s.known_texts();
+    CHECK(known.size() == 1);
+
+    auto read_one = [](const std::string& path) {
+        std::vector<ingest::Document> out;
+        ingest::read_input(path, {}, [&](ingest::Document&& d) { out.push_back(std::move(d)); }, {});
+        REQUIRE(out.size() == 1);
+        return out[0];
+    };
+    const ingest::Document first = read_one(kFixtures + "council-vote-1.jsonl");
+    const ingest::Document second = read_one(kFixtures + "council-vote-2.jsonl");
+
+    // The first text again: the worker extracts nothing, and nothing is written.
+    const auto skipped = store::prepare_unless_known(first, known);
+    CHECK_FALSE(skipped.extracted);
+    CHECK(skipped.statements.empty());
+    CHECK(store::prepare_unless_known(second, known).extracted);
+
+    store::Ingester ingester(s);
+    CHECK(ingester.add(first, skipped) == store::IngestOutcome::Unchanged);
+    // The second text, then the first again, in one run: by then the first text is no longer
+    // the current one, so its skipped extraction is made up for by the writer.
+    CHECK(ingester.add(second, store::prepare_unless_known(second, known)) == store::IngestOutcome::Revised);
+    CHECK(ingester.add(first, store::prepare_unless_known(first, known)) == store::IngestOutcome::Revised);
+    ingester.finish();
+    const auto after = s.counts();
+    CHECK(after.revisions == before.revisions + 2);
+    // The current revision has the first text's statements again, not none.
+    store::Filters f;
+    CHECK(s.statements(f).size() == before.statements);
+}
+
 TEST_CASE("a revision records the statements reworded, added and removed", "[store]") {
     auto s = fixture_store("revision");
     const auto totals = ingest_files(s, {kFixtures + "council-vote-2.jsonl"});

@@ -104,9 +104,11 @@ int run_ingest(IngestOptions& o) {
             o.input.on_diagnostic = [&](const ingest::Diagnostic& d) {
                 if (d.severity == ingest::Severity::Error) ingester.fail();
             };
-            // The rows are prepared on the workers: the writing thread runs only SQL.
+            // The rows are prepared on the workers: the writing thread runs only SQL. A
+            // document stored with the same text before this run is not extracted again.
+            const store::KnownTexts known = s.known_texts();
             const bool ok = process_documents<store::PreparedDocument>(
-                o.input, o.throughput, [](ingest::Document& d) { return store::prepare(d, pipeline::extract(d)); },
+                o.input, o.throughput, [&known](ingest::Document& d) { return store::prepare_unless_known(d, known); },
                 [&](ingest::Document& d, store::PreparedDocument& p) { ingester.add(d, p); });
             ingester.finish();
             const auto& t = ingester.totals();

@@ -61,6 +61,14 @@ struct Store::Impl {
     std::unordered_set<int64_t> full_names;                              // entities named by no acronym
     void forget();
 
+    // The current revision of the document stored by its id (or url), if any.
+    struct StoredRevision {
+        int64_t document = 0;  // 0: not stored
+        int64_t revision = 0;
+        int number = 0;
+        bool same_text = false;  // its current revision has this text
+    };
+    StoredRevision stored_revision(const ingest::Document& document, int64_t text_hash);
     IngestOutcome ingest(const ingest::Document& document, const PreparedDocument& prepared);
     // Writes a revision's statements (and the entities, claims and mentions they need);
     // returns their ids in attribution order.

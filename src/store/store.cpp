@@ -233,7 +233,40 @@ IngestOutcome Store::ingest(const ingest::Document& document, const pipeline::Re
     return ingest(document, prepare(document, result));
 }
 
+bool Store::holds_current(const ingest::Document& document, int64_t text_hash) {
+    return impl_->stored_revision(document, text_hash).same_text;
+}
+
+KnownTexts Store::known_texts() const {
+    KnownTexts known;
+    auto& s = impl_->prepare(
+        "SELECT d.key, r.text_hash FROM documents d JOIN revisions r ON r.id = d.current_revision");
+    while (s.step()) known.add(s.text_view(0), s.integer(1));
+    s.reset();
+    return known;
+}
+
+void KnownTexts::add(std::string_view id, int64_t text_hash) { texts_[stable_hash(id)] = text_hash; }
+
+bool KnownTexts::contains(const ingest::Document& document, int64_t text_hash) const {
+    auto found = texts_.find(stable_hash(document.id));
+    return found != texts_.end() && found->second == text_hash;
+}
+
+PreparedDocument prepare_unless_known(const ingest::Document& document, const KnownTexts& known) {
+    const int64_t hash = stable_hash(document.text);
+    if (!known.contains(document, hash)) return prepare(document, pipeline::extract(document));
+    PreparedDocument skipped;
+    skipped.text_hash = hash;
+    skipped.extracted = false;
+    return skipped;
+}
+
 IngestOutcome Store::ingest(const ingest::Document& document, const PreparedDocument& prepared) {
+    // Known with this text when the ingest began, but changed since (earlier in the same
+    // run): the extraction the worker skipped is done here.
+    if (!prepared.extracted && !holds_current(document, prepared.text_hash))
+        return ingest(document, prepare(document, pipeline::extract(document)));
     if (impl_->in_transaction) return impl_->ingest(document, prepared);
     begin();
     try {
@@ -625,28 +658,33 @@ void Store::Impl::record_changes(int64_t previous_revision, int64_t revision) {
             .run();
 }
 
+Store::Impl::StoredRevision Store::Impl::stored_revision(const ingest::Document& document, int64_t text_hash) {
+    StoredRevision stored;
+    stored.document = integer("SELECT id FROM documents WHERE key = ?", std::string_view(document.id));
+    if (stored.document == 0 && !document.url.empty())
+        stored.document = integer("SELECT id FROM documents WHERE url = ? ORDER BY id LIMIT 1", std::string_view(document.url));
+    if (stored.document == 0) return stored;
+    auto& current = prepare(
+        "SELECT r.id, r.number, r.text_hash = ? AND r.text = ? FROM documents d JOIN revisions r "
+        "ON r.id = d.current_revision WHERE d.id = ?");
+    current.bind(1, text_hash).bind(2, std::string_view(document.text)).bind(3, stored.document);
+    if (current.step()) {
+        stored.revision = current.integer(0);
+        stored.number = static_cast<int>(current.integer(1));
+        stored.same_text = current.integer(2) != 0;
+    }
+    current.reset();
+    return stored;
+}
+
 IngestOutcome Store::Impl::ingest(const ingest::Document& document, const PreparedDocument& prepared) {
     const int64_t hash = prepared.text_hash;
-    int64_t document_id = integer("SELECT id FROM documents WHERE key = ?", std::string_view(document.id));
-    if (document_id == 0 && !document.url.empty())
-        document_id = integer("SELECT id FROM documents WHERE url = ? ORDER BY id LIMIT 1", std::string_view(document.url));
-
-    int64_t previous = 0;
-    int number = 1;
-    if (document_id != 0) {
-        auto& current = prepare(
-            "SELECT r.id, r.number, r.text_hash = ? AND r.text = ? FROM documents d JOIN revisions r "
-            "ON r.id = d.current_revision WHERE d.id = ?");
-        current.bind(1, hash).bind(2, std::string_view(document.text)).bind(3, document_id);
-        if (current.step()) {
-            previous = current.integer(0);
-            number = static_cast<int>(current.integer(1)) + 1;
-            const bool same = current.integer(2) != 0;
-            current.reset();
-            if (same) return IngestOutcome::Unchanged;
-        }
-        current.reset();
-    } else {
+    const StoredRevision stored = stored_revision(document, hash);
+    if (stored.same_text) return IngestOutcome::Unchanged;
+    int64_t document_id = stored.document;
+    const int64_t previous = stored.revision;
+    const int number = stored.number + 1;
+    if (document_id == 0) {
         prepare("INSERT INTO documents (key, url) VALUES (?, ?)")
             .bind(1, std::string_view(document.id))
             .bind(2, std::string_view(document.url))

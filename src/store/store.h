@@ -13,6 +13,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "graph/build.h"
@@ -200,6 +201,9 @@ struct PreparedDocument {
     };
     pipeline::Result result;
     int64_t text_hash = 0;
+    // False for a document the store already held with this text when the ingest began
+    // (prepare_unless_known): nothing was extracted, and only text_hash is set.
+    bool extracted = true;
     std::string paragraphs, links;  // as stored in revisions
     std::vector<StatementRow> statements;  // one per result.attributions
     std::vector<EntityRow> entities;       // one per result.entities
@@ -207,6 +211,24 @@ struct PreparedDocument {
 
 // Thread-safe (it reads no database): the rows of one document's extraction.
 PreparedDocument prepare(const ingest::Document& document, pipeline::Result result);
+
+// What a store held when an ingest began: a hash of each document id with the text hash
+// of its current revision (Store::known_texts), so that workers skip the extraction of a
+// document ingested before with the same text. A false match only costs the writer an
+// extraction of its own (Ingester::add); it never skips a change.
+class KnownTexts {
+public:
+    void add(std::string_view id, int64_t text_hash);
+    bool contains(const ingest::Document& document, int64_t text_hash) const;
+    size_t size() const { return texts_.size(); }
+
+private:
+    std::unordered_map<int64_t, int64_t> texts_;  // stable_hash(id): text hash
+};
+
+// Thread-safe: the document's rows, or, when `known` holds it with the same text, only its
+// text hash (PreparedDocument::extracted false).
+PreparedDocument prepare_unless_known(const ingest::Document& document, const KnownTexts& known);
 
 class Store {
 public:
@@ -235,6 +257,10 @@ public:
     IngestOutcome ingest(const ingest::Document& document, const pipeline::Result& result);
     // The same with the rows prepared beforehand (on a worker thread).
     IngestOutcome ingest(const ingest::Document& document, const PreparedDocument& prepared);
+    // Whether the document is stored (by id or url) with this text as its current revision.
+    bool holds_current(const ingest::Document& document, int64_t text_hash);
+    // Every document's id and current text hash (ReadWrite or ReadOnly).
+    KnownTexts known_texts() const;
 
     // Called with every cross-document merge of entities (and namesakes kept apart), for --explain.
     void on_decision(std::function<void(const graph::MergeDecision&)> callback);
