@@ -179,8 +179,8 @@ TEST_CASE("a noun before a verb is no cue, and a relative clause's cue ends at i
     // the relative clause's own statement does not run into the main clause.
     // "Fifteen percent of voters in the poll were undecided": the poll is where they were
     // counted, not the statement's evidence.
-    for (const auto& a : extract_fixture("evidence.txt")["attributions"])
-        CHECK(std::string(a["content"]["text"]) != "Fifteen percent of voters");
+    const auto evidence = extract_fixture("evidence.txt");
+    for (const auto& a : evidence["attributions"]) CHECK(std::string(a["content"]["text"]) != "Fifteen percent of voters");
     const auto talks = extract_fixture("belief-without-that.txt");
     for (const auto& a : talks["attributions"]) CHECK(std::string(a["content"]["text"]).find("resumed") == std::string::npos);
     const auto relative = extract_fixture("relative-clause-source.txt");
