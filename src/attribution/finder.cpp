@@ -219,6 +219,8 @@ private:
     // "They think the progress is real", "Rubio wants to emerge as …": a weak cue word
     // (a verb of belief or intention) whose clause follows it without "that".
     bool takes_clause(TokenRange source, uint32_t before_cue, uint32_t cue, TokenRange content) const;
+    // Whether the cue word reads as the finite verb of `source`, with `before_cue` the last
+    // token before its auxiliaries and adverbs.
     bool is_finite_verb(uint32_t cue, uint32_t before_cue, TokenRange source) const;
     // Whether a stretch found by scanning back from a cue can be a noun phrase at all: it
     // opens with a capital, a number, a determiner or a pronoun, names someone, or is a
