@@ -236,13 +236,6 @@ private:
     // The subject opening a unit: a name or a pronoun before its first verb.
     TokenRange sentence_subject(const Unit& unit, uint32_t limit) const;
     uint32_t after_dateline(uint32_t first, uint32_t limit) const;
-    bool is_upper_case(uint32_t i) const {
-        auto w = word(i);
-        if (!is_word(i) || w.size() < 2) return false;
-        for (char ch : w)
-            if (ch >= 'a' && ch <= 'z') return false;
-        return true;
-    }
     TokenRange content_after(uint32_t first, const Unit& unit, bool& starts_with_that) const;
     TokenRange content_before(uint32_t boundary, const Unit& unit) const;
     TokenRange with_clause_before(TokenRange quote, const Unit& unit) const;
@@ -614,7 +607,7 @@ uint32_t Finder::after_dateline(uint32_t first, uint32_t limit) const {
     constexpr uint32_t kMaxDatelineTokens = 12;
     for (uint32_t t = first; t < limit && t - first < kMaxDatelineTokens; ++t) {
         if (in_quote(t)) return first;
-        if (is_dash(t)) return t > first && (word(t - 1) == ")" || is_upper_case(t - 1)) ? t + 1 : first;
+        if (is_dash(t)) return t > first && (word(t - 1) == ")" || (is_word(t - 1) && text::is_all_caps(word(t - 1)))) ? t + 1 : first;
         bool fits = (is_word(t) && tokens_[t].capitalized) || tokens_[t].kind == TokenKind::Number || word(t) == "," ||
                     word(t) == "." || word(t) == "(" || word(t) == ")";
         if (!fits) return first;

@@ -80,14 +80,7 @@ bool is_preposition(std::string_view w) {
     return w == "at" || w == "of" || w == "for" || w == "with" || w == "in" || w == "on" || w == "from" || w == "to";
 }
 
-bool is_all_caps(std::string_view w) {
-    int letters = 0;
-    for (char c : w) {
-        if (c >= 'a' && c <= 'z') return false;
-        if (c >= 'A' && c <= 'Z') ++letters;
-    }
-    return letters >= 2;
-}
+using text::is_all_caps;
 
 // "US-backed", "Kurdish-led": capitalised, but a modifier rather than part of a name.
 bool is_hyphenated_modifier(std::string_view w) {

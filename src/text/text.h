@@ -62,6 +62,15 @@ inline bool is_space(char32_t c) {
 }
 bool is_lower(char32_t c);
 inline bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
+// "SDF", "WASHINGTON": two ASCII capitals or more and no lowercase ASCII letter.
+inline bool is_all_caps(std::string_view word) {
+    int letters = 0;
+    for (char c : word) {
+        if (c >= 'a' && c <= 'z') return false;
+        if (c >= 'A' && c <= 'Z') ++letters;
+    }
+    return letters >= 2;
+}
 // Every glyph used as a quotation mark, apostrophes included: " ' “ ” ‘ ’ « » „ ‟ ‹ › 「 」 『 』.
 bool is_quote_mark(char32_t c);
 bool is_dash(char32_t c);
