@@ -153,6 +153,21 @@ TEST_CASE("HTML character references are decoded and mapped to their source", "[
     CHECK(html.compare(d.source_offsets[index], 7, "&#8217;") == 0);
 }
 
+TEST_CASE("HTML numeric references past U+10FFFF are U+FFFD, however many digits", "[ingest]") {
+    // gumbo's own accumulator wraps: 4294967361 = 2^32 + 65 came out as "A", and
+    // "&#86666666666666666" as a stray byte (found by fuzz_html).
+    const std::string html =
+        "<p>a&#4294967361;b &#86666666666666666 c&#x7FFFFFFFFFFFFFFFF;d &#1114111; &#x10FFFF; "
+        "&#00000000000065; &#x0000000041;</p>";
+    const Document d = parse_html(html, "references");
+    CHECK(d.text == "a\uFFFDb \uFFFD c\uFFFDd \U0010FFFF \U0010FFFF A A");
+    check_offsets(d, html);
+    const auto bytes = code_point_bytes(d.text);
+    const size_t second = d.text.find("\uFFFD c");
+    const size_t index = std::find(bytes.begin(), bytes.end(), second) - bytes.begin();
+    CHECK(html.compare(d.source_offsets[index], 19, "&#86666666666666666") == 0);
+}
+
 TEST_CASE("HTML whitespace is folded and inline elements are joined as written", "[ingest]") {
     CHECK(parse_html("<p>  a \n\t b  </p>", "t").text == "a b");
     CHECK(parse_html("<p>a&nbsp;&nbsp; b\u00A0c</p>", "t").text == "a b c");

@@ -630,6 +630,41 @@ void restore_offsets(std::vector<uint32_t>& offsets, std::vector<Cut>& cuts) {
     }
 }
 
+// gumbo accumulates a numeric character reference's value in an int without a bound, so
+// "&#86666666666666666" wraps around and comes out as a stray byte or a wrong character
+// instead of U+FFFD. Such references are rewritten in place, same length, to the first
+// value past U+10FFFF ("&#0000001114112"), which gumbo does turn into U+FFFD; offsets into
+// the text are unchanged. `html` is copied into `rewritten` on the first one found.
+// Returns the text to parse.
+std::string_view bound_numeric_references(std::string_view html, std::string& rewritten) {
+    constexpr uint32_t kLastCodePoint = 0x10FFFF;
+    bool copied = false;
+    for (size_t i = html.find("&#"); i != std::string_view::npos; i = html.find("&#", i + 2)) {
+        size_t k = i + 2;
+        const bool hex = k < html.size() && (html[k] == 'x' || html[k] == 'X');
+        if (hex) ++k;
+        const size_t digits_start = k;
+        uint32_t value = 0;
+        for (; k < html.size() && (hex ? is_ascii_hex(html[k]) : is_ascii_digit(html[k])); ++k) {
+            const char c = html[k];
+            const uint32_t digit = is_ascii_digit(c) ? uint32_t(c - '0') : uint32_t((c | 0x20) - 'a' + 10);
+            value = std::min(value * (hex ? 16 : 10) + digit, kLastCodePoint + 1);
+        }
+        if (value <= kLastCodePoint) continue;
+        if (!copied) {
+            if (html.data() != rewritten.data()) rewritten.assign(html);
+            html = rewritten;
+            copied = true;
+        }
+        // More than U+10FFFF needs at least 7 decimal or 6 hex digits, so this fits.
+        const std::string_view past_last = hex ? "110000" : "1114112";
+        std::fill(rewritten.begin() + static_cast<std::ptrdiff_t>(digits_start),
+                  rewritten.begin() + static_cast<std::ptrdiff_t>(k - past_last.size()), '0');
+        std::copy(past_last.begin(), past_last.end(), rewritten.begin() + static_cast<std::ptrdiff_t>(k - past_last.size()));
+    }
+    return html;
+}
+
 struct GumboOutputDeleter {
     void operator()(GumboOutput* output) const { gumbo_destroy_output(&kGumboDefaultOptions, output); }
 };
@@ -647,7 +682,7 @@ Document parse_html(std::string_view html, std::string id) {
     std::string filtered;
     std::vector<Cut> cuts;
     limit_nesting(html, filtered, cuts);
-    const std::string_view parsed = cuts.empty() ? html : std::string_view(filtered);
+    const std::string_view parsed = bound_numeric_references(cuts.empty() ? html : std::string_view(filtered), filtered);
     const std::unique_ptr<GumboOutput, GumboOutputDeleter> output(
         gumbo_parse_with_options(&options, parsed.data(), parsed.size()));
     HtmlWalker walker(parsed, document);
