@@ -68,6 +68,14 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
          "Council leader Mira Olsen, who has backed the line since 2019", "Mira Olsen"},
         {"relative-clause-source.txt", "We are ready to build.", "direct", "told",
          "Jonas Meyer, who chairs the transport committee", "Jonas Meyer"},
+        // A source and cue between commas, a participle after them: the clause before.
+        {"parenthetical-cue.txt", "Ticket sales were strong", "indirect", "said", "the ferry operator", "ferry operator"},
+        // A sentence opening with an adverbial and a comma: no apposition of the source.
+        {"parenthetical-cue.txt", "Still, the waiting lists were long", "indirect", "said", "port director Hanna Vik",
+         "Hanna Vik"},
+        // A relative clause before "…, Vik said" is the content's, not the source's.
+        {"parenthetical-cue.txt", "The ferries will need a second berth, which the town cannot pay for yet", "indirect",
+         "said", "Vik", "Hanna Vik"},
         {"split-quote.txt", "is that we lose everything we saved", "direct", "", "", "Ana Ortiz"},
         {"quotation-mark-styles.txt", "« We will not back down. »", "direct", "said", "The French minister Pierre Lambert",
          "Pierre Lambert"},

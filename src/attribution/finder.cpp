@@ -437,9 +437,13 @@ long Finder::apposition_opening(uint32_t closing, const Unit& unit) const {
                       is_word(before - 2) && tokens_[before - 2].capitalized;
     bool name_before = (is_word(before) && tokens_[before].capitalized) || word(before) == ")" || age_before;
     if (!name_before) return -1;
-    // An apposition is a noun phrase, not a clause with its own cue.
-    for (uint32_t t = static_cast<uint32_t>(j) + 1; t < closing; ++t)
+    // An apposition is a noun phrase, not a clause with its own cue or verb: "Still, the
+    // turnout was high, Smith said" (a verb inside a relative clause is the noun's).
+    for (uint32_t t = static_cast<uint32_t>(j) + 1; t < closing; ++t) {
         if (cue_strength(t) >= kStrongCue) return -1;
+        if (is_relative_pronoun(t)) break;
+        if (is_folded(t, lex_.auxiliaries)) return -1;
+    }
     return j;
 }
 
@@ -484,7 +488,13 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
                 continue;
             }
             if (w == "," || is_dash(i)) {
-                long opening = apposition_opening(i, unit);
+                // A name between the comma and the cue stands alone: in "…, which is unpopular,
+                // Doggett said" the relative clause is not Doggett's. (After a capitalised word
+                // the name goes on with a place: "a salesman from Sumter, South Carolina".)
+                bool name_after = i < last && i > unit.begin && !tokens_[i - 1].capitalized && word(i - 1) != ")";
+                for (uint32_t n = i + 1; n <= last && name_after; ++n)
+                    name_after = (is_word(n) && tokens_[n].capitalized) || word(n) == ".";
+                long opening = name_after ? -1 : apposition_opening(i, unit);
                 if (opening >= 0) {
                     k = opening - 1;
                     continue;
@@ -1229,6 +1239,16 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
             c.content = {};
             quoted = false;
         }
+        // "Sales were great, he said, wiping sweat off his face": a source and cue set off
+        // by commas with a participle after them: the statement is the clause before. (Other
+        // words after the second comma mostly go on with the clause the parenthesis
+        // interrupts: "In his state, Christie said, nonviolent offenders are …".)
+        const uint32_t after_comma = next + 1;
+        const bool parenthesis = c.source.begin > unit.begin && word(c.source.begin - 1) == "," && next < unit.end &&
+                                 word(next) == "," && c.recipient.empty() && after_comma < unit.end &&
+                                 is_word(after_comma) && !tokens_[after_comma].capitalized &&
+                                 word(after_comma).ends_with("ing") && cue_strength(after_comma) < kStrongCue;
+        if (parenthesis && !quoted && !starts_with_that && !before.empty()) c.content = {};
         // "Breitbart News responded:" closing its paragraph, the quotation opening the next.
         if (c.content.empty() && after_colon && next + 1 >= unit.end && unit_of_[next] + 1 < units_.size()) {
             const Unit& following = units_[unit_of_[next] + 1];
