@@ -219,6 +219,30 @@ TEST_CASE("an event is not a speaker", "[constructions]") {
     CHECK(mayor);
 }
 
+TEST_CASE("a dummy \"it\" names no speaker; the subject of \"made it clear\" does", "[constructions]") {
+    const auto out = extract_fixture("dummy-it.txt");
+    bool clear = false, appears = false, swipes = false;
+    for (const auto& a : out["attributions"]) {
+        const std::string content = a["content"]["text"];
+        if (content.find("night crossing") != std::string::npos) {
+            clear = true;
+            CHECK(a["cue"]["text"] == "made it clear");
+            CHECK(a["source"]["text"] == "Board chair Ingrid Dahl");
+        } else if (content.find("morning ferry") != std::string::npos) {
+            appears = true;
+            CHECK(a["source"].is_null());
+            CHECK(a["speaker"].is_null());
+        } else if (content.find("harbour plan") != std::string::npos) {
+            // "Dahl also took several swipes at": the source ends before "also".
+            swipes = true;
+            CHECK(a["source"]["text"] == "Dahl");
+        }
+    }
+    CHECK(clear);
+    CHECK(appears);
+    CHECK(swipes);
+}
+
 TEST_CASE("the subject of a passive verb of telling is not the source", "[constructions]") {
     // "Reporters were told that …": the statement is reported, its source is not named, and the
     // reporters who heard it are not its speaker.

@@ -287,6 +287,7 @@ private:
     }
     // A source that is only a determiner, a clause opener or "It's": no one spoke.
     bool names_no_speaker(TokenRange source) const;
+    void resolve_dummy_it(Candidate& c) const;
     // For an object pronoun ending a relative clause ("organizations that have endorsed
     // him"), the noun phrase the clause modifies; empty when there is none.
     TokenRange subject_before_relative(uint32_t object, const Unit& unit) const;
@@ -524,6 +525,13 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
         // subject and the cue noun; the source is the subject, the verb phrase joins the cue.
         if (t.kind == TokenKind::Word && !t.capitalized && w.size() > 3 && w.ends_with("ed") && i + 1 <= last &&
             is_determiner(i + 1) && k > lo && is_word(i - 1)) {
+            verb_phrase_start = i;
+            --k;
+            continue;
+        }
+        // "Trump also struck populist notes": an adverb that no noun phrase holds; the verb
+        // phrase after it is not the source's.
+        if (t.kind == TokenKind::Word && !t.capitalized && i < last && k > lo && is_folded(i, lex_.predicate_adverbs)) {
             verb_phrase_start = i;
             --k;
             continue;
@@ -842,12 +850,36 @@ TokenRange Finder::with_clause_before(TokenRange quote, const Unit& unit) const 
     return {start, quote.end};
 }
 
+// "It" as the source: a dummy subject names no one ("it appears that …", "it was said
+// that …"), and in "she made it clear that …" the speaker is the subject of "made".
+void Finder::resolve_dummy_it(Candidate& c) const {
+    const uint32_t it = c.source.begin;
+    bool passive = false;
+    for (uint32_t t = c.cue.begin; t < c.cue.end; ++t) {
+        auto w = word(t);
+        passive |= w == "is" || w == "was" || w == "been" || w == "be";
+        if (is_folded(t, lex_.impersonal_verbs) || (passive && t > c.cue.begin && (w.ends_with("ed") || w == "said"))) {
+            c.source = {};
+            return;
+        }
+    }
+    if (it == 0 || c.cue.begin != it + 1 || word(c.cue.begin) != "clear") return;
+    auto verb = word(it - 1);
+    if (verb != "made" && verb != "make" && verb != "makes" && verb != "making") return;
+    const Unit& unit = units_[unit_of_[it]];
+    TokenRange subject = it - 1 > unit.begin ? source_before(it - 2, unit) : TokenRange{};
+    c.source = !subject.empty() && looks_like_noun_phrase(subject) ? subject : TokenRange{};
+    c.cue.begin = it - 1;
+}
+
 void Finder::add(Candidate c) {
     if (!c.source.empty() && names_no_speaker(c.source)) {
         // "The email goes on to say": the noun taken for the cue's first word is the source's.
         if (c.source.end != c.cue.begin || c.cue.end - c.cue.begin < 2) return;
         c.source.end = ++c.cue.begin;
     }
+    if (c.source.end == c.source.begin + 1 && (word(c.source.begin) == "it" || word(c.source.begin) == "It"))
+        resolve_dummy_it(c);
     // "the attack showed …": an event is not a speaker.
     if (!c.source.empty() && c.source.end - c.source.begin <= 3 && is_folded(c.source.end - 1, lex_.event_nouns)) {
         bool named = false;

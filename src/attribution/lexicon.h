@@ -47,6 +47,8 @@ public:
         kDeterminers,
         kNounPhraseOpeners,
         kNonSpeakers,
+        kImpersonalVerbs,
+        kPredicateAdverbs,
         kListCount,
     };
     static_assert(kListCount < 32, "WordInfo::lists has a bit per list, and Finder uses bit 31");
@@ -99,6 +101,8 @@ public:
     const text::WordSet& determiners = lists_[kDeterminers];
     const text::WordSet& noun_phrase_openers = lists_[kNounPhraseOpeners];
     const text::WordSet& non_speakers = lists_[kNonSpeakers];
+    const text::WordSet& impersonal_verbs = lists_[kImpersonalVerbs];
+    const text::WordSet& predicate_adverbs = lists_[kPredicateAdverbs];
 
     // What the lexicon knows of one folded word form, looked up once per token: its cue
     // entry and a bit per word list above that holds it (see list_bit).
