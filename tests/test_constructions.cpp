@@ -68,6 +68,12 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
          "Council leader Mira Olsen, who has backed the line since 2019", "Mira Olsen"},
         {"relative-clause-source.txt", "We are ready to build.", "direct", "told",
          "Jonas Meyer, who chairs the transport committee", "Jonas Meyer"},
+        // "According to Rep. …": a title's period does not end the source.
+        {"according-to-title.txt", "the new berth will cost twice the first estimate", "indirect", "According to",
+         "Rep. Lena Holm", "Lena Holm"},
+        // A day of the week in a source is no speaker.
+        {"according-to-title.txt", "Ferry fares would rise by a tenth", "indirect", "according to",
+         "a report the port board released Tuesday", "report the port board released Tuesday"},
         // A source and cue between commas, a participle after them: the clause before.
         {"parenthetical-cue.txt", "Ticket sales were strong", "indirect", "said", "the ferry operator", "ferry operator"},
         // A sentence opening with an adverbial and a comma: no apposition of the source.

@@ -904,8 +904,11 @@ void Finder::try_according_to(uint32_t according, const Unit& unit) {
     uint32_t end = first;
     // A title in quotation marks may be part of the source ("According to E. J. Fleming's
     // ''The Fixers'' and other sources,"), but not the source's first word.
+    // (The period of "Rep." or "D.C." does not end it.)
     while (end < unit.end && (!in_quote(end) || end > first) &&
-           (in_quote(end) || (word(end) != "," && !is_terminal_punct(end) && word(end) != ";" && word(end) != ":")) &&
+           (in_quote(end) ||
+            (word(end) != "," && word(end) != ";" && word(end) != ":" &&
+             (!is_terminal_punct(end) || is_abbreviation_period(end) || ends_abbreviation(end)))) &&
            end - first < kMaxSourceTokens)
         ++end;
     while (end > first && in_quote(end - 1) && !is_close_mark(end - 1)) --end;  // a quotation still open

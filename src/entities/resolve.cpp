@@ -27,6 +27,7 @@ extern const std::string_view pronouns_txt_data;
 extern const std::string_view determiners_txt_data;
 extern const std::string_view name_modifiers_txt_data;
 extern const std::string_view name_particles_txt_data;
+extern const std::string_view day_names_txt_data;
 }  // namespace data
 
 namespace {
@@ -41,6 +42,7 @@ struct Lexicons {
     text::WordSet determiners{data::determiners_txt_data};
     text::WordSet name_modifiers{data::name_modifiers_txt_data};
     text::WordSet name_particles{data::name_particles_txt_data};
+    text::WordSet day_names{data::day_names_txt_data};
 };
 
 const Lexicons& lexicons() {
@@ -59,6 +61,7 @@ enum ListBit : uint16_t {
     kNameParticle = 1 << 5,
     kDeterminer = 1 << 6,
     kAuxAdverb = 1 << 7,
+    kDayName = 1 << 8,
 };
 
 const text::FoldedMap<uint16_t>& list_table() {
@@ -69,7 +72,8 @@ const text::FoldedMap<uint16_t>& list_table() {
         const std::pair<const text::WordSet*, uint16_t> lists[] = {
             {&text::honorific_set(), kHonorific}, {&alex.org_words, kOrgWord},        {&text::opener_set(), kOpener},
             {&alex.role_nouns, kRoleNoun},        {&lex.name_modifiers, kNameModifier}, {&lex.name_particles, kNameParticle},
-            {&lex.determiners, kDeterminer},      {&alex.aux_adverbs, kAuxAdverb}};
+            {&lex.determiners, kDeterminer},      {&alex.aux_adverbs, kAuxAdverb},
+            {&lex.day_names, kDayName}};
         for (const auto& [list, bit] : lists) list->for_each([&, bit = bit](std::string_view w) { table[w] |= bit; });
         return table;
     }();
@@ -284,7 +288,8 @@ private:
     std::string_view span_text(ByteSpan s) const { return text_.substr(s.begin, s.end - s.begin); }
     bool is_word(uint32_t i) const { return tokens_[i].kind == TokenKind::Word; }
     bool reads_as_name(uint32_t i) const {
-        return tokens_[i].kind == TokenKind::Word && tokens_[i].capitalized && !is_hyphenated_modifier(word(i));
+        return tokens_[i].kind == TokenKind::Word && tokens_[i].capitalized && !is_hyphenated_modifier(word(i)) &&
+               !in(i, kDayName);
     }
     bool is_name_token(uint32_t i) const { return name_token_[i] != 0; }
     // Index range of the names starting at tokens [first, end): names_ is in text order
