@@ -268,7 +268,7 @@ TEST_CASE("a question put to a speaker is the asker's statement", "[construction
     // "Asked whether …, X said …": the question has no named asker; "when asked by reporters
     // about …" names them.
     const auto out = extract_fixture("asked.txt");
-    bool unnamed = false, by_reporters = false, answer = false;
+    bool unnamed = false, by_reporters = false, answer = false, at_briefing = false, whom = false;
     for (const auto& a : out["attributions"]) {
         const std::string content = a["content"]["text"];
         if (content == "whether she would run again") {
@@ -281,9 +281,17 @@ TEST_CASE("a question put to a speaker is the asker's statement", "[construction
         } else if (content.find("she had not decided") != std::string::npos) {
             answer = true;
             CHECK(a["source"]["text"] == "Mayor Eva Lind");
+        } else if (content == "about the ferry fares") {
+            // The circumstance of the question ("at a briefing on Tuesday") ends at it.
+            at_briefing = true;
+            CHECK(a["source"].is_null());
+        } else if (content == "whom she would back") {
+            whom = true;
         }
     }
     CHECK(unnamed);
     CHECK(by_reporters);
     CHECK(answer);
+    CHECK(at_briefing);
+    CHECK(whom);
 }

@@ -1016,12 +1016,12 @@ void Finder::try_asked(uint32_t asked, const Unit& unit) {
         c.source = {next + 1, end};
         next = end;
     }
-    next = skip_speech_adjunct(next, unit);
-    if (next >= unit.end || !is_word(next) || in_quote(next)) return;
-    auto w = word(next);
-    if (!(w == "whether" || w == "if" || w == "what" || w == "why" || w == "how" || w == "who" || w == "which" ||
-          w == "about" || w == "to" || w == "when" || w == "where"))
-        return;
+    // "Asked at a briefing Monday about the ferry,": the circumstance ends at the question.
+    const uint32_t after_adjunct = skip_speech_adjunct(next, unit);
+    uint32_t question = next;
+    while (question < after_adjunct && !(question > next && is_folded(question, lex_.question_openers))) ++question;
+    next = question;
+    if (next >= unit.end || !is_word(next) || in_quote(next) || !is_folded(next, lex_.question_openers)) return;
     uint32_t end = next;
     while (end < unit.end && end - next < kMaxClauseTokens && !in_quote(end) && word(end) != "," &&
            !is_terminal_punct(end) && word(end) != ";")

@@ -49,6 +49,7 @@ public:
         kNonSpeakers,
         kImpersonalVerbs,
         kPredicateAdverbs,
+        kQuestionOpeners,
         kListCount,
     };
     static_assert(kListCount < 32, "WordInfo::lists has a bit per list, and Finder uses bit 31");
@@ -103,6 +104,7 @@ public:
     const text::WordSet& non_speakers = lists_[kNonSpeakers];
     const text::WordSet& impersonal_verbs = lists_[kImpersonalVerbs];
     const text::WordSet& predicate_adverbs = lists_[kPredicateAdverbs];
+    const text::WordSet& question_openers = lists_[kQuestionOpeners];
 
     // What the lexicon knows of one folded word form, looked up once per token: its cue
     // entry and a bit per word list above that holds it (see list_bit).
