@@ -136,6 +136,8 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
          "Recent polls"},
         {"evidence.txt", "46 percent of voters backed the plan", "indirect", "In", "the latest survey", "latest survey"},
         {"evidence.txt", "The mayor has a clear lead", "indirect", "in", "the latest poll", "latest poll"},
+        {"evidence.txt", "The mayor moved from third to second", "indirect", "in",
+         "a new survey by the Nordic Polling Institute", "Nordic Polling Institute"},
         {"quote-in-predicate.txt", "to make the crossing “cheaper for every family on the island”", "mixed", "pledged",
          "Board chair Ingrid Dahl", "Ingrid Dahl"},
     };

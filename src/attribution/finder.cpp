@@ -979,7 +979,11 @@ void Finder::try_trailing_evidence(uint32_t in, const Unit& unit) {
         ++end;
     }
     bool ends_clause = end >= unit.end || word(end) == "," || is_terminal_punct(end) || word(end) == ";";
-    if (noun_end == 0 || end - noun_end > kMaxAfterNoun || !ends_clause ||
+    // "in a more-recent survey from Florida Southern College": a prepositional phrase after
+    // the noun may be as long as the phrase allows.
+    const bool prepositional_tail = noun_end > 0 && noun_end < end &&
+                                    (word(noun_end) == "from" || word(noun_end) == "of" || word(noun_end) == "by");
+    if (noun_end == 0 || (end - noun_end > kMaxAfterNoun && !prepositional_tail) || !ends_clause ||
         !(is_determiner_or_number(in + 1) || is_folded(in + 1, lex_.evidence_nouns)))
         return;
     // The clause before: from the sentence's start, or from a clause opener after a comma
@@ -996,7 +1000,9 @@ void Finder::try_trailing_evidence(uint32_t in, const Unit& unit) {
         if (cue_strength(t) >= kStrongCue) return;
     Candidate c;
     c.cue = {in, in + 1};
-    c.source = {in + 1, noun_end};  // a name in the modifier ("released Monday") is no speaker
+    // A name in a short modifier ("released Monday") is no speaker; a prepositional phrase
+    // names whose survey it is.
+    c.source = {in + 1, prepositional_tail ? end : noun_end};
     c.content = content;
     c.rule = Rule::InEvidence;
     add(c);
