@@ -251,6 +251,21 @@ TEST_CASE("a dummy \"it\" names no speaker; the subject of \"made it clear\" doe
     CHECK(swipes);
 }
 
+TEST_CASE("a verb that names (\"a firm called Harbour Analytics\") is no cue", "[constructions]") {
+    const auto out = extract_fixture("naming-not-speech.txt");
+    bool verdict = false;
+    for (const auto& a : out["attributions"]) {
+        if (!a["cue"].is_object() || a["cue"]["text"] != "called") continue;
+        const std::string content = a["content"]["text"];
+        CHECK(content.rfind("Harbour Analytics", 0) != 0);
+        if (content == "the report a fair warning") {
+            verdict = true;
+            CHECK(a["source"]["text"] == "Board chair Ingrid Dahl");
+        }
+    }
+    CHECK(verdict);
+}
+
 TEST_CASE("the subject of a passive verb of telling is not the source", "[constructions]") {
     // "Reporters were told that …": the statement is reported, its source is not named, and the
     // reporters who heard it are not its speaker.

@@ -189,6 +189,7 @@ private:
     // "Asked whether he would run, Reid said …", "when asked by Ingraham about …": the
     // question is a statement of whoever asked it (named after "by", or not at all).
     void try_asked(uint32_t asked, const Unit& unit);
+    bool names_what_follows(uint32_t verb, const Unit& unit) const;
     bool is_determiner_or_number(uint32_t i) const {
         return is_determiner(i) || tokens_[i].kind == TokenKind::Number || (is_word(i) && tokens_[i].capitalized);
     }
@@ -1054,6 +1055,17 @@ void Finder::try_fronted_cue(uint32_t cue, const Unit& unit) {
     add(c);
 }
 
+// "a spa called Bulgari Tower,": a naming verb with a bare name after it, to the clause's end.
+bool Finder::names_what_follows(uint32_t verb, const Unit& unit) const {
+    // (In a headline's title case "Called For Internment" is still a cue.)
+    if (!is_folded(verb, lex_.naming_verbs) || verb + 1 >= unit.end || is_folded(verb + 1, lex_.cue_particles))
+        return false;
+    uint32_t t = verb + 1;
+    while (t < unit.end && !in_quote(t) && ((is_word(t) && tokens_[t].capitalized) || ends_abbreviation(t))) ++t;
+    if (t == verb + 1) return false;
+    return t >= unit.end || word(t) == "," || word(t) == ";" || (is_terminal_punct(t) && !is_abbreviation_period(t));
+}
+
 void Finder::try_cue(uint32_t cue, const Unit& unit) {
     if (in_source_[cue]) return;
     float strength = cue_strength(cue);
@@ -1061,6 +1073,7 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
     if (strength < kStrongCue && cue > unit.begin && is_folded(cue - 1, lex_.evidence_nouns)) strength = kStrongCue;
     // "the statement said": a weak cue word right before a strong one is the subject's noun.
     if (strength < kStrongCue && cue + 1 < unit.end && cue_strength(cue + 1) >= kStrongCue) return;
+    if (names_what_follows(cue, unit)) return;
     Candidate c;
     c.cue = {cue, cue + 1};
 

@@ -50,6 +50,7 @@ public:
         kImpersonalVerbs,
         kPredicateAdverbs,
         kQuestionOpeners,
+        kNamingVerbs,
         kListCount,
     };
     static_assert(kListCount < 32, "WordInfo::lists has a bit per list, and Finder uses bit 31");
@@ -105,6 +106,7 @@ public:
     const text::WordSet& impersonal_verbs = lists_[kImpersonalVerbs];
     const text::WordSet& predicate_adverbs = lists_[kPredicateAdverbs];
     const text::WordSet& question_openers = lists_[kQuestionOpeners];
+    const text::WordSet& naming_verbs = lists_[kNamingVerbs];
 
     // What the lexicon knows of one folded word form, looked up once per token: its cue
     // entry and a bit per word list above that holds it (see list_bit).
