@@ -74,6 +74,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // A day of the week in a source is no speaker.
         {"according-to-title.txt", "Ferry fares would rise by a tenth", "indirect", "according to",
          "a report the port board released Tuesday", "report the port board released Tuesday"},
+        // An opening adverbial before the subject of "… and said" ("Last year, Mayor …").
+        {"opening-adverbial.txt", "it was too short for the new ferries", "indirect", "said", "Mayor Sven Berg",
+         "Sven Berg"},
         // A source and cue between commas, a participle after them: the clause before.
         {"parenthetical-cue.txt", "Ticket sales were strong", "indirect", "said", "the ferry operator", "ferry operator"},
         // A sentence opening with an adverbial and a comma: no apposition of the source.
@@ -264,6 +267,17 @@ TEST_CASE("a verb that names (\"a firm called Harbour Analytics\") is no cue", "
         }
     }
     CHECK(verdict);
+}
+
+TEST_CASE("an opening adverbial is not the subject of \"… and said\"", "[constructions]") {
+    const auto out = extract_fixture("opening-adverbial.txt");
+    bool banners = false;
+    for (const auto& a : out["attributions"])
+        if (std::string(a["content"]["text"]).find("the plan ignored them") != std::string::npos) {
+            banners = true;
+            CHECK(a["source"]["text"] == "they");
+        }
+    CHECK(banners);
 }
 
 TEST_CASE("the subject of a passive verb of telling is not the source", "[constructions]") {

@@ -653,8 +653,21 @@ TokenRange Finder::sentence_subject(const Unit& unit, uint32_t limit) const {
         while (first < limit && !is_word(first)) ++first;
         if (first >= limit || in_quote(first)) return {};
     }
+    // "Last year, he …", "Outside the arena, about 200 protesters …": a capitalised word with
+    // lowercase words after it, up to a comma, is an opening adverbial when a pronoun or a
+    // name follows the comma.
+    constexpr uint32_t kMaxOpenerTokens = 8;
+    if (first + 1 < limit && ((is_word(first + 1) && !tokens_[first + 1].capitalized) ||
+                              tokens_[first + 1].kind == TokenKind::Number)) {
+        uint32_t comma = first + 1;
+        while (comma < limit && comma - first <= kMaxOpenerTokens && word(comma) != "," && !in_quote(comma)) ++comma;
+        const uint32_t next = comma + 1;
+        if (comma < limit && word(comma) == "," && next < limit && is_word(next) &&
+            (tokens_[next].capitalized || lex_.pronouns_subject(word(next))) && !is_folded(next, lex_.clause_openers))
+            first = next;
+    }
     auto w = word(first);
-    if (w == "He" || w == "She" || w == "They" || w == "We" || w == "I" || w == "It") return {first, first + 1};
+    if (lex_.pronouns_subject(w) && w != "you") return {first, first + 1};
     uint32_t end = first;
     if (w == "The" || w == "A" || w == "An") ++end;
     uint32_t names = end;
