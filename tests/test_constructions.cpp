@@ -77,6 +77,10 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // An opening adverbial before the subject of "… and said" ("Last year, Mayor …").
         {"opening-adverbial.txt", "it was too short for the new ferries", "indirect", "said", "Mayor Sven Berg",
          "Sven Berg"},
+        // A cue word after a determiner is the subject's noun, not a cue of its own.
+        {"cue-noun-subject.txt", "the board of hiding the cost of the new berth", "indirect", "accuses", "The petition",
+         "petition"},
+        {"cue-noun-subject.txt", "the board ignored three warnings", "indirect", "says", "Their statement", "statement"},
         // A source and cue between commas, a participle after them: the clause before.
         {"parenthetical-cue.txt", "Ticket sales were strong", "indirect", "said", "the ferry operator", "ferry operator"},
         // A sentence opening with an adverbial and a comma: no apposition of the source.

@@ -519,8 +519,10 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
             break;
         }
         if (t.kind == TokenKind::Quote) break;
+        // (A cue word right after a determiner is a noun: "The petition accuses".)
         if (t.kind == TokenKind::Word && !t.capitalized &&
-            (w == "to" || w == "what" || is_folded(i, lex_.auxiliaries) || cue_strength(i) >= kStrongCue))
+            (w == "to" || w == "what" || is_folded(i, lex_.auxiliaries) ||
+             (cue_strength(i) >= kStrongCue && !(k > lo && is_folded(i - 1, lex_.determiners)))))
             break;  // a verb phrase or infinitive: the noun phrase started after it
         // "The town released a statement saying": a verb and its object stand between the
         // subject and the cue noun; the source is the subject, the verb phrase joins the cue.
@@ -1084,8 +1086,11 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
     float strength = cue_strength(cue);
     // "recent polls show Clinton with a lead": after a noun of evidence a weak cue word is one.
     if (strength < kStrongCue && cue > unit.begin && is_folded(cue - 1, lex_.evidence_nouns)) strength = kStrongCue;
-    // "the statement said": a weak cue word right before a strong one is the subject's noun.
-    if (strength < kStrongCue && cue + 1 < unit.end && cue_strength(cue + 1) >= kStrongCue) return;
+    // "the statement said": a weak cue word right before a strong one is the subject's noun,
+    // and so is any cue word after a determiner ("His petition accuses").
+    if (cue + 1 < unit.end && cue_strength(cue + 1) >= kStrongCue &&
+        (strength < kStrongCue || (cue > unit.begin && is_folded(cue - 1, lex_.determiners))))
+        return;
     if (names_what_follows(cue, unit)) return;
     Candidate c;
     c.cue = {cue, cue + 1};
