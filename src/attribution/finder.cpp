@@ -1284,7 +1284,7 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
         if (c.recipient.empty()) next = c.cue.end = std::max(c.cue.end, joined_particle_end(cue, unit));
         uint32_t after_adjunct = skip_speech_adjunct(next, unit);
         for (uint32_t t = next; t < after_adjunct; ++t)
-            if (is_folded(t, lex_.speech_adjuncts)) {
+            if (is_folded(t, lex_.cue_media)) {
                 // "said in a statement": the medium is part of the cue.
                 if (c.recipient.empty()) c.cue.end = after_adjunct;
                 break;

@@ -35,6 +35,7 @@ extern const std::string_view impersonal_verbs_txt_data;
 extern const std::string_view predicate_adverbs_txt_data;
 extern const std::string_view question_openers_txt_data;
 extern const std::string_view naming_verbs_txt_data;
+extern const std::string_view cue_media_txt_data;
 }  // namespace data
 
 namespace {
@@ -124,7 +125,8 @@ Lexicon::Lexicon()
               text::WordSet(data::impersonal_verbs_txt_data),
               text::WordSet(data::predicate_adverbs_txt_data),
               text::WordSet(data::question_openers_txt_data),
-              text::WordSet(data::naming_verbs_txt_data)} {
+              text::WordSet(data::naming_verbs_txt_data),
+              text::WordSet(data::cue_media_txt_data)} {
     for (auto& row : confidence_) row[0] = row[1] = 0.5f;
     text::for_each_data_line(data::confidence_tsv_data, [&](std::string_view line) {
         size_t tab = line.find('\t');

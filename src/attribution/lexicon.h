@@ -51,6 +51,7 @@ public:
         kPredicateAdverbs,
         kQuestionOpeners,
         kNamingVerbs,
+        kCueMedia,
         kListCount,
     };
     static_assert(kListCount < 32, "WordInfo::lists has a bit per list, and Finder uses bit 31");
@@ -107,6 +108,7 @@ public:
     const text::WordSet& predicate_adverbs = lists_[kPredicateAdverbs];
     const text::WordSet& question_openers = lists_[kQuestionOpeners];
     const text::WordSet& naming_verbs = lists_[kNamingVerbs];
+    const text::WordSet& cue_media = lists_[kCueMedia];
 
     // What the lexicon knows of one folded word form, looked up once per token: its cue
     // entry and a bit per word list above that holds it (see list_bit).
