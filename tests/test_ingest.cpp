@@ -70,6 +70,14 @@ std::vector<size_t> code_point_bytes(const std::string& text) {
     return bytes;
 }
 
+// The source offset of the code point that starts at byte `byte` of the document's text.
+uint32_t source_offset_at_byte(const Document& d, size_t byte) {
+    const auto bytes = code_point_bytes(d.text);
+    const size_t index = std::find(bytes.begin(), bytes.end(), byte) - bytes.begin();
+    REQUIRE(index < d.source_offsets.size());
+    return d.source_offsets[index];
+}
+
 std::string span_text(const Document& d, CharSpan span) {
     const auto bytes = code_point_bytes(d.text);
     REQUIRE(span.end < bytes.size());
@@ -147,10 +155,7 @@ TEST_CASE("HTML character references are decoded and mapped to their source", "[
     check_offsets(d, html);
 
     // The apostrophe in "Jerry’s" comes from "&#8217;": its offset is that '&'.
-    const auto bytes = code_point_bytes(d.text);
-    const size_t apostrophe = d.text.find("\u2019s");
-    const size_t index = std::find(bytes.begin(), bytes.end(), apostrophe) - bytes.begin();
-    CHECK(html.compare(d.source_offsets[index], 7, "&#8217;") == 0);
+    CHECK(html.compare(source_offset_at_byte(d, d.text.find("\u2019s")), 7, "&#8217;") == 0);
 }
 
 TEST_CASE("HTML numeric references past U+10FFFF are U+FFFD, however many digits", "[ingest]") {
@@ -162,10 +167,7 @@ TEST_CASE("HTML numeric references past U+10FFFF are U+FFFD, however many digits
     const Document d = parse_html(html, "references");
     CHECK(d.text == "a\uFFFDb \uFFFD c\uFFFDd \U0010FFFF \U0010FFFF A A");
     check_offsets(d, html);
-    const auto bytes = code_point_bytes(d.text);
-    const size_t second = d.text.find("\uFFFD c");
-    const size_t index = std::find(bytes.begin(), bytes.end(), second) - bytes.begin();
-    CHECK(html.compare(d.source_offsets[index], 19, "&#86666666666666666") == 0);
+    CHECK(html.compare(source_offset_at_byte(d, d.text.find("\uFFFD c")), 19, "&#86666666666666666") == 0);
 }
 
 TEST_CASE("HTML whitespace is folded and inline elements are joined as written", "[ingest]") {
