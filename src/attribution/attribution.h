@@ -45,8 +45,9 @@ enum class Rule : uint8_t {
     SpeakerTurn,          // "SOURCE: CONTENT" opening a paragraph (transcripts, headlines)
     InEvidence,           // "In the poll, CONTENT"
     Asked,                // "Asked whether he would run, …": the question, by whoever asked
+    SplitClause,          // the second half of "A, she said, B" (no quotation marks)
 };
-inline constexpr int kRuleCount = 21;
+inline constexpr int kRuleCount = 22;
 const char* rule_name(Rule rule);
 const char* kind_name(Kind kind);  // "direct", "indirect", "mixed"
 

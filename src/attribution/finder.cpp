@@ -749,7 +749,9 @@ uint32_t Finder::skip_speech_adjunct(uint32_t first, const Unit& unit) const {
         // "said during a car ride in Cleveland.": a phrase running to the clause's end is the
         // circumstance of the speech, whatever its words.
         if (is_terminal_punct(i)) return i;
-        if (in_quote(i) || word(i) == "that" || word(i) == ":" || word(i) == ",")
+        // "says this is just a rough patch": a phrase with a finite verb is the clause said.
+        if (i > first && !tokens_[i].capitalized && is_folded(i, lex_.auxiliaries)) return first;
+        if (in_quote(i) || word(i) == "that" || word(i) == ":" || word(i) == "," || is_dash(i))
             return has_adjunct_noun ? i : first;
     }
     return first;
@@ -1082,7 +1084,13 @@ bool Finder::names_what_follows(uint32_t verb, const Unit& unit) const {
 }
 
 void Finder::try_cue(uint32_t cue, const Unit& unit) {
-    if (in_source_[cue]) return;
+    // A relative clause inside a source found already speaks for itself ("…,” said Army Capt.
+    // Christian Pardo, who said he would not vote for either").
+    if (in_source_[cue]) {
+        uint32_t q = cue;
+        while (q > unit.begin + 1 && (is_folded(q - 1, lex_.aux_adverbs) || is_ly_adverb(q - 1))) --q;
+        if (!(q > unit.begin + 1 && is_relative_pronoun(q - 1) && word(q - 2) == ",")) return;
+    }
     float strength = cue_strength(cue);
     // "recent polls show Clinton with a lead": after a noun of evidence a weak cue word is one.
     if (strength < kStrongCue && cue > unit.begin && is_folded(cue - 1, lex_.evidence_nouns)) strength = kStrongCue;
@@ -1094,6 +1102,7 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
     if (names_what_follows(cue, unit)) return;
     Candidate c;
     c.cue = {cue, cue + 1};
+    TokenRange second_half;  // of a clause the source and cue interrupt
 
     // What stands right before the cue, past auxiliaries and adverbs ("has also said").
     long p = static_cast<long>(cue) - 1;
@@ -1304,9 +1313,13 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
         TokenRange before = content_before(c.source.begin, unit);
         // "On “Sunday Morning Futures,” Rep. Darrell Issa said …": a title is no statement.
         // (One opening its sentence is a statement, however short: "“Really,” she added when …".)
-        bool before_is_quote =
-            !before.empty() && in_quote(before.begin) && !(is_title(before) && before.begin > unit.begin);
+        const bool relative_source = c.source.end - c.source.begin == 1 && is_relative_pronoun(c.source.begin);
+        bool before_is_quote = !relative_source && !before.empty() && in_quote(before.begin) &&
+                               !(is_title(before) && before.begin > unit.begin);
         bool after_colon = next < unit.end && word(next) == ":";
+        // "…, the Congressional Budget Office reported on Tuesday -- a development that …": a
+        // dash after the cue opens a comment on the statement before it.
+        if (next > cue + 1 && next < unit.end && is_dash(next) && !before.empty() && !quoted) c.content = {};
         if (before_is_quote && (quoted || (!starts_with_that && !after_colon))) {
             c.content = {};
             quoted = false;
@@ -1321,6 +1334,15 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
                                  is_word(after_comma) && !tokens_[after_comma].capitalized &&
                                  word(after_comma).ends_with("ing") && cue_strength(after_comma) < kStrongCue;
         if (parenthesis && !quoted && !starts_with_that && !before.empty()) c.content = {};
+        // "If the law conflicts with God's orders, Rubio said, Christians must ignore the law":
+        // a source and cue set off by commas inside the clause they report. The statement is
+        // both halves, the second a continuation of the first.
+        if (!parenthesis && strength >= kStrongCue && c.source.begin > unit.begin && word(c.source.begin - 1) == "," &&
+            next < unit.end && word(next) == "," && c.recipient.empty() && !quoted && !starts_with_that &&
+            !c.content.empty() && !before.empty() && !in_quote(before.begin)) {
+            second_half = c.content;
+            c.content = {};
+        }
         // "Breitbart News responded:" closing its paragraph, the quotation opening the next.
         if (c.content.empty() && after_colon && next + 1 >= unit.end && unit_of_[next] + 1 < units_.size()) {
             const Unit& following = units_[unit_of_[next] + 1];
@@ -1329,6 +1351,7 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
                 quoted = true;
             }
         }
+        if (c.content.empty() && relative_source) return;  // what precedes "who" is no statement of it
         if (c.content.empty()) {
             c.content = content_before(c.source.begin, unit);
             quoted = !c.content.empty() && in_quote(c.content.begin);
@@ -1351,7 +1374,9 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
     // quarter of the time when the construction itself is loose: leave those out.
     if (c.weak_cue && (c.rule == Rule::CommaSubject || c.rule == Rule::ParticipleSubject))
         return;
+    const size_t head = found_.size();
     add(c);
+    if (!second_half.empty() && found_.size() > head) add_continuation(second_half, static_cast<int>(head), Rule::SplitClause);
 }
 
 bool Finder::attribute_through_unlisted_verb(TokenRange quote, const Unit& unit) {
