@@ -1246,6 +1246,11 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
                 c.source = subject_before_adjunct(static_cast<uint32_t>(p), unit);
                 if (c.source.empty()) c.source = source_before(static_cast<uint32_t>(p), unit);
                 if (c.source.empty()) c.source = source_before(static_cast<uint32_t>(p) - 1, unit);
+                // "…, however, revealed", "…, celebrating his major accomplishments, dwelled": an
+                // adverbial or a verb phrase before the comma is no subject; the sentence's is.
+                if (!c.source.empty() && (!looks_like_noun_phrase(c.source) ||
+                                          (c.source.end - c.source.begin == 1 && is_folded(c.source.begin, lex_.sentence_adverbs))))
+                    c.source = sentence_subject(unit, c.source.begin);
                 c.rule = Rule::CommaSubject;
             }
             if (c.source.empty()) return;
