@@ -1511,7 +1511,9 @@ bool Finder::attribute_through_predicate(TokenRange quote, const Unit& unit) {
         --verb;
         if (in_quote(verb) || word(verb) == ";" || word(verb) == ":" || is_terminal_punct(verb) || is_dash(verb))
             return false;
-        if (!is_verb_like(verb) || !info(verb).cue || info(verb).cue->probability < kPredicateCue) continue;
+        // A verb the lexicon never saw in a cue may still be one ("Cruz chided Trump for …"); one
+        // it saw often outside cues is not.
+        if (!is_verb_like(verb) || (info(verb).cue && info(verb).cue->probability < kPredicateCue)) continue;
         long p = static_cast<long>(verb) - 1;
         while (p >= static_cast<long>(unit.begin) && !in_quote(static_cast<uint32_t>(p)) &&
                (is_folded(static_cast<uint32_t>(p), lex_.aux_adverbs) || is_ly_adverb(static_cast<uint32_t>(p))))
@@ -1524,6 +1526,16 @@ bool Finder::attribute_through_predicate(TokenRange quote, const Unit& unit) {
         while (before > unit.begin && is_folded(before - 1, lex_.leading_conjunctions)) --before;
         if (before != unit.begin && word(before - 1) != ",") continue;
         if (!is_subject_phrase(source)) continue;
+        // A verb unknown to the lexicon needs a plain finite form after a clear subject: not
+        // "it", not a lone capitalised word opening the sentence ("Both houses now seem", "One
+        // dresses"), no auxiliary ("was being treated").
+        if (!info(verb).cue) {
+            if (is_determiner(verb) || static_cast<uint32_t>(p) + 1 != verb) continue;
+            const bool pronoun = source.end - source.begin == 1 && lex_.pronouns_subject(word(source.begin));
+            if (pronoun ? (word(source.begin) == "it" || word(source.begin) == "It")
+                        : (source.end - source.begin == 1 && before == unit.begin))
+                continue;
+        }
         bool starts_with_that = false;
         TokenRange content = content_after(verb + 1, unit, starts_with_that);
         if (content.empty() || content.begin > quote.begin || content.end < quote.end) return false;
