@@ -859,8 +859,14 @@ bool Finder::names_no_speaker(TokenRange source) const {
 // "The bill's failure was “heartbreaking,” she said": a quotation ending the clause that it
 // completes is a mixed statement from the clause's start.
 TokenRange Finder::with_clause_before(TokenRange quote, const Unit& unit) const {
-    if (quote.begin <= unit.begin || !is_word(quote.begin - 1) || in_quote(quote.begin - 1)) return quote;
+    if (quote.begin <= unit.begin || in_quote(quote.begin - 1)) return quote;
     uint32_t start = quote.begin - 1;
+    // "The party, typically attended by hundreds, “allows us to get our message out,”": a
+    // quotation opening in lowercase after a comma goes on with the clause before the comma.
+    if (word(start) == "," && start > unit.begin && quote.begin + 1 < quote.end && is_word(quote.begin + 1) &&
+        !tokens_[quote.begin + 1].capitalized && is_word(start - 1))
+        --start;
+    if (!is_word(start)) return quote;
     while (start > unit.begin && !in_quote(start - 1) && word(start - 1) != ":" && word(start - 1) != ";" &&
            quote.begin - start < kMaxClauseTokens)
         --start;
