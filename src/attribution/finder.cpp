@@ -743,12 +743,16 @@ uint32_t Finder::skip_speech_adjunct(uint32_t first, const Unit& unit) const {
     if (first >= unit.end || !is_word(first) || in_quote(first)) return first;
     bool prep = is_folded(first, lex_.adjunct_openers);
     if (!prep) return first;
+    // "declined to comment", "refused to answer": an infinitive is what was (not) said.
+    if (word(first) == "to" && first + 1 < unit.end && is_word(first + 1) && !tokens_[first + 1].capitalized &&
+        info(first + 1).cue)
+        return first;
     bool has_adjunct_noun = false;
     for (uint32_t i = first; i < unit.end && i < first + 12; ++i) {
         if (is_folded(i, lex_.speech_adjuncts) || is_folded(i, lex_.time_words)) has_adjunct_noun = true;
         // "said during a car ride in Cleveland.": a phrase running to the clause's end is the
         // circumstance of the speech, whatever its words.
-        if (is_terminal_punct(i)) return i;
+        if (is_terminal_punct(i) && !is_abbreviation_period(i)) return i;
         // "says this is just a rough patch": a phrase with a finite verb is the clause said.
         if (i > first && !tokens_[i].capitalized && is_folded(i, lex_.auxiliaries)) return first;
         if (in_quote(i) || word(i) == "that" || word(i) == ":" || word(i) == "," || is_dash(i))
