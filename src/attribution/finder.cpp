@@ -1498,17 +1498,7 @@ bool Finder::takes_clause(TokenRange source, uint32_t before_cue, uint32_t cue, 
     if (is_word(content.begin) && !tokens_[content.begin].capitalized &&
         (word(content.begin).ends_with("ed") || is_folded(content.begin, lex_.auxiliaries)))
         return false;
-    // The subject is a name, a pronoun, a short "the NOUN", or any noun phrase opening the
-    // sentence ("Fewer than half of the voters surveyed support …").
-    const Unit& unit = units_[unit_of_[cue]];
-    uint32_t opening = source.begin;
-    while (opening > unit.begin && is_folded(opening - 1, lex_.leading_conjunctions)) --opening;
-    bool opens_sentence = opening == after_dateline(unit.begin, source.begin) && looks_like_noun_phrase(source) &&
-                          !is_folded(source.begin, lex_.adjunct_openers) && !is_folded(source.begin, lex_.sentence_adverbs) &&
-                          tokens_[source.end - 1].kind != TokenKind::Number;
-    for (uint32_t t = source.begin; t < source.end && opens_sentence; ++t)
-        opens_sentence = !is_folded(t, lex_.auxiliaries) && word(t) != "'s" && word(t) != "\xE2\x80\x99s" && word(t) != ",";
-    if (!(is_subject_phrase(source) || opens_sentence) || !is_finite_verb(cue, before_cue, source)) return false;
+    if (!is_subject_phrase(source) || !is_finite_verb(cue, before_cue, source)) return false;
     // A lone capitalised word is a name only if it is not an adverb or determiner opening
     // the sentence ("Unnervingly", "Their").
     if (source.end - source.begin == 1 && !lex_.pronouns_subject(word(source.begin))) {
