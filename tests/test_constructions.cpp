@@ -90,6 +90,12 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"parenthetical-cue.txt", "The ferries will need a second berth, which the town cannot pay for yet", "indirect",
          "said", "Vik", "Hanna Vik"},
         {"split-quote.txt", "is that we lose everything we saved", "direct", "", "", "Ana Ortiz"},
+        // A source and cue inside the clause they report: both halves, the second continuing.
+        {"split-clause.txt", "If the funding arrives in time", "indirect", "said", "harbour master Nils Ek", "Nils Ek"},
+        {"split-clause.txt", "the first ferries will dock in May", "indirect", "", "", "Nils Ek"},
+        // An infinitive after the cue is what was (not) said.
+        {"split-clause.txt", "to comment on the cost", "indirect", "declined", "Karin Lund, a spokeswoman for the board",
+         "Karin Lund"},
         {"quotation-mark-styles.txt", "« We will not back down. »", "direct", "said", "The French minister Pierre Lambert",
          "Pierre Lambert"},
         {"quotation-mark-styles.txt", "„We can manage this“", "direct", "said", "Chancellor Angela Merkel", "Angela Merkel"},
