@@ -157,6 +157,10 @@ private:
         auto w = word(i);
         return is_word(i) && (w == "who" || w == "whose" || w == "which");
     }
+    // A source that is only "who", "whose" or "which": a relative clause's subject.
+    bool is_relative_source(TokenRange source) const {
+        return source.end - source.begin == 1 && is_relative_pronoun(source.begin);
+    }
     bool is_possessive(uint32_t i) const {
         auto w = word(i);
         return w.ends_with("'s") || w.ends_with("\xE2\x80\x99s");
@@ -1316,7 +1320,7 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
         next = after_adjunct;
         bool starts_with_that = false;
         c.content = content_after(next, unit, starts_with_that);
-        if (c.source.end - c.source.begin == 1 && is_relative_pronoun(c.source.begin) && c.source.begin > unit.begin &&
+        if (is_relative_source(c.source) && c.source.begin > unit.begin &&
             word(c.source.begin - 1) == ",")
             c.content = before_closing_comma(c.content);
         bool quoted = !c.content.empty() && in_quote(c.content.begin);
@@ -1328,7 +1332,7 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
         TokenRange before = content_before(c.source.begin, unit);
         // "On “Sunday Morning Futures,” Rep. Darrell Issa said …": a title is no statement.
         // (One opening its sentence is a statement, however short: "“Really,” she added when …".)
-        const bool relative_source = c.source.end - c.source.begin == 1 && is_relative_pronoun(c.source.begin);
+        const bool relative_source = is_relative_source(c.source);
         bool before_is_quote = !relative_source && !before.empty() && in_quote(before.begin) &&
                                !(is_title(before) && before.begin > unit.begin);
         bool after_colon = next < unit.end && word(next) == ":";
