@@ -215,6 +215,9 @@ private:
     }
     bool attribute_through_unlisted_verb(TokenRange quote, const Unit& unit);
     bool attribute_through_predicate(TokenRange quote, const Unit& unit);
+    // The token before the auxiliaries and adverbs that lead up to a verb ("he has also
+    // said"), unit.begin - 1 if they open the unit; with stop_at_quote a quoted word ends them.
+    long before_verb_chain(uint32_t verb, const Unit& unit, bool stop_at_quote) const;
     // Whether the word could be the finite verb of a predicate: a form in -ed or -s, a
     // participle after an auxiliary, or any word the cue lexicon knows.
     bool is_verb_like(uint32_t i) const;
@@ -397,6 +400,14 @@ float Finder::cue_strength(uint32_t i) const {
     return entry->probability;
 }
 
+long Finder::before_verb_chain(uint32_t verb, const Unit& unit, bool stop_at_quote) const {
+    long p = static_cast<long>(verb) - 1;
+    while (p >= static_cast<long>(unit.begin) && !(stop_at_quote && in_quote(static_cast<uint32_t>(p))) &&
+           (is_folded(static_cast<uint32_t>(p), lex_.aux_adverbs) || is_ly_adverb(static_cast<uint32_t>(p))))
+        --p;
+    return p;
+}
+
 long Finder::apposition_opening(uint32_t closing, const Unit& unit) const {
     auto mark = word(closing);
     long j = static_cast<long>(closing) - 1;
@@ -568,8 +579,7 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
     if (r.end - r.begin >= 3 && is_folded(r.end - 1, lex_.time_words)) {
         uint32_t p = r.end - 2;
         if (p > r.begin && is_word(p - 1) && !tokens_[p - 1].capitalized && is_folded(p, lex_.time_words)) --p;
-        if (is_word(p) && !tokens_[p].capitalized && (word(p) == "on" || word(p) == "last" || word(p) == "this" ||
-                                                      word(p) == "in" || word(p) == "earlier"))
+        if (is_word(p) && !tokens_[p].capitalized && is_folded(p, lex_.time_preludes))
             r.end = p;
     }
     // A noun phrase does not end with a preposition ("… Irene Rosenfeld in"): such a stretch
@@ -593,10 +603,7 @@ TokenRange Finder::source_after(uint32_t first, const Unit& unit) const {
     if (word(first) == "on" && first + 1 < unit.end && is_folded(first + 1, lex_.time_words)) ++first;
     while (first < unit.end && is_word(first) && is_folded(first, lex_.time_words) && first + 1 < unit.end) ++first;
     if (first >= unit.end || !is_word(first)) return {};
-    auto w = word(first);
-    bool np_start = tokens_[first].capitalized || w == "the" || w == "a" || w == "an" || w == "his" || w == "her" ||
-                    w == "their" || w == "its" || w == "one" || w == "another" || w == "he" || w == "she" ||
-                    w == "they" || w == "we" || w == "i" || w == "some" || w == "many" || w == "officials" ||
+    bool np_start = tokens_[first].capitalized || is_folded(first, lex_.inverted_source_openers) ||
                     is_folded(first, lex_.role_nouns);
     // "said pollster Frank Luntz", "said retired neurosurgeon Ben Carson": lowercase titles
     // before a name.
@@ -685,8 +692,7 @@ TokenRange Finder::sentence_subject(const Unit& unit, uint32_t limit) const {
 TokenRange Finder::opening_recipient(const Unit& unit, uint32_t source_begin) const {
     uint32_t first = unit.begin;
     if (first + 3 >= source_begin || !is_word(first)) return {};
-    auto w = word(first);
-    if (!(w == "Speaking" || w == "Talking" || w == "Writing")) return {};
+    if (!tokens_[first].capitalized || !is_folded(first, lex_.speaking_participles)) return {};
     if (!(word(first + 1) == "to" || word(first + 1) == "with")) return {};
     if (word(source_begin - 1) != ",") return {};
     TokenRange r{first + 2, source_begin - 1};
@@ -889,7 +895,7 @@ void Finder::resolve_dummy_it(Candidate& c) const {
     bool passive = false;
     for (uint32_t t = c.cue.begin; t < c.cue.end; ++t) {
         auto w = word(t);
-        passive |= w == "is" || w == "was" || w == "been" || w == "be";
+        passive |= is_folded(t, lex_.passive_auxiliaries);
         if (is_folded(t, lex_.impersonal_verbs) || (passive && t > c.cue.begin && (w.ends_with("ed") || w == "said"))) {
             c.source = {};
             return;
@@ -1101,9 +1107,10 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
     // A relative clause inside a source found already speaks for itself ("…,” said Army Capt.
     // Christian Pardo, who said he would not vote for either").
     if (in_source_[cue]) {
-        uint32_t q = cue;
-        while (q > unit.begin + 1 && (is_folded(q - 1, lex_.aux_adverbs) || is_ly_adverb(q - 1))) --q;
-        if (!(q > unit.begin + 1 && is_relative_pronoun(q - 1) && word(q - 2) == ",")) return;
+        const long p = before_verb_chain(cue, unit, false);
+        if (!(p > static_cast<long>(unit.begin) && is_relative_pronoun(static_cast<uint32_t>(p)) &&
+              word(static_cast<uint32_t>(p) - 1) == ","))
+            return;
     }
     float strength = cue_strength(cue);
     // "recent polls show Clinton with a lead": after a noun of evidence a weak cue word is one.
@@ -1119,10 +1126,7 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
     TokenRange second_half;  // of a clause the source and cue interrupt
 
     // What stands right before the cue, past auxiliaries and adverbs ("has also said").
-    long p = static_cast<long>(cue) - 1;
-    while (p >= static_cast<long>(unit.begin) && !in_quote(static_cast<uint32_t>(p)) &&
-           (is_folded(static_cast<uint32_t>(p), lex_.aux_adverbs) || is_ly_adverb(static_cast<uint32_t>(p))))
-        --p;
+    long p = before_verb_chain(cue, unit, true);
     // "He went on to say", "declined to say": the subject stands before the verb chain.
     if (p > static_cast<long>(unit.begin) && word(static_cast<uint32_t>(p)) == "to") {
         long q = p - 1;
@@ -1142,9 +1146,7 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
     // the source is not named. The statement is kept, with no source.
     if (is_folded(cue, lex_.recipient_verbs) && !(cue + 1 < unit.end && word(cue + 1) == "by")) {
         for (long q = p + 1; q < static_cast<long>(cue); ++q) {
-            auto aux = word(static_cast<uint32_t>(q));
-            if (aux == "was" || aux == "were" || aux == "been" || aux == "being" || aux == "is" || aux == "are" ||
-                aux == "be" || aux == "get" || aux == "got") {
+            if (is_folded(static_cast<uint32_t>(q), lex_.passive_auxiliaries)) {
                 bool starts_with_that = false;
                 c.cue = {static_cast<uint32_t>(q), cue + 1};
                 c.content = content_after(cue + 1, unit, starts_with_that);
@@ -1161,10 +1163,10 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
     if (cue + 1 < unit.end && word(cue + 1) == "by" && word(cue).ends_with("ed") && p >= static_cast<long>(unit.begin) &&
         static_cast<long>(cue) - 1 > p) {
         bool passive = false;
-        for (long q = p + 1; q < static_cast<long>(cue); ++q) {
-            auto aux = word(static_cast<uint32_t>(q));
-            passive |= aux == "was" || aux == "were" || aux == "is" || aux == "are" || aux == "been" || aux == "be";
-        }
+        // Not "being": "The concerns being expressed by many leaders go beyond …" is a reduced
+        // relative, whose sentence goes on after the agent.
+        for (long q = p + 1; q < static_cast<long>(cue); ++q)
+            passive |= is_folded(static_cast<uint32_t>(q), lex_.passive_auxiliaries) && word(static_cast<uint32_t>(q)) != "being";
         if (passive) {
             uint32_t end = cue + 2;
             while (end < unit.end && !in_quote(end) && word(end) != "," && !is_terminal_punct(end) && word(end) != ";" &&
@@ -1407,10 +1409,7 @@ bool Finder::attribute_through_unlisted_verb(TokenRange quote, const Unit& unit)
         if (!is_word(verb) || tokens_[verb].capitalized || is_folded(verb, lex_.auxiliaries) ||
             is_folded(verb, lex_.clause_openers) || is_folded(verb, lex_.aux_adverbs))
             return false;
-        long p = static_cast<long>(verb) - 1;
-        while (p >= static_cast<long>(unit.begin) &&
-               (is_folded(static_cast<uint32_t>(p), lex_.aux_adverbs) || is_ly_adverb(static_cast<uint32_t>(p))))
-            --p;
+        const long p = before_verb_chain(verb, unit, false);
         if (p < static_cast<long>(unit.begin)) return false;
         Candidate c;
         c.source = source_before(static_cast<uint32_t>(p), unit);
@@ -1528,10 +1527,7 @@ bool Finder::attribute_through_predicate(TokenRange quote, const Unit& unit) {
         // A verb the lexicon never saw in a cue may still be one ("Cruz chided Trump for …"); one
         // it saw often outside cues is not.
         if (!is_verb_like(verb) || (info(verb).cue && info(verb).cue->probability < kPredicateCue)) continue;
-        long p = static_cast<long>(verb) - 1;
-        while (p >= static_cast<long>(unit.begin) && !in_quote(static_cast<uint32_t>(p)) &&
-               (is_folded(static_cast<uint32_t>(p), lex_.aux_adverbs) || is_ly_adverb(static_cast<uint32_t>(p))))
-            --p;
+        const long p = before_verb_chain(verb, unit, true);
         if (p < static_cast<long>(unit.begin)) return false;
         TokenRange source = source_before(static_cast<uint32_t>(p), unit);
         if (source.empty()) continue;

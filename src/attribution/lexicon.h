@@ -52,6 +52,10 @@ public:
         kQuestionOpeners,
         kNamingVerbs,
         kCueMedia,
+        kPassiveAuxiliaries,
+        kInvertedSourceOpeners,
+        kTimePreludes,
+        kSpeakingParticiples,
         kListCount,
     };
     static_assert(kListCount < 32, "WordInfo::lists has a bit per list, and Finder uses bit 31");
@@ -109,6 +113,10 @@ public:
     const text::WordSet& question_openers = lists_[kQuestionOpeners];
     const text::WordSet& naming_verbs = lists_[kNamingVerbs];
     const text::WordSet& cue_media = lists_[kCueMedia];
+    const text::WordSet& passive_auxiliaries = lists_[kPassiveAuxiliaries];
+    const text::WordSet& inverted_source_openers = lists_[kInvertedSourceOpeners];
+    const text::WordSet& time_preludes = lists_[kTimePreludes];
+    const text::WordSet& speaking_participles = lists_[kSpeakingParticiples];
 
     // What the lexicon knows of one folded word form, looked up once per token: its cue
     // entry and a bit per word list above that holds it (see list_bit).
