@@ -35,7 +35,7 @@ struct Expected {
 TEST_CASE("each construction of reported speech is attributed", "[constructions]") {
     const Expected cases[] = {
         {"direct-quote-then-cue.txt", "We will go back to work on Monday", "direct", "said", "Maria Lindqvist", "Maria Lindqvist"},
-        {"cue-colon-then-quote.txt", "The strike goes on", "direct", "said", "Tom Berg, the union’s leader", "Tom Berg"},
+        {"cue-colon-then-quote.txt", "The strike goes on", "direct", "said", "Tom Berg, the union’s leader,", "Tom Berg"},
         {"inverted-cue.txt", "The talks have failed", "direct", "said",
          "Anna Kowalski, a spokeswoman for the Port Authority", "Anna Kowalski"},
         {"indirect-that.txt", "the clinics would reopen", "indirect", "said", "Health Minister Sara Quinn", "Sara Quinn"},
@@ -57,7 +57,7 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"source-with-modifiers.txt", "the tariffs were a mistake", "indirect", "said",
          "Edward Alden of the Council on Foreign Relations in Washington", "Edward Alden"},
         {"participle-cue.txt", "the city budget was balanced", "indirect", "insisting", "Mayor Ken Ito", "Ken Ito"},
-        {"split-quote.txt", "The risk", "direct", "said", "Ana Ortiz, the fund’s chief economist", "Ana Ortiz"},
+        {"split-quote.txt", "The risk", "direct", "said", "Ana Ortiz, the fund’s chief economist,", "Ana Ortiz"},
         // A weak cue word of belief or intention before its clause, with no "that".
         {"belief-without-that.txt", "the new quay will bring more ferries", "indirect", "thinks", "Councillor Ingrid Sol",
          "Ingrid Sol"},
@@ -65,9 +65,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
          "farmers"},
         // A relative clause after a name is part of the source, even with a cue of its own.
         {"relative-clause-source.txt", "the first trams would run in the spring", "indirect", "said",
-         "Council leader Mira Olsen, who has backed the line since 2019", "Mira Olsen"},
+         "Council leader Mira Olsen, who has backed the line since 2019,", "Mira Olsen"},
         {"relative-clause-source.txt", "We are ready to build.", "direct", "told",
-         "Jonas Meyer, who chairs the transport committee", "Jonas Meyer"},
+         "Jonas Meyer, who chairs the transport committee,", "Jonas Meyer"},
         // "According to Rep. …": a title's period does not end the source.
         {"according-to-title.txt", "the new berth will cost twice the first estimate", "indirect", "According to",
          "Rep. Lena Holm", "Lena Holm"},
@@ -94,7 +94,7 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"split-clause.txt", "If the funding arrives in time", "indirect", "said", "harbour master Nils Ek", "Nils Ek"},
         {"split-clause.txt", "the first ferries will dock in May", "indirect", "", "", "Nils Ek"},
         // An infinitive after the cue is what was (not) said.
-        {"split-clause.txt", "to comment on the cost", "indirect", "declined", "Karin Lund, a spokeswoman for the board",
+        {"split-clause.txt", "to comment on the cost", "indirect", "declined", "Karin Lund, a spokeswoman for the board,",
          "Karin Lund"},
         {"quotation-mark-styles.txt", "« We will not back down. »", "direct", "said", "The French minister Pierre Lambert",
          "Pierre Lambert"},
@@ -111,7 +111,7 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
          "Mira Olsen"},
         {"split-quote-with-adjunct.txt", "and the first trams will run that spring", "direct", "", "", "Mira Olsen"},
         {"apposition-after-quote.txt", "The company broke the agreement twice", "direct", "said",
-         "Lotta Berg, legal director for the Forest Workers Union", "Lotta Berg"},
+         "Lotta Berg, legal director for the Forest Workers Union,", "Lotta Berg"},
         // A quotation in the predicate of a verb that is not a cue word on its own.
         // A paragraph opening with a name and a colon: a transcript's turn, a headline's speaker.
         {"speaker-turns.txt", "We never planned to close the school. The budget was always there", "indirect", ":",
@@ -126,16 +126,16 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
          "the housing office", "housing office"},
         // After an apposition of the subject, the clause after the cue is the content.
         {"apposition-then-clause.txt", "his office received forty new applications", "indirect", "said",
-         "Mark Wynn, chairman of the district party", "Mark Wynn"},
+         "Mark Wynn, chairman of the district party,", "Mark Wynn"},
         // A role, then the name in apposition to it.
         {"role-then-name.txt", "the group gave the mayor its award in 1982", "indirect", "said",
-         "A longtime union official, Howard Ingram", "Howard Ingram"},
+         "A longtime union official, Howard Ingram,", "Howard Ingram"},
         // Initials and titles inside a name; an age or a party between a name and the cue.
         {"source-initials-and-commas.txt", "The talks will fail", "direct", "said",
          "Mikhail B. Pogrebinsky, a political analyst in Kiev", "Mikhail B. Pogrebinsky"},
         {"source-initials-and-commas.txt", "the rule would cost small shops dearly", "indirect", "said",
-         "Jack Mozloom, a spokesman for the federation", "Jack Mozloom"},
-        {"source-initials-and-commas.txt", "the bill would pass", "indirect", "said", "Rep. Chris Collins, R-NY",
+         "Jack Mozloom, a spokesman for the federation,", "Jack Mozloom"},
+        {"source-initials-and-commas.txt", "the bill would pass", "indirect", "said", "Rep. Chris Collins, R-NY,",
          "Chris Collins"},
         {"source-initials-and-commas.txt", "the plan was dead", "indirect", "said", "Mr. Bush", "Bush"},
         // A verb phrase before a cue noun is part of the cue, not the source; the circumstance

@@ -792,6 +792,7 @@ int Resolver::resolve_source(Attribution& a) {
     if (a.source.empty()) return -1;
     uint32_t first = token_at(a.source.begin);
     uint32_t end = token_at(a.source.end - 1) + 1;
+    if (end - first > 1 && word(end - 1) == ",") --end;  // the comma closing an apposition
     if (first >= end) return -1;
     // The head part: up to the first comma or bracket (appositions follow it).
     uint32_t head_end = first + 1;
