@@ -218,6 +218,10 @@ private:
     // The token before the auxiliaries and adverbs that lead up to a verb ("he has also
     // said"), unit.begin - 1 if they open the unit; with stop_at_quote a quoted word ends them.
     long before_verb_chain(uint32_t verb, const Unit& unit, bool stop_at_quote) const;
+    // "A new poll released Thursday shows that …", "House Republicans supporting the bill
+    // said": a participle right after the subject, with a finite cue later in the clause, is
+    // the subject's modifier, not a cue.
+    bool modifies_subject_of_later_cue(uint32_t cue, const Unit& unit) const;
     // Whether the "and" (or "nor") at `conjunction` joins two subjects, the first opening the
     // unit: "She and her aides said", "Neither Mr. Comey nor other officials said".
     bool conjoins_subjects(uint32_t conjunction, uint32_t last, const Unit& unit) const;
@@ -416,6 +420,31 @@ TokenRange Finder::as_marked_source(TokenRange source) const {
     for (uint32_t t = source.begin + 1; t + 1 < source.end; ++t)
         if (word(t) == ",") return {source.begin, source.end + 1};
     return source;
+}
+
+bool Finder::modifies_subject_of_later_cue(uint32_t cue, const Unit& unit) const {
+    constexpr uint32_t kMaxReach = 8;
+    auto w = word(cue);
+    if (!(w.ends_with("ed") || w.ends_with("ing")) || cue <= unit.begin) return false;
+    const uint32_t before = cue - 1;
+    if (!is_word(before) || in_quote(before) || is_folded(before, lex_.auxiliaries) ||
+        is_folded(before, lex_.aux_adverbs) || lex_.pronouns_subject(word(before)) || is_folded(before, lex_.clause_openers))
+        return false;
+    // A form in -ed is a participle only before the time or the agent ("released Thursday",
+    // "commissioned by"); otherwise it is as likely the verb ("Clinton expressed concern").
+    if (w.ends_with("ed") && !(cue + 1 < unit.end && (is_folded(cue + 1, lex_.time_words) ||
+                                                       is_folded(cue + 1, lex_.time_preludes) || word(cue + 1) == "by")))
+        return false;
+    for (uint32_t t = cue + 1; t < unit.end && t <= cue + kMaxReach; ++t) {
+        if (in_quote(t) || !is_word(t) || is_folded(t, lex_.clause_openers) || is_relative_pronoun(t)) return false;
+        // The later cue is a finite verb: "said", or a present form in -s right after a name or
+        // a time ("filed Thursday says"), not after a noun ("Sunday news shows").
+        const auto later = word(t);
+        const bool after_name_or_time = tokens_[t - 1].capitalized || is_folded(t - 1, lex_.time_words);
+        if (cue_strength(t) >= kStrongCue && (later == "said" || (later.ends_with("s") && after_name_or_time)))
+            return true;
+    }
+    return false;
 }
 
 bool Finder::conjoins_subjects(uint32_t conjunction, uint32_t last, const Unit& unit) const {
@@ -1198,6 +1227,7 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
         (strength < kStrongCue || (cue > unit.begin && is_folded(cue - 1, lex_.determiners))))
         return;
     if (names_what_follows(cue, unit)) return;
+    if (modifies_subject_of_later_cue(cue, unit)) return;
     Candidate c;
     c.cue = {cue, cue + 1};
     TokenRange second_half;  // of a clause the source and cue interrupt
