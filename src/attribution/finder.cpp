@@ -712,8 +712,8 @@ TokenRange Finder::source_after(uint32_t first, const Unit& unit) const {
     bool np_start = tokens_[first].capitalized || is_folded(first, lex_.inverted_source_openers) ||
                     is_folded(first, lex_.role_nouns);
     // "said pollster Frank Luntz", "said retired neurosurgeon Ben Carson": lowercase titles
-    // before a name.
-    for (uint32_t k = first + 1; !np_start && k < unit.end && k < first + 4 && is_word(k); ++k)
+    // before a name; not "said Friday that Curiel …", a clause.
+    for (uint32_t k = first + 1; !np_start && !is_folded(first, lex_.clause_openers) && k < unit.end && k < first + 4 && is_word(k); ++k)
         np_start = tokens_[k].capitalized;
     if (!np_start) return {};
     uint32_t end = first;
