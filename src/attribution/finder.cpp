@@ -218,6 +218,9 @@ private:
     // The token before the auxiliaries and adverbs that lead up to a verb ("he has also
     // said"), unit.begin - 1 if they open the unit; with stop_at_quote a quoted word ends them.
     long before_verb_chain(uint32_t verb, const Unit& unit, bool stop_at_quote) const;
+    // "and then predicted: …": a clause that opens with a conjunction and a cue of its own,
+    // the same subject's next statement rather than the rest of the one before.
+    bool opens_with_own_cue(TokenRange clause) const;
     // "A new poll released Thursday shows that …", "House Republicans supporting the bill
     // said": a participle right after the subject, with a finite cue later in the clause, is
     // the subject's modifier, not a cue.
@@ -420,6 +423,14 @@ TokenRange Finder::as_marked_source(TokenRange source) const {
     for (uint32_t t = source.begin + 1; t + 1 < source.end; ++t)
         if (word(t) == ",") return {source.begin, source.end + 1};
     return source;
+}
+
+bool Finder::opens_with_own_cue(TokenRange clause) const {
+    uint32_t t = clause.begin;
+    if (t >= clause.end || !is_folded(t, lex_.leading_conjunctions)) return false;
+    ++t;
+    while (t < clause.end && (is_folded(t, lex_.aux_adverbs) || is_ly_adverb(t))) ++t;
+    return t < clause.end && cue_strength(t) >= kStrongCue;
 }
 
 bool Finder::modifies_subject_of_later_cue(uint32_t cue, const Unit& unit) const {
@@ -1466,10 +1477,12 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
         // "If the law conflicts with God's orders, Rubio said, Christians must ignore the law":
         // a source and cue set off by commas inside the clause they report. The statement is
         // both halves, the second a continuation of the first.
+        // (Not "…, he said, and then predicted: …", the next statement: the statement is the
+        // clause before.)
         if (!parenthesis && strength >= kStrongCue && c.source.begin > unit.begin && word(c.source.begin - 1) == "," &&
             next < unit.end && word(next) == "," && c.recipient.empty() && !quoted && !starts_with_that &&
             !c.content.empty() && !before.empty() && !in_quote(before.begin)) {
-            second_half = c.content;
+            if (!opens_with_own_cue(c.content)) second_half = c.content;
             c.content = {};
         }
         // "Breitbart News responded:" closing its paragraph, the quotation opening the next.
@@ -1637,6 +1650,9 @@ bool Finder::attribute_through_predicate(TokenRange quote, const Unit& unit) {
         if (!is_verb_like(verb) || (info(verb).cue && info(verb).cue->probability < kPredicateCue)) continue;
         const long p = before_verb_chain(verb, unit, true);
         if (p < static_cast<long>(unit.begin)) return false;
+        // "criticised the mayor for making “very rude statements”": a gerund after a
+        // preposition is inside the predicate; its verb stands further back.
+        if (word(verb).ends_with("ing") && is_folded(static_cast<uint32_t>(p), lex_.cue_particles)) continue;
         TokenRange source = source_before(static_cast<uint32_t>(p), unit);
         if (source.empty()) continue;
         // The subject opens the sentence, or follows an opening adverbial and its comma.
@@ -1648,7 +1664,9 @@ bool Finder::attribute_through_predicate(TokenRange quote, const Unit& unit) {
         // "it", not a lone capitalised word opening the sentence ("Both houses now seem", "One
         // dresses"), no auxiliary ("was being treated").
         if (!info(verb).cue) {
-            if (is_determiner(verb) || static_cast<uint32_t>(p) + 1 != verb) continue;
+            bool auxiliary = false;  // adverbs may stand between ("Trump also criticised")
+            for (uint32_t t = static_cast<uint32_t>(p) + 1; t < verb; ++t) auxiliary |= is_folded(t, lex_.auxiliaries);
+            if (is_determiner(verb) || auxiliary) continue;
             const bool pronoun = source.end - source.begin == 1 && lex_.pronouns_subject(word(source.begin));
             if (pronoun ? (word(source.begin) == "it" || word(source.begin) == "It")
                         : (source.end - source.begin == 1 && before == unit.begin))
