@@ -803,6 +803,14 @@ TokenRange Finder::sentence_subject(const Unit& unit, uint32_t limit) const {
     uint32_t names = end;
     while (names < limit && ((is_word(names) && tokens_[names].capitalized) || is_abbreviation_period(names))) ++names;
     if (names == end) return {};
+    // "David Stockman, a former budget director, …": the name's apposition is the subject's.
+    if (names < limit && word(names) == ",") {
+        uint32_t closing = names + 1;
+        while (closing < limit && word(closing) != "," && !in_quote(closing) && closing - names <= kMaxAppositionTokens)
+            ++closing;
+        if (closing < limit && word(closing) == "," && apposition_opening(closing, unit) == static_cast<long>(names))
+            return {first, closing};
+    }
     return {first, names};
 }
 
