@@ -218,6 +218,9 @@ private:
     // The token before the auxiliaries and adverbs that lead up to a verb ("he has also
     // said"), unit.begin - 1 if they open the unit; with stop_at_quote a quoted word ends them.
     long before_verb_chain(uint32_t verb, const Unit& unit, bool stop_at_quote) const;
+    // "Clinton issued a statement saying …": the verb and its object join the participle's
+    // cue, which makes the attribution.
+    bool introduces_object_with_cue(uint32_t cue, const Unit& unit) const;
     // "and then predicted: …": a clause that opens with a conjunction and a cue of its own,
     // the same subject's next statement rather than the rest of the one before.
     bool opens_with_own_cue(TokenRange clause) const;
@@ -423,6 +426,17 @@ TokenRange Finder::as_marked_source(TokenRange source) const {
     for (uint32_t t = source.begin + 1; t + 1 < source.end; ++t)
         if (word(t) == ",") return {source.begin, source.end + 1};
     return source;
+}
+
+bool Finder::introduces_object_with_cue(uint32_t cue, const Unit& unit) const {
+    constexpr uint32_t kMaxNounWords = 2;
+    if (!word(cue).ends_with("ed") || cue + 2 >= unit.end || !is_determiner(cue + 1)) return false;
+    for (uint32_t t = cue + 2; t < unit.end && t <= cue + 1 + kMaxNounWords + 1; ++t) {
+        if (in_quote(t) || !is_word(t) || tokens_[t].capitalized) return false;
+        if (t > cue + 2 && cue_strength(t) >= kStrongCue && word(t).ends_with("ing")) return true;
+        if (is_folded(t, lex_.clause_openers) || is_folded(t, lex_.cue_particles)) return false;  // "quoted the president as saying"
+    }
+    return false;
 }
 
 bool Finder::opens_with_own_cue(TokenRange clause) const {
@@ -652,14 +666,15 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
         }
         if (t.kind == TokenKind::Quote) break;
         // (A cue word right after a determiner is a noun: "The petition accuses".)
+        const bool verb_before_object = w.size() > 3 && w.ends_with("ed") && i + 1 <= last && is_determiner(i + 1) &&
+                                        k > lo && (is_word(i - 1) || word(i - 1) == ")");
         if (t.kind == TokenKind::Word && !t.capitalized &&
             (w == "to" || w == "what" || is_folded(i, lex_.auxiliaries) ||
-             (cue_strength(i) >= kStrongCue && !(k > lo && is_folded(i - 1, lex_.determiners)))))
+             (cue_strength(i) >= kStrongCue && !(k > lo && is_folded(i - 1, lex_.determiners)) && !verb_before_object)))
             break;  // a verb phrase or infinitive: the noun phrase started after it
         // "The town released a statement saying": a verb and its object stand between the
         // subject and the cue noun; the source is the subject, the verb phrase joins the cue.
-        if (t.kind == TokenKind::Word && !t.capitalized && w.size() > 3 && w.ends_with("ed") && i + 1 <= last &&
-            is_determiner(i + 1) && k > lo && is_word(i - 1)) {
+        if (t.kind == TokenKind::Word && !t.capitalized && verb_before_object) {
             verb_phrase_start = i;
             --k;
             continue;
@@ -1247,6 +1262,7 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
         return;
     if (names_what_follows(cue, unit)) return;
     if (modifies_subject_of_later_cue(cue, unit)) return;
+    if (introduces_object_with_cue(cue, unit)) return;
     Candidate c;
     c.cue = {cue, cue + 1};
     TokenRange second_half;  // of a clause the source and cue interrupt
