@@ -221,6 +221,9 @@ private:
     // "Clinton issued a statement saying …": the verb and its object join the participle's
     // cue, which makes the attribution.
     bool introduces_object_with_cue(uint32_t cue, const Unit& unit) const;
+    // The comma after "Salem, New Hampshire," when `comma` is the one after "Salem"; else
+    // `comma`.
+    uint32_t after_place_apposition(uint32_t comma, uint32_t limit) const;
     // "and then predicted: …": a clause that opens with a conjunction and a cue of its own,
     // the same subject's next statement rather than the rest of the one before.
     bool opens_with_own_cue(TokenRange clause) const;
@@ -437,6 +440,20 @@ bool Finder::introduces_object_with_cue(uint32_t cue, const Unit& unit) const {
         if (is_folded(t, lex_.clause_openers) || is_folded(t, lex_.cue_particles)) return false;  // "quoted the president as saying"
     }
     return false;
+}
+
+uint32_t Finder::after_place_apposition(uint32_t comma, uint32_t limit) const {
+    constexpr uint32_t kMaxPlaceTokens = 3;
+    uint32_t t = comma + 1;
+    while (t < limit && t - comma <= kMaxPlaceTokens && is_word(t) && tokens_[t].capitalized) ++t;
+    // The capitalised words before the comma name the place the state or country follows.
+    const bool place_before = comma > 0 && is_word(comma - 1) && tokens_[comma - 1].capitalized;
+    // and a subject follows ("…, New Hampshire, Trump went"; not "… in Iowa, Clinton, the
+    // once-presumptive nominee, …", a name and its apposition).
+    if (place_before && t > comma + 1 && t < limit && word(t) == "," && t + 1 < limit && is_word(t + 1) &&
+        (tokens_[t + 1].capitalized || lex_.pronouns_subject(word(t + 1))))
+        return t;
+    return comma;
 }
 
 bool Finder::opens_with_own_cue(TokenRange clause) const {
@@ -735,6 +752,8 @@ TokenRange Finder::source_after(uint32_t first, const Unit& unit) const {
     if (word(first) == "on" && first + 1 < unit.end && is_folded(first + 1, lex_.time_words)) ++first;
     while (first < unit.end && is_word(first) && is_folded(first, lex_.time_words) && first + 1 < unit.end) ++first;
     if (first >= unit.end || !is_word(first)) return {};
+    // ("…,” Blunt said of Cruz": a preposition opens no source.)
+    if (!tokens_[first].capitalized && is_folded(first, lex_.cue_particles)) return {};
     bool np_start = tokens_[first].capitalized || is_folded(first, lex_.inverted_source_openers) ||
                     is_folded(first, lex_.role_nouns);
     // "said pollster Frank Luntz", "said retired neurosurgeon Ben Carson": lowercase titles
@@ -794,6 +813,13 @@ TokenRange Finder::sentence_subject(const Unit& unit, uint32_t limit) const {
         uint32_t comma = first;
         while (comma < limit && word(comma) != "," && !in_quote(comma) && comma - first < kMaxClauseTokens) ++comma;
         if (comma >= limit || word(comma) != ",") return {};
+        comma = after_place_apposition(comma, limit);  // "Speaking in Salem, New Hampshire, Trump …"
+        // "At an event in Ames, Iowa, on Sunday, Mrs. Clinton …": and a time after it.
+        if (comma + 2 < limit && (is_folded(comma + 1, lex_.time_preludes) || is_folded(comma + 1, lex_.time_words))) {
+            uint32_t next = comma + 2;
+            while (next < limit && next - comma <= 4 && is_word(next) && word(next) != ",") ++next;
+            if (next < limit && word(next) == "," && is_folded(next - 1, lex_.time_words)) comma = next;
+        }
         first = comma + 1;
         while (first < limit && !is_word(first)) ++first;
         if (first >= limit || in_quote(first)) return {};
@@ -978,8 +1004,13 @@ TokenRange Finder::subject_before_adjunct(uint32_t comma, const Unit& unit) cons
     if (!is_word(first) || tokens_[first].capitalized || is_determiner(first) || closes_apposition(comma, unit))
         return {};
     TokenRange subject = source_before(opening - 1, unit);
-    if (subject.empty() || subject.begin != after_dateline(unit.begin, opening) || !looks_like_noun_phrase(subject))
-        return {};
+    if (subject.empty() || !looks_like_noun_phrase(subject)) return {};
+    // It opens the sentence, or follows the quotation it speaks ("“…,” Blunt, after a long
+    // pause, said").
+    uint32_t before = subject.begin;
+    if (before > unit.begin && word(before - 1) == ",") --before;
+    const bool after_quote = before > unit.begin && is_close_mark(before - 1);
+    if (subject.begin != after_dateline(unit.begin, opening) && !after_quote) return {};
     return subject;
 }
 
@@ -1286,7 +1317,8 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
     }
     // "Reporters were told that …": the subject of a passive verb of telling is its recipient;
     // the source is not named. The statement is kept, with no source.
-    if (is_folded(cue, lex_.recipient_verbs) && !(cue + 1 < unit.end && word(cue + 1) == "by")) {
+    // ("Clinton is telling customers that …" is progressive, not passive.)
+    if (is_folded(cue, lex_.recipient_verbs) && !word(cue).ends_with("ing") && !(cue + 1 < unit.end && word(cue + 1) == "by")) {
         for (long q = p + 1; q < static_cast<long>(cue); ++q) {
             if (is_folded(static_cast<uint32_t>(q), lex_.passive_auxiliaries)) {
                 bool starts_with_that = false;
@@ -1411,6 +1443,15 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
                     c.source = sentence_subject(unit, c.source.begin);
                 c.source = with_leading_apposition_head(c.source, unit);
                 c.rule = Rule::CommaSubject;
+                // "“…,” Blunt, after a long pause, said of Cruz.": the quotation is the
+                // statement, and whom it is about joins the cue.
+                if (!c.content.empty() && is_folded(c.content.begin, lex_.cue_particles) && c.content.end - c.content.begin <= 5) {
+                    const TokenRange quote_before = content_before(cue, unit);
+                    if (!quote_before.empty() && in_quote(quote_before.begin)) {
+                        c.cue.end = c.content.end;
+                        c.content = quote_before;
+                    }
+                }
             }
             if (c.source.empty()) return;
         }
