@@ -998,6 +998,18 @@ TokenRange Finder::subject_before_adjunct(uint32_t comma, const Unit& unit) cons
         if (word(opening) == ",") break;
     }
     if (opening <= unit.begin || word(opening) != ",") return {};
+    // "Clinton, during a town hall in Columbus, Ohio, said": the state after the place is
+    // inside the adjunct.
+    if (opening > unit.begin + 1 && comma - opening <= 4 && is_word(opening + 1) && tokens_[opening + 1].capitalized &&
+        is_word(opening - 1) && tokens_[opening - 1].capitalized) {
+        uint32_t earlier = opening - 1;
+        while (earlier > unit.begin && comma - earlier < kMaxAppositionTokens && word(earlier) != "," &&
+               !in_quote(earlier) && !is_terminal_punct(earlier))
+            --earlier;
+        if (earlier > unit.begin && word(earlier) == "," && is_word(earlier + 1) && !tokens_[earlier + 1].capitalized &&
+            !is_relative_pronoun(earlier + 1))
+            opening = earlier;
+    }
     // Not an apposition ("Sandra Inman, a Cruz supporter …,"), whose comma source_before
     // takes in: an adverbial ("for its part", "in fact", "only two months later").
     uint32_t first = opening + 1;
