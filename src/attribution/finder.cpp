@@ -547,8 +547,12 @@ bool Finder::names_role_from_clause_start(uint32_t comma, const Unit& unit) cons
 
 long Finder::before_verb_chain(uint32_t verb, const Unit& unit, bool stop_at_quote) const {
     long p = static_cast<long>(verb) - 1;
+    const auto floating = [&](long i) {  // "have all characterized"
+        return i > static_cast<long>(unit.begin) && is_folded(static_cast<uint32_t>(i), lex_.floating_quantifiers) &&
+               is_folded(static_cast<uint32_t>(i) - 1, lex_.auxiliaries);
+    };
     while (p >= static_cast<long>(unit.begin) && !(stop_at_quote && in_quote(static_cast<uint32_t>(p))) &&
-           (is_folded(static_cast<uint32_t>(p), lex_.aux_adverbs) || is_ly_adverb(static_cast<uint32_t>(p))))
+           (is_folded(static_cast<uint32_t>(p), lex_.aux_adverbs) || is_ly_adverb(static_cast<uint32_t>(p)) || floating(p)))
         --p;
     return p;
 }

@@ -56,6 +56,7 @@ public:
         kInvertedSourceOpeners,
         kTimePreludes,
         kSpeakingParticiples,
+        kFloatingQuantifiers,
         kListCount,
     };
     static_assert(kListCount < 32, "WordInfo::lists has a bit per list, and Finder uses bit 31");
@@ -117,6 +118,7 @@ public:
     const text::WordSet& inverted_source_openers = lists_[kInvertedSourceOpeners];
     const text::WordSet& time_preludes = lists_[kTimePreludes];
     const text::WordSet& speaking_participles = lists_[kSpeakingParticiples];
+    const text::WordSet& floating_quantifiers = lists_[kFloatingQuantifiers];
 
     // What the lexicon knows of one folded word form, looked up once per token: its cue
     // entry and a bit per word list above that holds it (see list_bit).
