@@ -812,8 +812,10 @@ TokenRange Finder::sentence_subject(const Unit& unit, uint32_t limit) const {
     while (first + 1 < limit && is_folded(first, lex_.leading_conjunctions) && is_word(first + 1)) ++first;
     // "In Iowa, Trump said …", "As the vote neared, Sanders …": the subject follows the
     // opening adverbial and its comma.
+    // ("Ultimately, Mr. Yanukovych …": an adverb in -ly and its comma.)
+    const bool ly_adverb = word(first).size() > 4 && word(first).ends_with("ly") && first + 1 < limit && word(first + 1) == ",";
     if (is_folded(first, lex_.sentence_adverbs) || word(first).ends_with("ing") || word(first) == "Here" ||
-        word(first) == "There") {
+        word(first) == "There" || ly_adverb) {
         uint32_t comma = first;
         while (comma < limit && word(comma) != "," && !in_quote(comma) && comma - first < kMaxClauseTokens) ++comma;
         if (comma >= limit || word(comma) != ",") return {};
