@@ -245,6 +245,13 @@ private:
     // Whether the word could be the finite verb of a predicate: a form in -ed or -s, a
     // participle after an auxiliary, or any word the cue lexicon knows.
     bool is_verb_like(uint32_t i) const;
+    // A role noun, or its plural ("aides", "advisers").
+    bool is_role_noun_or_plural(uint32_t i) const {
+        if (!is_word(i)) return false;
+        if (is_folded(i, lex_.role_nouns)) return true;
+        const auto w = word(i);
+        return w.size() > 3 && w.ends_with('s') && lex_.role_nouns.contains(w.substr(0, w.size() - 1));
+    }
     // Whether a source found by scanning back from a verb looks like the sentence's subject:
     // a pronoun, a name (with its titles and appositions), or a short "the NOUN".
     bool is_subject_phrase(TokenRange source) const;
@@ -535,8 +542,7 @@ bool Finder::names_role_from_clause_start(uint32_t comma, const Unit& unit) cons
             is_folded(t, lex_.auxiliaries))
             return false;
         if (tokens_[t].capitalized) continue;
-        auto w = word(t);
-        role |= is_folded(t, lex_.role_nouns) || (w.size() > 3 && w.ends_with('s') && lex_.role_nouns.contains(w.substr(0, w.size() - 1)));
+        role |= is_role_noun_or_plural(t);
     }
     // It opens like a noun phrase ("The", "One of", "Clinton's"), not a participle or a
     // preposition ("Dashing into a luncheon of senators, Senator …").
@@ -689,7 +695,10 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
         // (A cue word right after a determiner is a noun: "The petition accuses".)
         const bool verb_before_object = w.size() > 3 && w.ends_with("ed") && i + 1 <= last && is_determiner(i + 1) &&
                                         k > lo && (is_word(i - 1) || word(i - 1) == ")");
-        if (t.kind == TokenKind::Word && !t.capitalized &&
+        // "Aides to Mr. Sanders", "advisers to the governor": a role and whom it serves.
+        const bool role_to = w == "to" && k > lo && is_role_noun_or_plural(i - 1) && i + 1 <= last &&
+                             (tokens_[i + 1].capitalized || is_folded(i + 1, lex_.determiners));  // not "members to endorse"
+        if (t.kind == TokenKind::Word && !t.capitalized && !role_to &&
             (w == "to" || w == "what" || is_folded(i, lex_.auxiliaries) ||
              (cue_strength(i) >= kStrongCue && !(k > lo && is_folded(i - 1, lex_.determiners)) && !verb_before_object)))
             break;  // a verb phrase or infinitive: the noun phrase started after it
