@@ -721,7 +721,7 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
             bool names_around = w == "and" && k > lo && tokens_[i - 1].capitalized && i + 1 <= last &&
                                 tokens_[i + 1].capitalized;
             // "a spokesman for Bernie Sanders": a role and whom it serves.
-            bool role_for = w == "for" && k > lo && is_folded(i - 1, lex_.role_nouns);
+            bool role_for = w == "for" && k > lo && is_role_noun_or_plural(i - 1);
             if (!names_around && !role_for && !(k > lo && conjoins_subjects(i, last, unit))) break;
         }
         --k;
