@@ -718,8 +718,8 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
         }
         if (t.kind == TokenKind::Word && is_folded(i, lex_.clause_openers)) {
             // "Trump and Clinton said": coordination of names stays in the source.
-            bool names_around = w == "and" && k > lo && tokens_[i - 1].capitalized && i + 1 <= last &&
-                                tokens_[i + 1].capitalized;
+            bool names_around = w == "and" && k > lo && (tokens_[i - 1].capitalized || word(i - 1) == ")") &&
+                                i + 1 <= last && tokens_[i + 1].capitalized;  // also "Rand Paul (Ky.) and Marco Rubio"
             // "a spokesman for Bernie Sanders": a role and whom it serves.
             bool role_for = w == "for" && k > lo && is_role_noun_or_plural(i - 1);
             if (!names_around && !role_for && !(k > lo && conjoins_subjects(i, last, unit))) break;
