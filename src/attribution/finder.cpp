@@ -1321,6 +1321,10 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
     if (names_what_follows(cue, unit)) return;
     if (modifies_subject_of_later_cue(cue, unit)) return;
     if (introduces_object_with_cue(cue, unit)) return;
+    // "He went on to say …": the verb and its particle join the cue after "to".
+    if (cue + 3 < unit.end && is_folded(cue + 1, lex_.cue_particles) && word(cue + 2) == "to" &&
+        cue_strength(cue + 3) >= kStrongCue)
+        return;
     Candidate c;
     c.cue = {cue, cue + 1};
     TokenRange second_half;  // of a clause the source and cue interrupt
