@@ -1646,7 +1646,7 @@ bool Finder::is_verb_like(uint32_t i) const {
     if (!is_word(i) || tokens_[i].capitalized || in_quote(i)) return false;
     if (is_folded(i, lex_.auxiliaries) || is_folded(i, lex_.clause_openers) || is_folded(i, lex_.aux_adverbs) ||
         is_folded(i, lex_.adjunct_openers) || is_folded(i, lex_.object_pronouns) || is_folded(i, lex_.cue_particles) ||
-        is_ly_adverb(i))
+        is_folded(i, lex_.determiners) || is_ly_adverb(i))  // not "his", "its" (in -s)
         return false;
     if (info(i).cue) return true;
     auto w = word(i);
