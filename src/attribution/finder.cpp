@@ -1528,6 +1528,11 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
         }
         if (c.recipient.empty()) next = c.cue.end = std::max(c.cue.end, joined_particle_end(cue, unit));
         uint32_t after_adjunct = skip_speech_adjunct(next, unit);
+        // "said Tuesday that …": when the day is the whole adjunct, PolNeAR joins it to the cue
+        // about half the time (78 of 163 on the tuning part), more than cue F1 loses by it.
+        if (c.recipient.empty() && after_adjunct == next + 1 && c.cue.end == next && tokens_[next].capitalized &&
+            is_folded(next, lex_.time_words) && word(next).ends_with("day"))
+            c.cue.end = next + 1;
         for (uint32_t t = next; t < after_adjunct; ++t)
             if (is_folded(t, lex_.cue_media)) {
                 // "said in a statement": the medium is part of the cue.
