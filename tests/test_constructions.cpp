@@ -336,3 +336,39 @@ TEST_CASE("a question put to a speaker is the asker's statement", "[construction
     CHECK(at_briefing);
     CHECK(whom);
 }
+
+TEST_CASE("a passive of belief names no believer: its subject begins what is believed", "[constructions]") {
+    // "The terminal is expected to open in May": no source; the statement is the subject and,
+    // as its continuation, what follows the cue.
+    const auto out = extract_fixture("belief-passive.txt");
+    const auto& atts = out["attributions"];
+    auto find = [&](const std::string& text) -> const nlohmann::json* {
+        for (const auto& a : atts)
+            if (a["content"]["text"] == text) return &a;
+        return nullptr;
+    };
+    const auto* terminal = find("The new ferry terminal");
+    REQUIRE(terminal != nullptr);
+    CHECK((*terminal)["cue"]["text"] == "is expected");
+    CHECK((*terminal)["source"].is_null());
+    const auto* opening = find("to open in May, two months ahead of the first plan");
+    REQUIRE(opening != nullptr);
+    CHECK((*opening)["continuation"] == true);
+    CHECK((*opening)["continues"] == (*terminal)["id"]);
+    const auto* quay = find("The old quay");
+    REQUIRE(quay != nullptr);
+    CHECK((*quay)["cue"]["text"] == "is widely seen");
+    CHECK((*quay)["source"].is_null());
+    const auto* small = find("as too small for the larger ships");
+    REQUIRE(small != nullptr);
+    CHECK((*small)["continues"] == (*quay)["id"]);
+    // The adverb before the participle makes no attribution of its own ("The old quay —
+    // is widely — seen as …").
+    for (const auto& a : atts) CHECK((a["cue"].is_null() || a["cue"]["text"] != "is widely"));
+    // Ordinary reported speech beside it is untouched.
+    bool ek = false;
+    for (const auto& a : atts)
+        if (std::string(a["content"]["text"]).find("crews had worked through the winter") != std::string::npos)
+            ek = a["source"]["text"] == "Harbour master Nils Ek";
+    CHECK(ek);
+}

@@ -1321,6 +1321,8 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
     if (names_what_follows(cue, unit)) return;
     if (modifies_subject_of_later_cue(cue, unit)) return;
     if (introduces_object_with_cue(cue, unit)) return;
+    // "is widely seen as": the adverb belongs to the passive after it, which makes the attribution.
+    if (word(cue).ends_with("ly") && cue + 1 < unit.end && is_folded(cue + 1, lex_.belief_passives)) return;
     // "He went on to say …": the verb and its particle join the cue after "to".
     if (cue + 3 < unit.end && is_folded(cue + 1, lex_.cue_particles) && word(cue + 2) == "to" &&
         cue_strength(cue + 3) >= kStrongCue)
@@ -1387,6 +1389,27 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
                 add(c);
                 return;
             }
+        }
+    }
+    // "The company is expected to generate …", "Twitter is increasingly seen as …": a passive
+    // of belief names no believer; its subject begins what is believed, the rest after the
+    // cue goes on with it.
+    if (is_folded(cue, lex_.belief_passives) && !(cue + 1 < unit.end && word(cue + 1) == "by") &&
+        p >= static_cast<long>(unit.begin)) {
+        bool passive = false;
+        for (long q = p + 1; q < static_cast<long>(cue); ++q) passive |= is_folded(static_cast<uint32_t>(q), lex_.passive_auxiliaries);
+        const TokenRange subject = passive ? source_before(static_cast<uint32_t>(p), unit) : TokenRange{};
+        bool starts_with_that = false;
+        const TokenRange rest = subject.empty() ? TokenRange{} : content_after(cue + 1, unit, starts_with_that);
+        if (!rest.empty()) {
+            c.cue = {static_cast<uint32_t>(p) + 1, cue + 1};
+            c.content = subject;
+            c.rule = Rule::Passive;
+            c.weak_cue = strength < kStrongCue;
+            const size_t head = found_.size();
+            add(c);
+            if (found_.size() > head) add_continuation(rest, static_cast<int>(head), Rule::SplitClause);
+            return;
         }
     }
     // "Mrs. Clinton shook her head and said": the sentence's subject.

@@ -57,6 +57,7 @@ public:
         kTimePreludes,
         kSpeakingParticiples,
         kFloatingQuantifiers,
+        kBeliefPassives,
         kListCount,
     };
     static_assert(kListCount < 32, "WordInfo::lists has a bit per list, and Finder uses bit 31");
@@ -119,6 +120,7 @@ public:
     const text::WordSet& time_preludes = lists_[kTimePreludes];
     const text::WordSet& speaking_participles = lists_[kSpeakingParticiples];
     const text::WordSet& floating_quantifiers = lists_[kFloatingQuantifiers];
+    const text::WordSet& belief_passives = lists_[kBeliefPassives];
 
     // What the lexicon knows of one folded word form, looked up once per token: its cue
     // entry and a bit per word list above that holds it (see list_bit).
