@@ -347,21 +347,20 @@ TEST_CASE("a passive of belief names no believer: its subject begins what is bel
             if (a["content"]["text"] == text) return &a;
         return nullptr;
     };
-    const auto* terminal = find("The new ferry terminal");
-    REQUIRE(terminal != nullptr);
-    CHECK((*terminal)["cue"]["text"] == "is expected");
-    CHECK((*terminal)["source"].is_null());
-    const auto* opening = find("to open in May, two months ahead of the first plan");
-    REQUIRE(opening != nullptr);
-    CHECK((*opening)["continuation"] == true);
-    CHECK((*opening)["continues"] == (*terminal)["id"]);
-    const auto* quay = find("The old quay");
-    REQUIRE(quay != nullptr);
-    CHECK((*quay)["cue"]["text"] == "is widely seen");
-    CHECK((*quay)["source"].is_null());
-    const auto* small = find("as too small for the larger ships");
-    REQUIRE(small != nullptr);
-    CHECK((*small)["continues"] == (*quay)["id"]);
+    // The head (the subject, with the cue and no source) and its continuation.
+    auto check_belief = [&](const std::string& subject, const std::string& cue, const std::string& rest) {
+        INFO(subject);
+        const auto* head = find(subject);
+        REQUIRE(head != nullptr);
+        CHECK((*head)["cue"]["text"] == cue);
+        CHECK((*head)["source"].is_null());
+        const auto* continuation = find(rest);
+        REQUIRE(continuation != nullptr);
+        CHECK((*continuation)["continuation"] == true);
+        CHECK((*continuation)["continues"] == (*head)["id"]);
+    };
+    check_belief("The new ferry terminal", "is expected", "to open in May, two months ahead of the first plan");
+    check_belief("The old quay", "is widely seen", "as too small for the larger ships");
     // The adverb before the participle makes no attribution of its own ("The old quay —
     // is widely — seen as …").
     for (const auto& a : atts) CHECK((a["cue"].is_null() || a["cue"]["text"] != "is widely"));
