@@ -88,7 +88,7 @@ private:
     // quotations and capitalised words are rarely asked about, and looking up every token
     // was a fifth of the stage.
     mutable std::vector<Lexicon::WordInfo> words_;
-    static constexpr uint32_t kLooked = 1u << 31;
+    static constexpr uint64_t kLooked = uint64_t{1} << 63;
     const Lexicon::WordInfo& info(uint32_t i) const {
         Lexicon::WordInfo& w = words_[i];
         if (!(w.lists & kLooked)) {

@@ -60,7 +60,7 @@ public:
         kBeliefPassives,
         kListCount,
     };
-    static_assert(kListCount < 32, "WordInfo::lists has a bit per list, and Finder uses bit 31");
+    static_assert(kListCount < 64, "WordInfo::lists has a bit per list, and Finder uses bit 63");
 
 private:
     // Declared before the named lists below, which refer into it.
@@ -126,15 +126,15 @@ public:
     // entry and a bit per word list above that holds it (see list_bit).
     struct WordInfo {
         const CueEntry* cue = nullptr;
-        uint32_t lists = 0;
+        uint64_t lists = 0;
     };
     WordInfo info(std::string_view word) const;  // folds `word` first
     // The bit of WordInfo::lists that stands for `list`, one of the lists above (0 for any
     // other list).
-    uint32_t list_bit(const text::WordSet& list) const {
+    uint64_t list_bit(const text::WordSet& list) const {
         const std::less_equal<const text::WordSet*> at_or_before;
         if (!at_or_before(lists_.data(), &list) || at_or_before(lists_.data() + lists_.size(), &list)) return 0;
-        return 1u << (&list - lists_.data());
+        return uint64_t{1} << (&list - lists_.data());
     }
 
 private:
