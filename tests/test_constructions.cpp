@@ -361,6 +361,16 @@ TEST_CASE("a passive of belief names no believer: its subject begins what is bel
     };
     check_belief("The new ferry terminal", "is expected", "to open in May, two months ahead of the first plan");
     check_belief("The old quay", "is widely seen", "as too small for the larger ships");
+    // A raising verb too ("seemed reluctant"), but not before "to" and a cue of its own, where
+    // its subject speaks, nor "appeared before the council", a place.
+    check_belief("The ferry company", "seemed", "reluctant to raise fares");
+    bool chief = false;
+    for (const auto& a : atts) {
+        CHECK(std::string(a["content"]["text"]).find("before the council") == std::string::npos);
+        if (std::string(a["content"]["text"]).find("prices would hold") != std::string::npos)
+            chief = !a["source"].is_null() && a["source"]["text"] == "Its chief executive";
+    }
+    CHECK(chief);
     // The adverb before the participle makes no attribution of its own ("The old quay —
     // is widely — seen as …").
     for (const auto& a : atts) CHECK((a["cue"].is_null() || a["cue"]["text"] != "is widely"));

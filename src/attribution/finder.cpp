@@ -1323,6 +1323,9 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
     if (introduces_object_with_cue(cue, unit)) return;
     // "is widely seen as": the adverb belongs to the passive after it, which makes the attribution.
     if (word(cue).ends_with("ly") && cue + 1 < unit.end && is_folded(cue + 1, lex_.belief_passives)) return;
+    // "She appeared to suggest that …": the raising verb joins the cue after "to".
+    if (is_folded(cue, lex_.raising_verbs) && cue + 2 < unit.end && word(cue + 1) == "to" && cue_strength(cue + 2) >= kStrongCue)
+        return;
     // "He went on to say …": the verb and its particle join the cue after "to".
     if (cue + 3 < unit.end && is_folded(cue + 1, lex_.cue_particles) && word(cue + 2) == "to" &&
         cue_strength(cue + 3) >= kStrongCue)
@@ -1341,9 +1344,23 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
                !is_folded(static_cast<uint32_t>(q), lex_.object_pronouns) &&
                (lex_.pronouns_subject(word(static_cast<uint32_t>(q))) == false))
             --q;
+        // "Its chief executive appeared to suggest": after a determiner the nouns before the
+        // first verb are the subject's.
+        bool nouns_after_determiner = false;
+        if (q >= static_cast<long>(unit.begin) && is_folded(static_cast<uint32_t>(q), lex_.determiners)) {
+            long verb = q + 1;
+            while (verb < p && !is_verb_like(static_cast<uint32_t>(verb)) &&
+                   !is_folded(static_cast<uint32_t>(verb), lex_.aux_adverbs))
+                ++verb;
+            if (verb > q + 1 && verb < p) {
+                q = verb - 1;
+                nouns_after_determiner = true;
+            }
+        }
         // (A participle opening the sentence is no subject: "Walking into the office to chants of".)
         if (q >= static_cast<long>(unit.begin) && q < p - 1 && !word(static_cast<uint32_t>(q)).ends_with("ing") &&
-            (tokens_[static_cast<uint32_t>(q)].capitalized || lex_.pronouns_subject(word(static_cast<uint32_t>(q))))) {
+            (tokens_[static_cast<uint32_t>(q)].capitalized || lex_.pronouns_subject(word(static_cast<uint32_t>(q))) ||
+             nouns_after_determiner)) {
             c.cue.begin = static_cast<uint32_t>(q) + 1;
             p = q;
         }
@@ -1394,11 +1411,22 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
     // "The company is expected to generate …", "Twitter is increasingly seen as …": a passive
     // of belief names no believer; its subject begins what is believed, the rest after the
     // cue goes on with it.
-    if (is_folded(cue, lex_.belief_passives) && !(cue + 1 < unit.end && word(cue + 1) == "by") &&
+    // So does a raising verb ("Trump's supporters seemed unperturbed"), unless a cue follows
+    // its "to" ("She appeared to imply that …": she is the speaker).
+    // (Not "appeared before the delegates", "appeared on television": a place or a time.)
+    const uint32_t after = cue + 1;
+    const bool raising =
+        is_folded(cue, lex_.raising_verbs) && after < unit.end && is_word(after) && !tokens_[after].capitalized &&
+        (word(after) == "to" ? !(after + 1 < unit.end && cue_strength(after + 1) >= kStrongCue)
+                             : !is_folded(after, lex_.cue_particles) && !is_folded(after, lex_.adjunct_openers) &&
+                                   !is_folded(after, lex_.determiners) && !is_folded(after, lex_.sentence_adverbs));
+    if ((raising || is_folded(cue, lex_.belief_passives)) && !(cue + 1 < unit.end && word(cue + 1) == "by") &&
         p >= static_cast<long>(unit.begin)) {
-        bool passive = false;
+        bool passive = raising;
         for (long q = p + 1; q < static_cast<long>(cue); ++q) passive |= is_folded(static_cast<uint32_t>(q), lex_.passive_auxiliaries);
-        const TokenRange subject = passive ? source_before(static_cast<uint32_t>(p), unit) : TokenRange{};
+        TokenRange subject = passive ? source_before(static_cast<uint32_t>(p), unit) : TokenRange{};
+        // A dummy subject ("It seems that …", "There appears to be …") is no part of it.
+        if (subject.end == subject.begin + 1 && (is_folded(subject.begin, lex_.impersonal_subjects))) subject = {};
         bool starts_with_that = false;
         const TokenRange rest = subject.empty() ? TokenRange{} : content_after(cue + 1, unit, starts_with_that);
         if (!rest.empty()) {

@@ -42,6 +42,8 @@ extern const std::string_view time_preludes_txt_data;
 extern const std::string_view speaking_participles_txt_data;
 extern const std::string_view floating_quantifiers_txt_data;
 extern const std::string_view belief_passives_txt_data;
+extern const std::string_view raising_verbs_txt_data;
+extern const std::string_view impersonal_subjects_txt_data;
 }  // namespace data
 
 namespace {
@@ -138,7 +140,9 @@ Lexicon::Lexicon()
               text::WordSet(data::time_preludes_txt_data),
               text::WordSet(data::speaking_participles_txt_data),
               text::WordSet(data::floating_quantifiers_txt_data),
-              text::WordSet(data::belief_passives_txt_data)} {
+              text::WordSet(data::belief_passives_txt_data),
+              text::WordSet(data::raising_verbs_txt_data),
+              text::WordSet(data::impersonal_subjects_txt_data)} {
     for (auto& row : confidence_) row[0] = row[1] = 0.5f;
     text::for_each_data_line(data::confidence_tsv_data, [&](std::string_view line) {
         size_t tab = line.find('\t');

@@ -58,6 +58,8 @@ public:
         kSpeakingParticiples,
         kFloatingQuantifiers,
         kBeliefPassives,
+        kRaisingVerbs,
+        kImpersonalSubjects,
         kListCount,
     };
     static_assert(kListCount < 64, "WordInfo::lists has a bit per list, and Finder uses bit 63");
@@ -121,6 +123,8 @@ public:
     const text::WordSet& speaking_participles = lists_[kSpeakingParticiples];
     const text::WordSet& floating_quantifiers = lists_[kFloatingQuantifiers];
     const text::WordSet& belief_passives = lists_[kBeliefPassives];
+    const text::WordSet& raising_verbs = lists_[kRaisingVerbs];
+    const text::WordSet& impersonal_subjects = lists_[kImpersonalSubjects];
 
     // What the lexicon knows of one folded word form, looked up once per token: its cue
     // entry and a bit per word list above that holds it (see list_bit).
