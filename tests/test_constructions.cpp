@@ -364,6 +364,13 @@ TEST_CASE("a passive of belief names no believer: its subject begins what is bel
     // A raising verb too ("seemed reluctant"), but not before "to" and a cue of its own, where
     // its subject speaks, nor "appeared before the council", a place.
     check_belief("The ferry company", "seemed", "reluctant to raise fares");
+    // Any passive of saying without its agent names no speaker; one of feeling keeps its
+    // subject as the source ("The crews were shocked that …").
+    check_belief("The new timetable", "was announced", "without fanfare");
+    bool crews = false;
+    for (const auto& a : atts)
+        if (a["content"]["text"] == "the ice held so late") crews = a["source"]["text"] == "The crews";
+    CHECK(crews);
     bool chief = false;
     for (const auto& a : atts) {
         CHECK(std::string(a["content"]["text"]).find("before the council") == std::string::npos);

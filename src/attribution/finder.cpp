@@ -224,6 +224,9 @@ private:
     // The comma after "Salem, New Hampshire," when `comma` is the one after "Salem"; else
     // `comma`.
     uint32_t after_place_apposition(uint32_t comma, uint32_t limit) const;
+    // Whether "by" and the agent follow a participle within its clause ("was first reported on
+    // Tuesday by MSNBC").
+    bool agent_follows(uint32_t participle, const Unit& unit) const;
     // "and then predicted: …": a clause that opens with a conjunction and a cue of its own,
     // the same subject's next statement rather than the rest of the one before.
     bool opens_with_own_cue(TokenRange clause) const;
@@ -461,6 +464,15 @@ uint32_t Finder::after_place_apposition(uint32_t comma, uint32_t limit) const {
         (tokens_[t + 1].capitalized || lex_.pronouns_subject(word(t + 1))))
         return t;
     return comma;
+}
+
+bool Finder::agent_follows(uint32_t participle, const Unit& unit) const {
+    constexpr uint32_t kMaxReach = 5;
+    for (uint32_t t = participle + 1; t < unit.end && t <= participle + kMaxReach; ++t) {
+        if (in_quote(t) || word(t) == "," || is_terminal_punct(t)) return false;
+        if (word(t) == "by") return true;
+    }
+    return false;
 }
 
 bool Finder::opens_with_own_cue(TokenRange clause) const {
@@ -1326,6 +1338,11 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
     // "She appeared to suggest that …": the raising verb joins the cue after "to".
     if (is_folded(cue, lex_.raising_verbs) && cue + 2 < unit.end && word(cue + 1) == "to" && cue_strength(cue + 2) >= kStrongCue)
         return;
+    // "Obama is reported to have called …": a passive before "to" and a cue joins that cue.
+    if (cue > unit.begin && is_folded(cue - 1, lex_.passive_auxiliaries) && cue + 2 < unit.end && word(cue + 1) == "to") {
+        const uint32_t next_cue = word(cue + 2) == "have" ? cue + 3 : cue + 2;
+        if (next_cue < unit.end && cue_strength(next_cue) >= kStrongCue) return;
+    }
     // "He went on to say …": the verb and its particle join the cue after "to".
     if (cue + 3 < unit.end && is_folded(cue + 1, lex_.cue_particles) && word(cue + 2) == "to" &&
         cue_strength(cue + 3) >= kStrongCue)
@@ -1336,6 +1353,7 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
 
     // What stands right before the cue, past auxiliaries and adverbs ("has also said").
     long p = before_verb_chain(cue, unit, true);
+    const long chain_start = p;  // before this verb's own auxiliaries (p may move back past "to")
     // "He went on to say", "declined to say": the subject stands before the verb chain.
     if (p > static_cast<long>(unit.begin) && word(static_cast<uint32_t>(p)) == "to") {
         long q = p - 1;
@@ -1420,11 +1438,25 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
         (word(after) == "to" ? !(after + 1 < unit.end && cue_strength(after + 1) >= kStrongCue)
                              : !is_folded(after, lex_.cue_particles) && !is_folded(after, lex_.adjunct_openers) &&
                                    !is_folded(after, lex_.determiners) && !is_folded(after, lex_.sentence_adverbs));
-    if ((raising || is_folded(cue, lex_.belief_passives)) && !(cue + 1 < unit.end && word(cue + 1) == "by") &&
-        p >= static_cast<long>(unit.begin)) {
+    // And so does any passive without its agent ("Sanders was announced the winner", "Trump was
+    // criticized for …": 103 of 134 such cues have no source in PolNeAR), but for a participle
+    // of feeling, whose subject holds the attitude ("Voters were shocked that …").
+    // (Not "Braynard is quoted as saying", "Obama is reported to have called …": a cue after
+    // "as" or "to" is the subject's own.)
+    uint32_t then = cue + 1;
+    if (then < unit.end && (word(then) == "as" || word(then) == "to")) ++then;
+    if (then < unit.end && word(then) == "have") ++then;
+    const bool own_cue_follows = then > cue + 1 && then < unit.end && cue_strength(then) >= kStrongCue;
+    const bool agentless_passive = strength >= kStrongCue && word(cue).ends_with("ed") && !is_folded(cue, lex_.experiencer_participles) &&
+                                   !is_folded(cue, lex_.recipient_verbs) && !agent_follows(cue, unit) && !own_cue_follows;
+    if ((raising || is_folded(cue, lex_.belief_passives) || agentless_passive) &&
+        !(cue + 1 < unit.end && word(cue + 1) == "by") && p >= static_cast<long>(unit.begin)) {
         bool passive = raising;
-        for (long q = p + 1; q < static_cast<long>(cue); ++q) passive |= is_folded(static_cast<uint32_t>(q), lex_.passive_auxiliaries);
+        for (long q = chain_start + 1; q < static_cast<long>(cue); ++q)
+            passive |= is_folded(static_cast<uint32_t>(q), lex_.passive_auxiliaries);
         TokenRange subject = passive ? source_before(static_cast<uint32_t>(p), unit) : TokenRange{};
+        // (In "Dick Dever, who was listed on the slate, told …" the relative clause is the source's.)
+        if (is_relative_source(subject)) subject = {};
         // A dummy subject ("It seems that …", "There appears to be …") is no part of it.
         if (subject.end == subject.begin + 1 && (is_folded(subject.begin, lex_.impersonal_subjects))) subject = {};
         bool starts_with_that = false;

@@ -44,6 +44,7 @@ extern const std::string_view floating_quantifiers_txt_data;
 extern const std::string_view belief_passives_txt_data;
 extern const std::string_view raising_verbs_txt_data;
 extern const std::string_view impersonal_subjects_txt_data;
+extern const std::string_view experiencer_participles_txt_data;
 }  // namespace data
 
 namespace {
@@ -142,7 +143,8 @@ Lexicon::Lexicon()
               text::WordSet(data::floating_quantifiers_txt_data),
               text::WordSet(data::belief_passives_txt_data),
               text::WordSet(data::raising_verbs_txt_data),
-              text::WordSet(data::impersonal_subjects_txt_data)} {
+              text::WordSet(data::impersonal_subjects_txt_data),
+              text::WordSet(data::experiencer_participles_txt_data)} {
     for (auto& row : confidence_) row[0] = row[1] = 0.5f;
     text::for_each_data_line(data::confidence_tsv_data, [&](std::string_view line) {
         size_t tab = line.find('\t');
@@ -171,7 +173,7 @@ Lexicon::Lexicon()
     });
     cues_.for_each([&](std::string_view form, const CueEntry& entry) { words_[form].cue = &entry; });
     for (size_t i = 0; i < lists_.size(); ++i)
-        lists_[i].for_each([&](std::string_view folded) { words_[folded].lists |= 1u << i; });
+        lists_[i].for_each([&](std::string_view folded) { words_[folded].lists |= uint64_t{1} << i; });
 }
 
 Lexicon::WordInfo Lexicon::info(std::string_view word) const {

@@ -60,6 +60,7 @@ public:
         kBeliefPassives,
         kRaisingVerbs,
         kImpersonalSubjects,
+        kExperiencerParticiples,
         kListCount,
     };
     static_assert(kListCount < 64, "WordInfo::lists has a bit per list, and Finder uses bit 63");
@@ -125,6 +126,7 @@ public:
     const text::WordSet& belief_passives = lists_[kBeliefPassives];
     const text::WordSet& raising_verbs = lists_[kRaisingVerbs];
     const text::WordSet& impersonal_subjects = lists_[kImpersonalSubjects];
+    const text::WordSet& experiencer_participles = lists_[kExperiencerParticiples];
 
     // What the lexicon knows of one folded word form, looked up once per token: its cue
     // entry and a bit per word list above that holds it (see list_bit).
