@@ -71,6 +71,7 @@ private:
 
 public:
     static const Lexicon& get();
+    const text::WordSet& list(List which) const { return lists_[which]; }
 
     // He, she, they, we, I, it, you: a pronoun that can be a subject.
     static bool pronouns_subject(std::string_view word) {
