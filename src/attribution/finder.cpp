@@ -559,7 +559,7 @@ bool Finder::names_role_from_clause_start(uint32_t comma, const Unit& unit) cons
     // It opens like a noun phrase ("The", "One of", "Clinton's"), not a participle or a
     // preposition ("Dashing into a luncheon of senators, Senator …").
     const uint32_t first = unit.begin;
-    const bool possessive = first + 1 < comma && (word(first + 1) == "'s" || word(first + 1) == "\xE2\x80\x99s");
+    const bool possessive = first + 1 < comma && is_possessive(first + 1);
     return role && (is_folded(first, lex_.determiners) || is_folded(first, lex_.noun_phrase_openers) || possessive);
 }
 
