@@ -590,6 +590,13 @@ long Finder::apposition_opening(uint32_t closing, const Unit& unit) const {
         bool all_capitalised = closing - (static_cast<uint32_t>(j) + 1) <= kMaxNameTokens;
         for (uint32_t t = static_cast<uint32_t>(j) + 1; t < closing && all_capitalised; ++t)
             all_capitalised = (is_word(t) && tokens_[t].capitalized) || word(t) == ".";
+        // ("A former candidate -- John McCain, who lost in 2008 --": the name and its relative
+        // clause.)
+        uint32_t name_end = static_cast<uint32_t>(j) + 1;
+        while (name_end < closing && ((is_word(name_end) && tokens_[name_end].capitalized) || word(name_end) == "."))
+            ++name_end;
+        all_capitalised |= name_end > static_cast<uint32_t>(j) + 1 && name_end - (static_cast<uint32_t>(j) + 1) <= kMaxNameTokens &&
+                           name_end + 1 < closing && word(name_end) == "," && is_relative_pronoun(name_end + 1);
         if (all_capitalised && j > lo && is_folded(static_cast<uint32_t>(j) - 1, lex_.role_nouns) &&
             !tokens_[static_cast<uint32_t>(j) - 1].capitalized)
             return j;
