@@ -224,6 +224,9 @@ private:
     // The comma after "Salem, New Hampshire," when `comma` is the one after "Salem"; else
     // `comma`.
     uint32_t after_place_apposition(uint32_t comma, uint32_t limit) const;
+    // The strong cue a verb hands its statement over to after "to" or "as", past "have"
+    // ("appeared to suggest", "is reported to have called", "is quoted as saying"), or 0.
+    uint32_t handed_over_cue(uint32_t after, const Unit& unit) const;
     // Whether "by" and the agent follow a participle within its clause ("was first reported on
     // Tuesday by MSNBC").
     bool agent_follows(uint32_t participle, const Unit& unit) const;
@@ -464,6 +467,13 @@ uint32_t Finder::after_place_apposition(uint32_t comma, uint32_t limit) const {
         (tokens_[t + 1].capitalized || lex_.pronouns_subject(word(t + 1))))
         return t;
     return comma;
+}
+
+uint32_t Finder::handed_over_cue(uint32_t after, const Unit& unit) const {
+    if (after >= unit.end || !(word(after) == "to" || word(after) == "as")) return 0;
+    uint32_t t = after + 1;
+    if (t < unit.end && word(t) == "have") ++t;
+    return t < unit.end && cue_strength(t) >= kStrongCue ? t : 0;
 }
 
 bool Finder::agent_follows(uint32_t participle, const Unit& unit) const {
@@ -1342,17 +1352,17 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
     if (introduces_object_with_cue(cue, unit)) return;
     // "is widely seen as": the adverb belongs to the passive after it, which makes the attribution.
     if (word(cue).ends_with("ly") && cue + 1 < unit.end && is_folded(cue + 1, lex_.belief_passives)) return;
-    // "She appeared to suggest that …": the raising verb joins the cue after "to".
-    if (is_folded(cue, lex_.raising_verbs) && cue + 2 < unit.end && word(cue + 1) == "to" && cue_strength(cue + 2) >= kStrongCue)
-        return;
-    // "Obama is reported to have called …": a passive before "to" and a cue joins that cue.
-    if (cue > unit.begin && is_folded(cue - 1, lex_.passive_auxiliaries) && cue + 2 < unit.end && word(cue + 1) == "to") {
-        const uint32_t next_cue = word(cue + 2) == "have" ? cue + 3 : cue + 2;
-        if (next_cue < unit.end && cue_strength(next_cue) >= kStrongCue) return;
+    // "She appeared to suggest that …", "Obama is reported to have called …", "He went on to
+    // say …": a raising verb, a passive or a verb and its particle join the cue after "to".
+    // (Only a passive hands over past "have": "It appears to have declined" keeps its subject.)
+    if (cue + 1 < unit.end && word(cue + 1) == "to") {
+        const uint32_t taker = handed_over_cue(cue + 1, unit);
+        if ((is_folded(cue, lex_.raising_verbs) && taker == cue + 2) ||
+            (taker && cue > unit.begin && is_folded(cue - 1, lex_.passive_auxiliaries)))
+            return;
     }
-    // "He went on to say …": the verb and its particle join the cue after "to".
-    if (cue + 3 < unit.end && is_folded(cue + 1, lex_.cue_particles) && word(cue + 2) == "to" &&
-        cue_strength(cue + 3) >= kStrongCue)
+    if (cue + 2 < unit.end && is_folded(cue + 1, lex_.cue_particles) && word(cue + 2) == "to" &&
+        handed_over_cue(cue + 2, unit) == cue + 3)
         return;
     Candidate c;
     c.cue = {cue, cue + 1};
@@ -1440,20 +1450,17 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
     // its "to" ("She appeared to imply that …": she is the speaker).
     // (Not "appeared before the delegates", "appeared on television": a place or a time.)
     const uint32_t after = cue + 1;
+    // (A raising verb with a cue after its "to" returned above.)
     const bool raising =
         is_folded(cue, lex_.raising_verbs) && after < unit.end && is_word(after) && !tokens_[after].capitalized &&
-        (word(after) == "to" ? !(after + 1 < unit.end && cue_strength(after + 1) >= kStrongCue)
-                             : !is_folded(after, lex_.cue_particles) && !is_folded(after, lex_.adjunct_openers) &&
-                                   !is_folded(after, lex_.determiners) && !is_folded(after, lex_.sentence_adverbs));
+        (word(after) == "to" || (!is_folded(after, lex_.cue_particles) && !is_folded(after, lex_.adjunct_openers) &&
+                                 !is_folded(after, lex_.determiners) && !is_folded(after, lex_.sentence_adverbs)));
     // And so does any passive without its agent ("Sanders was announced the winner", "Trump was
     // criticized for …": 103 of 134 such cues have no source in PolNeAR), but for a participle
     // of feeling, whose subject holds the attitude ("Voters were shocked that …").
     // (Not "Braynard is quoted as saying", "Obama is reported to have called …": a cue after
     // "as" or "to" is the subject's own.)
-    uint32_t then = cue + 1;
-    if (then < unit.end && (word(then) == "as" || word(then) == "to")) ++then;
-    if (then < unit.end && word(then) == "have") ++then;
-    const bool own_cue_follows = then > cue + 1 && then < unit.end && cue_strength(then) >= kStrongCue;
+    const bool own_cue_follows = handed_over_cue(cue + 1, unit) != 0;
     const bool agentless_passive = strength >= kStrongCue && word(cue).ends_with("ed") && !is_folded(cue, lex_.experiencer_participles) &&
                                    !is_folded(cue, lex_.recipient_verbs) && !agent_follows(cue, unit) && !own_cue_follows;
     if ((raising || is_folded(cue, lex_.belief_passives) || agentless_passive) &&
