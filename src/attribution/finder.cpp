@@ -224,6 +224,9 @@ private:
     // The comma after "Salem, New Hampshire," when `comma` is the one after "Salem"; else
     // `comma`.
     uint32_t after_place_apposition(uint32_t comma, uint32_t limit) const;
+    // The first passive auxiliary ("was", "been", "got"; "being" only `with_being`) after
+    // `from` and before `verb`, or -1.
+    long passive_auxiliary_between(long from, uint32_t verb, bool with_being) const;
     // The strong cue a verb hands its statement over to after "to" or "as", past "have"
     // ("appeared to suggest", "is reported to have called", "is quoted as saying"), or 0.
     uint32_t handed_over_cue(uint32_t after, const Unit& unit) const;
@@ -467,6 +470,13 @@ uint32_t Finder::after_place_apposition(uint32_t comma, uint32_t limit) const {
         (tokens_[t + 1].capitalized || lex_.pronouns_subject(word(t + 1))))
         return t;
     return comma;
+}
+
+long Finder::passive_auxiliary_between(long from, uint32_t verb, bool with_being) const {
+    for (long q = from + 1; q < static_cast<long>(verb); ++q)
+        if (is_folded(static_cast<uint32_t>(q), lex_.passive_auxiliaries) && (with_being || word(static_cast<uint32_t>(q)) != "being"))
+            return q;
+    return -1;
 }
 
 uint32_t Finder::handed_over_cue(uint32_t after, const Unit& unit) const {
@@ -1404,29 +1414,24 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
     // the source is not named. The statement is kept, with no source.
     // ("Clinton is telling customers that …" is progressive, not passive.)
     if (is_folded(cue, lex_.recipient_verbs) && !word(cue).ends_with("ing") && !(cue + 1 < unit.end && word(cue + 1) == "by")) {
-        for (long q = p + 1; q < static_cast<long>(cue); ++q) {
-            if (is_folded(static_cast<uint32_t>(q), lex_.passive_auxiliaries)) {
-                bool starts_with_that = false;
-                c.cue = {static_cast<uint32_t>(q), cue + 1};
-                c.content = content_after(cue + 1, unit, starts_with_that);
-                if (c.content.empty() || (strength < kStrongCue && !starts_with_that)) return;
-                c.rule = Rule::Passive;
-                c.weak_cue = strength < kStrongCue;
-                add(c);
-                return;
-            }
+        if (const long aux = passive_auxiliary_between(p, cue, true); aux >= 0) {
+            bool starts_with_that = false;
+            c.cue = {static_cast<uint32_t>(aux), cue + 1};
+            c.content = content_after(cue + 1, unit, starts_with_that);
+            if (c.content.empty() || (strength < kStrongCue && !starts_with_that)) return;
+            c.rule = Rule::Passive;
+            c.weak_cue = strength < kStrongCue;
+            add(c);
+            return;
         }
     }
     // "O’Malley’s move was first reported by MSNBC": the source follows "by", the content is
     // the subject.
     if (cue + 1 < unit.end && word(cue + 1) == "by" && word(cue).ends_with("ed") && p >= static_cast<long>(unit.begin) &&
         static_cast<long>(cue) - 1 > p) {
-        bool passive = false;
         // Not "being": "The concerns being expressed by many leaders go beyond …" is a reduced
         // relative, whose sentence goes on after the agent.
-        for (long q = p + 1; q < static_cast<long>(cue); ++q)
-            passive |= is_folded(static_cast<uint32_t>(q), lex_.passive_auxiliaries) && word(static_cast<uint32_t>(q)) != "being";
-        if (passive) {
+        if (passive_auxiliary_between(p, cue, false) >= 0) {
             uint32_t end = cue + 2;
             while (end < unit.end && !in_quote(end) && word(end) != "," && !is_terminal_punct(end) && word(end) != ";" &&
                    end - cue < kMaxSourceTokens)
@@ -1465,9 +1470,7 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
                                    !is_folded(cue, lex_.recipient_verbs) && !agent_follows(cue, unit) && !own_cue_follows;
     if ((raising || is_folded(cue, lex_.belief_passives) || agentless_passive) &&
         !(cue + 1 < unit.end && word(cue + 1) == "by") && p >= static_cast<long>(unit.begin)) {
-        bool passive = raising;
-        for (long q = chain_start + 1; q < static_cast<long>(cue); ++q)
-            passive |= is_folded(static_cast<uint32_t>(q), lex_.passive_auxiliaries);
+        const bool passive = raising || passive_auxiliary_between(chain_start, cue, true) >= 0;
         TokenRange subject = passive ? source_before(static_cast<uint32_t>(p), unit) : TokenRange{};
         // (In "Dick Dever, who was listed on the slate, told …" the relative clause is the source's.)
         if (is_relative_source(subject)) subject = {};
