@@ -665,6 +665,8 @@ long Finder::apposition_opening(uint32_t closing, const Unit& unit) const {
 // Shami", "Col Myles Caggins, currently a military fellow at the Council on Foreign
 // Relations,", "he". Stops at clause boundaries, quotations and non-appositive commas.
 TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
+    // Callers pass "the token before X", which at a unit's start lies outside it (or wraps).
+    if (last < unit.begin || last >= unit.end) return {};
     // "Corey Lewandowski, in a statement released on Thursday, said": the adjunct between
     // the commas is part of neither source nor content. (Relative clauses, "Tom Burke, who
     // is coming from Grand Rapids, said", are part of the source, as PolNeAR marks them.)
