@@ -56,6 +56,13 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"speaking-to.txt", "prices would fall next winter", "indirect", "said", "Energy Secretary Mark Dale", "Mark Dale"},
         {"source-with-modifiers.txt", "the tariffs were a mistake", "indirect", "said",
          "Edward Alden of the Council on Foreign Relations in Washington", "Edward Alden"},
+        // A noun and an adjective with its complement ("close to", "familiar with"); a plural
+        // without -s.
+        {"source-close-to.txt", "The council will cut the ferry budget", "indirect", "said", "a source close to the mayor",
+         "source close to the mayor"},
+        {"source-close-to.txt", "the harbour deal was near", "indirect", "said", "People familiar with the talks",
+         "People familiar with the talks"},
+        {"source-close-to.txt", "He will close the depot in June", "indirect", "said", "people", "people"},
         {"participle-cue.txt", "the city budget was balanced", "indirect", "insisting", "Mayor Ken Ito", "Ken Ito"},
         {"split-quote.txt", "The risk", "direct", "said", "Ana Ortiz, the fund’s chief economist,", "Ana Ortiz"},
         // A weak cue word of belief or intention before its clause, with no "that".

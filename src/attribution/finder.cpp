@@ -736,9 +736,12 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
         // (A cue word right after a determiner is a noun: "The petition accuses".)
         const bool verb_before_object = w.size() > 3 && w.ends_with("ed") && i + 1 <= last && is_determiner(i + 1) &&
                                         k > lo && (is_word(i - 1) || word(i - 1) == ")");
-        // "Aides to Mr. Sanders", "advisers to the governor": a role and whom it serves.
-        const bool role_to = w == "to" && k > lo && is_role_noun_or_plural(i - 1) && i + 1 <= last &&
-                             (tokens_[i + 1].capitalized || is_folded(i + 1, lex_.determiners));  // not "members to endorse"
+        // "Aides to Mr. Sanders", "advisers to the governor": a role and whom it serves;
+        // "a source close to the senator": an adjective and what it is close to.
+        const bool role_to = w == "to" && k > lo &&
+                             (is_role_noun_or_plural(i - 1) || is_folded(i - 1, lex_.linking_adjectives)) && i + 1 <= last &&
+                             (tokens_[i + 1].capitalized || is_folded(i + 1, lex_.determiners) ||
+                              is_folded(i + 1, lex_.object_pronouns));  // not "members to endorse"
         if (t.kind == TokenKind::Word && !t.capitalized && !role_to &&
             (w == "to" || w == "what" || is_folded(i, lex_.auxiliaries) ||
              (cue_strength(i) >= kStrongCue && !(k > lo && is_folded(i - 1, lex_.determiners)) && !verb_before_object)))
@@ -1780,8 +1783,16 @@ bool Finder::looks_like_noun_phrase(TokenRange source) const {
         return true;
     for (uint32_t t = first; t < source.end; ++t)
         if (is_word(t) && tokens_[t].capitalized) return true;
+    // "people familiar with the talks", "aides close to him": a head noun naming people and
+    // an adjective that takes a complement.
+    auto head = word(first);
+    if ((is_folded(first, lex_.collective_nouns) || is_role_noun_or_plural(first) ||
+         (head.ends_with("s") && !head.ends_with("ss"))) &&
+        first + 1 < source.end && is_folded(first + 1, lex_.linking_adjectives))
+        return true;
     auto last = word(source.end - 1);
-    return source.end - first <= 2 && last.ends_with("s") && !last.ends_with("ss");
+    return source.end - first <= 2 &&
+           ((last.ends_with("s") && !last.ends_with("ss")) || is_folded(source.end - 1, lex_.collective_nouns));
 }
 
 bool Finder::is_subject_phrase(TokenRange source) const {

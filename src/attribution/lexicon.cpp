@@ -45,6 +45,8 @@ extern const std::string_view belief_passives_txt_data;
 extern const std::string_view raising_verbs_txt_data;
 extern const std::string_view impersonal_subjects_txt_data;
 extern const std::string_view experiencer_participles_txt_data;
+extern const std::string_view linking_adjectives_txt_data;
+extern const std::string_view collective_nouns_txt_data;
 }  // namespace data
 
 namespace {
@@ -144,7 +146,9 @@ Lexicon::Lexicon()
               text::WordSet(data::belief_passives_txt_data),
               text::WordSet(data::raising_verbs_txt_data),
               text::WordSet(data::impersonal_subjects_txt_data),
-              text::WordSet(data::experiencer_participles_txt_data)} {
+              text::WordSet(data::experiencer_participles_txt_data),
+              text::WordSet(data::linking_adjectives_txt_data),
+              text::WordSet(data::collective_nouns_txt_data)} {
     for (auto& row : confidence_) row[0] = row[1] = 0.5f;
     text::for_each_data_line(data::confidence_tsv_data, [&](std::string_view line) {
         size_t tab = line.find('\t');

@@ -61,6 +61,8 @@ public:
         kRaisingVerbs,
         kImpersonalSubjects,
         kExperiencerParticiples,
+        kLinkingAdjectives,
+        kCollectiveNouns,
         kListCount,
     };
     static_assert(kListCount < 64, "WordInfo::lists has a bit per list, and Finder uses bit 63");
@@ -128,6 +130,8 @@ public:
     const text::WordSet& raising_verbs = lists_[kRaisingVerbs];
     const text::WordSet& impersonal_subjects = lists_[kImpersonalSubjects];
     const text::WordSet& experiencer_participles = lists_[kExperiencerParticiples];
+    const text::WordSet& linking_adjectives = lists_[kLinkingAdjectives];
+    const text::WordSet& collective_nouns = lists_[kCollectiveNouns];
 
     // What the lexicon knows of one folded word form, looked up once per token: its cue
     // entry and a bit per word list above that holds it (see list_bit).
