@@ -131,6 +131,13 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // "But, according to SOURCE, CONTENT": the statement follows the source.
         {"according-to-after-opener.txt", "most tenants have not been told about them", "indirect", "according to",
          "the housing office", "housing office"},
+        // "according to NAME, APPOSITION": the apposition is the source's; inside a clause,
+        // the clause's second half continues the statement.
+        {"according-to-apposition.txt", "At the heart of the dispute", "indirect", "according to",
+         "Lena Holm, a lawyer for the port,", "Lena Holm"},
+        {"according-to-apposition.txt", "was a contract signed in 2019", "indirect", "", "", "Lena Holm"},
+        {"according-to-apposition.txt", "Ferry traffic fell by a third", "indirect", "according to",
+         "Per Ek, the harbour master", "Per Ek"},
         // After an apposition of the subject, the clause after the cue is the content.
         {"apposition-then-clause.txt", "his office received forty new applications", "indirect", "said",
          "Mark Wynn, chairman of the district party,", "Mark Wynn"},

@@ -279,6 +279,9 @@ private:
     // For a comma (or dash) closing an apposition ("NAME, a former official,"), the index of
     // the comma opening it; -1 when it closes none.
     long apposition_opening(uint32_t closing, const Unit& unit) const;
+    // Whether the stretch between the commas (or dashes) `opening` and `closing` is an
+    // apposition to the name before `opening`: a role, an age, a relative clause.
+    bool is_apposition(uint32_t opening, uint32_t closing, const Unit& unit) const;
     bool closes_apposition(uint32_t closing, const Unit& unit) const { return apposition_opening(closing, unit) >= 0; }
     TokenRange source_after(uint32_t first, const Unit& unit) const;
     // The subject opening a unit: a name or a pronoun before its first verb.
@@ -624,12 +627,19 @@ long Finder::apposition_opening(uint32_t closing, const Unit& unit) const {
         // advisers, Tad Devine,": a noun phrase with a role in it opens the clause.
         if (all_capitalised && j > lo && names_role_from_clause_start(static_cast<uint32_t>(j), unit)) return j;
     }
-    uint32_t opener = static_cast<uint32_t>(j) + 1;
+    return is_apposition(static_cast<uint32_t>(j), closing, unit) ? j : -1;
+}
+
+bool Finder::is_apposition(uint32_t opening, uint32_t closing, const Unit& unit) const {
+    const long lo = static_cast<long>(unit.begin);
+    const long j = opening;
+    uint32_t opener = opening + 1;
+    if (opener >= closing || j <= lo) return false;
     // "Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton,": a relative clause after a
     // name belongs to the source, as PolNeAR marks it, whatever cue it holds of its own.
     if (is_relative_pronoun(opener) && j > lo &&
         (tokens_[static_cast<uint32_t>(j) - 1].capitalized || word(static_cast<uint32_t>(j) - 1) == ")"))
-        return j;
+        return true;
     // It must open like an apposition: "a former official", "currently …", "58", "Twitter’s
     // director", a role; "Sanders stepped up …" is a clause.
     auto first_word = word(opener);
@@ -644,21 +654,21 @@ long Finder::apposition_opening(uint32_t closing, const Unit& unit) const {
         uint32_t limit = tokens_[opener].capitalized ? closing : std::min(closing, opener + kRoleWithin);
         for (uint32_t t = opener; t < limit && !appositive; ++t) appositive = is_folded(t, lex_.role_nouns);
     }
-    if (!appositive) return -1;
+    if (!appositive) return false;
     uint32_t before = static_cast<uint32_t>(j - 1);
     // "Ramil Carr, 31, a Philadelphia photographer,": an age between the name and the role.
     bool age_before = tokens_[before].kind == TokenKind::Number && before >= unit.begin + 2 && word(before - 1) == "," &&
                       is_word(before - 2) && tokens_[before - 2].capitalized;
     bool name_before = (is_word(before) && tokens_[before].capitalized) || word(before) == ")" || age_before;
-    if (!name_before) return -1;
+    if (!name_before) return false;
     // An apposition is a noun phrase, not a clause with its own cue or verb: "Still, the
     // turnout was high, Smith said" (a verb inside a relative clause is the noun's).
     for (uint32_t t = static_cast<uint32_t>(j) + 1; t < closing; ++t) {
-        if (cue_strength(t) >= kStrongCue) return -1;
+        if (cue_strength(t) >= kStrongCue) return false;
         if (is_relative_pronoun(t)) break;
-        if (is_folded(t, lex_.auxiliaries)) return -1;
+        if (is_folded(t, lex_.auxiliaries)) return false;
     }
-    return j;
+    return true;
 }
 
 // Scans back from `last` over the noun phrase a cue attaches to: "SDF spokesman Farhad
@@ -1192,9 +1202,23 @@ void Finder::try_according_to(uint32_t according, const Unit& unit) {
            end - first < kMaxSourceTokens)
         ++end;
     while (end > first && in_quote(end - 1) && !is_close_mark(end - 1)) --end;  // a quotation still open
+    // "according to Brian Wieser, an analyst at Pivotal Research Group": the apposition is
+    // the source's, as PolNeAR marks it (the comma closing it is not).
+    // ("…, director of the Survey Center, which ran the poll,": and a relative clause after it.)
+    for (int appositions = 0; appositions < 2 && end < unit.end && word(end) == "," && end > first; ++appositions) {
+        uint32_t closing = end + 1;
+        while (closing < unit.end && closing - end <= kMaxAppositionTokens && !in_quote(closing) && word(closing) != "," &&
+               word(closing) != ";" && !is_terminal_punct(closing))
+            ++closing;
+        if (closing >= unit.end || closing - end > kMaxAppositionTokens || in_quote(closing) ||
+            !is_apposition(end, closing, unit))
+            break;
+        end = closing;
+    }
     c.source = {first, end};
     if (!has_word(c.source)) return;
     bool starts_with_that = false;
+    TokenRange second_half;  // of a clause the source interrupts
     // "… “look for a psychiatrist,” according to Reuters": the comma is inside the quotation.
     bool after_comma = according > unit.begin && (word(according - 1) == "," ||
                                                   (is_close_mark(according - 1) && according >= unit.begin + 2 &&
@@ -1208,6 +1232,12 @@ void Finder::try_according_to(uint32_t according, const Unit& unit) {
         if (words_before <= 2 && end < unit.end && word(end) == ",") {
             TokenRange after = content_after(end + 1, unit, starts_with_that);
             if (!after.empty()) c.content = after;
+        } else if (end + 1 < unit.end && word(end) == "," && is_word(end + 1) && !tokens_[end + 1].capitalized &&
+                   !is_folded(end + 1, lex_.clause_openers) && !is_relative_pronoun(end + 1) && !c.content.empty()) {
+            // "At the heart of the trouble, according to Dennis Ross, was a decision …": the
+            // source interrupts the clause it reports; the statement is both halves.
+            second_half = content_after(end + 1, unit, starts_with_that);
+            if (!second_half.empty() && opens_with_own_cue(second_half)) second_half = {};
         }
     } else if (end < unit.end && (word(end) == "," || word(end) == ":")) {
         c.content = content_after(end + 1, unit, starts_with_that);
@@ -1220,7 +1250,9 @@ void Finder::try_according_to(uint32_t according, const Unit& unit) {
     }
     if (c.content.empty()) return;
     c.rule = Rule::AccordingTo;
+    const size_t head = found_.size();
     add(c);
+    if (!second_half.empty() && found_.size() > head) add_continuation(second_half, static_cast<int>(head), Rule::SplitClause);
 }
 
 void Finder::try_in_evidence(uint32_t in, const Unit& unit) {
