@@ -323,7 +323,11 @@ TEST_CASE("a question put to a speaker is the asker's statement", "[construction
     // "Asked whether …, X said …": the question has no named asker; "when asked by reporters
     // about …" names them.
     const auto out = extract_fixture("asked.txt");
-    bool unnamed = false, by_reporters = false, answer = false, at_briefing = false, whom = false;
+    std::string lind;
+    for (const auto& e : out["entities"])
+        if (e["name"] == "Eva Lind") lind = e["id"];
+    bool unnamed = false, by_reporters = false, answer = false, at_briefing = false, whom = false, on_monday = false,
+         passive = false;
     for (const auto& a : out["attributions"]) {
         const std::string content = a["content"]["text"];
         if (content == "whether she would run again") {
@@ -342,8 +346,20 @@ TEST_CASE("a question put to a speaker is the asker's statement", "[construction
             CHECK(a["source"].is_null());
         } else if (content == "whom she would back") {
             whom = true;
+        } else if (content == "whether Mr. Ek would stay") {
+            // A time before the question, and an abbreviation's period inside it.
+            on_monday = true;
+            CHECK(a["source"].is_null());
+        } else if (content == "whether the ferry would run in May") {
+            // "X was asked by Y whether …": Y asked it of X; "by" is no part of the cue.
+            passive = true;
+            CHECK(a["source"]["text"] == "reporters");
+            CHECK(a["cue"]["text"] == "was asked");
+            CHECK(a["recipient"] == lind);
         }
     }
+    CHECK(on_monday);
+    CHECK(passive);
     CHECK(unnamed);
     CHECK(by_reporters);
     CHECK(answer);

@@ -1334,15 +1334,21 @@ void Finder::try_asked(uint32_t asked, const Unit& unit) {
         c.source = {next + 1, end};
         next = end;
     }
-    // "Asked at a briefing Monday about the ferry,": the circumstance ends at the question.
-    const uint32_t after_adjunct = skip_speech_adjunct(next, unit);
-    uint32_t question = next;
-    while (question < after_adjunct && !(question > next && is_folded(question, lex_.question_openers))) ++question;
-    next = question;
+    // "Asked at a briefing Monday about the ferry,", "Asked on Monday whether Mr. Clinton
+    // would …": the circumstance ends at the question.
+    if (next < unit.end && is_folded(next, lex_.adjunct_openers) && word(next) != "to") {
+        constexpr uint32_t kMaxCircumstanceTokens = 8;
+        uint32_t question = next + 1;
+        while (question < unit.end && question - next <= kMaxCircumstanceTokens && !in_quote(question) &&
+               word(question) != "," && !is_terminal_punct(question) &&
+               !(is_folded(question, lex_.question_openers) && word(question) != "to"))
+            ++question;
+        if (question < unit.end && is_folded(question, lex_.question_openers)) next = question;
+    }
     if (next >= unit.end || !is_word(next) || in_quote(next) || !is_folded(next, lex_.question_openers)) return;
     uint32_t end = next;
     while (end < unit.end && end - next < kMaxClauseTokens && !in_quote(end) && word(end) != "," &&
-           !is_terminal_punct(end) && word(end) != ";")
+           (!is_terminal_punct(end) || is_abbreviation_period(end) || ends_abbreviation(end)) && word(end) != ";")
         ++end;
     if (end == next) return;
     c.content = {next, end};
@@ -1469,13 +1475,32 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
         // Not "being": "The concerns being expressed by many leaders go beyond …" is a reduced
         // relative, whose sentence goes on after the agent.
         if (passive_auxiliary_between(p, cue, false) >= 0) {
+            // "She was asked by reporters whether she would run", "He was told by aides that
+            // …": a verb of telling has its recipient for subject; the agent ends where what was
+            // asked or told begins.
+            const bool telling = is_folded(cue, lex_.recipient_verbs);
             uint32_t end = cue + 2;
             while (end < unit.end && !in_quote(end) && word(end) != "," && !is_terminal_punct(end) && word(end) != ";" &&
-                   end - cue < kMaxSourceTokens)
+                   end - cue < kMaxSourceTokens &&
+                   !(telling && end > cue + 2 && (word(end) == "that" || is_folded(end, lex_.question_openers))))
                 ++end;
+            if (telling && end > cue + 2 && end < unit.end && (word(end) == "that" || is_folded(end, lex_.question_openers))) {
+                bool starts_with_that = false;
+                const TokenRange told = content_after(end, unit, starts_with_that);
+                if (!told.empty()) {
+                    c.cue = {static_cast<uint32_t>(p) + 1, cue + 1};
+                    c.source = {cue + 2, end};
+                    c.recipient = source_before(static_cast<uint32_t>(p), unit);
+                    c.content = told;
+                    c.rule = Rule::Passive;
+                    c.weak_cue = strength < kStrongCue;
+                    add(c);
+                    return;
+                }
+            }
             TokenRange content = source_before(static_cast<uint32_t>(p), unit);
             if (end > cue + 2 && !content.empty()) {
-                c.cue = {static_cast<uint32_t>(p) + 1, cue + 2};
+                c.cue = {static_cast<uint32_t>(p) + 1, cue + 1};
                 c.source = {cue + 2, end};
                 c.content = content;
                 c.rule = Rule::Passive;
