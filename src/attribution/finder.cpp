@@ -1479,12 +1479,14 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
             // …": a verb of telling has its recipient for subject; the agent ends where what was
             // asked or told begins.
             const bool telling = is_folded(cue, lex_.recipient_verbs);
+            auto opens_what_was_told = [&](uint32_t t) {
+                return telling && t > cue + 2 && (word(t) == "that" || is_folded(t, lex_.question_openers));
+            };
             uint32_t end = cue + 2;
             while (end < unit.end && !in_quote(end) && word(end) != "," && !is_terminal_punct(end) && word(end) != ";" &&
-                   end - cue < kMaxSourceTokens &&
-                   !(telling && end > cue + 2 && (word(end) == "that" || is_folded(end, lex_.question_openers))))
+                   end - cue < kMaxSourceTokens && !opens_what_was_told(end))
                 ++end;
-            if (telling && end > cue + 2 && end < unit.end && (word(end) == "that" || is_folded(end, lex_.question_openers))) {
+            if (end < unit.end && opens_what_was_told(end)) {
                 bool starts_with_that = false;
                 const TokenRange told = content_after(end, unit, starts_with_that);
                 if (!told.empty()) {
@@ -1842,14 +1844,14 @@ bool Finder::looks_like_noun_phrase(TokenRange source) const {
         if (is_word(t) && tokens_[t].capitalized) return true;
     // "people familiar with the talks", "aides close to him": a head noun naming people and
     // an adjective that takes a complement.
-    auto head = word(first);
-    if ((is_folded(first, lex_.collective_nouns) || is_role_noun_or_plural(first) ||
-         (head.ends_with("s") && !head.ends_with("ss"))) &&
-        first + 1 < source.end && is_folded(first + 1, lex_.linking_adjectives))
+    auto names_several = [&](uint32_t t) {
+        auto w = word(t);
+        return (w.ends_with("s") && !w.ends_with("ss")) || is_folded(t, lex_.collective_nouns);
+    };
+    if ((names_several(first) || is_role_noun_or_plural(first)) && first + 1 < source.end &&
+        is_folded(first + 1, lex_.linking_adjectives))
         return true;
-    auto last = word(source.end - 1);
-    return source.end - first <= 2 &&
-           ((last.ends_with("s") && !last.ends_with("ss")) || is_folded(source.end - 1, lex_.collective_nouns));
+    return source.end - first <= 2 && names_several(source.end - 1);
 }
 
 bool Finder::is_subject_phrase(TokenRange source) const {
