@@ -64,6 +64,11 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
          "People familiar with the talks"},
         {"source-close-to.txt", "He will close the depot in June", "indirect", "said", "people", "people"},
         {"participle-cue.txt", "the city budget was balanced", "indirect", "insisting", "Mayor Ken Ito", "Ken Ito"},
+        // The sentence's subject is a noun phrase of lowercase words, up to its verb.
+        {"participle-cue.txt", "The tides have changed", "direct", "saying", "The former harbour master",
+         "harbour master"},
+        {"participle-cue.txt", "the reservoir was below a third", "indirect", "warning", "The regional water board",
+         "regional water board"},
         {"split-quote.txt", "The risk", "direct", "said", "Ana Ortiz, the fund’s chief economist,", "Ana Ortiz"},
         // A weak cue word of belief or intention before its clause, with no "that".
         {"belief-without-that.txt", "the new quay will bring more ferries", "indirect", "thinks", "Councillor Ingrid Sol",

@@ -28,6 +28,9 @@ constexpr float kNestedCue = 0.6f;     // inside another statement's content
 constexpr float kPredicateCue = 0.1f;  // a verb around a quotation with no other attribution
 constexpr uint32_t kMaxSourceTokens = 30;
 constexpr uint32_t kMaxAppositionTokens = 20;
+// A subject found from the start of its sentence ("The former Republican presidential
+// candidate") is a short noun phrase.
+constexpr uint32_t kMaxSubjectTokens = 8;
 // How far a clause taken as content (and the scan for an opening adverbial) may run
 // outside a quotation: far beyond any sentence, and a bound, so that a text that never
 // ends its sentence (10 MB without a full stop) costs time and output in proportion to
@@ -286,6 +289,13 @@ private:
     TokenRange source_after(uint32_t first, const Unit& unit) const;
     // The subject opening a unit: a name or a pronoun before its first verb.
     TokenRange sentence_subject(const Unit& unit, uint32_t limit) const;
+    // A word that starts a verb phrase: an auxiliary ("has", "was"), an adverb of the verb
+    // chain ("also"), a cue word, or a lowercase form in -ed.
+    bool opens_predicate(uint32_t i) const {
+        if (!is_word(i) || tokens_[i].capitalized) return false;
+        return is_folded(i, lex_.auxiliaries) || is_folded(i, lex_.aux_adverbs) || info(i).cue ||
+               (word(i).size() > 3 && word(i).ends_with("ed"));
+    }
     uint32_t after_dateline(uint32_t first, uint32_t limit) const;
     TokenRange content_after(uint32_t first, const Unit& unit, bool& starts_with_that) const;
     TokenRange content_before(uint32_t boundary, const Unit& unit) const;
@@ -912,6 +922,16 @@ TokenRange Finder::sentence_subject(const Unit& unit, uint32_t limit) const {
     if (w == "The" || w == "A" || w == "An") ++end;
     uint32_t names = end;
     while (names < limit && ((is_word(names) && tokens_[names].capitalized) || is_abbreviation_period(names))) ++names;
+    // "The former Republican presidential candidate continued, saying …", "Republican
+    // presidential candidate Donald Trump issued a statement, …": the noun phrase runs on over
+    // lowercase words to the first that opens the predicate.
+    uint32_t phrase = names;
+    while (phrase < limit && phrase - first < kMaxSubjectTokens && is_word(phrase) && !in_quote(phrase) &&
+           !opens_predicate(phrase) && !is_folded(phrase, lex_.clause_openers) && !is_ly_adverb(phrase) &&
+           !is_folded(phrase, lex_.adjunct_openers) && !is_folded(phrase, lex_.time_words))
+        ++phrase;
+    if (phrase > names && phrase < limit && phrase > end && opens_predicate(phrase) && !is_folded(phrase - 1, lex_.determiners))
+        names = phrase;
     if (names == end) return {};
     // "David Stockman, a former budget director, …": the name's apposition is the subject's.
     if (names < limit && word(names) == ",") {
