@@ -36,6 +36,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
     const Expected cases[] = {
         {"direct-quote-then-cue.txt", "We will go back to work on Monday", "direct", "said", "Maria Lindqvist", "Maria Lindqvist"},
         {"cue-colon-then-quote.txt", "The strike goes on", "direct", "said", "Tom Berg, the union’s leader,", "Tom Berg"},
+        // A predicate with no cue word in it, ending with the colon before a whole quotation.
+        {"cue-colon-then-quote.txt", "The council has betrayed", "direct", "went a step further:",
+         "the ferry captain Lena Holm", "Lena Holm"},
         {"inverted-cue.txt", "The talks have failed", "direct", "said",
          "Anna Kowalski, a spokeswoman for the Port Authority", "Anna Kowalski"},
         {"indirect-that.txt", "the clinics would reopen", "indirect", "said", "Health Minister Sara Quinn", "Sara Quinn"},

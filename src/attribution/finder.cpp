@@ -216,6 +216,7 @@ private:
         }
         return words > 0 && words <= 6;
     }
+    bool attribute_through_predicate_colon(TokenRange quote, uint32_t colon, const Unit& unit);
     bool attribute_through_unlisted_verb(TokenRange quote, const Unit& unit);
     bool attribute_through_predicate(TokenRange quote, const Unit& unit);
     // The token before the auxiliaries and adverbs that lead up to a verb ("he has also
@@ -1831,6 +1832,33 @@ bool Finder::attribute_through_unlisted_verb(TokenRange quote, const Unit& unit)
     return false;
 }
 
+// "Trump went even further: “If he goes forward …”", "Clinton has since apologized for what
+// happened: "Yes, I should have …"": a whole quotation after the colon that ends a predicate,
+// whose subject opens the sentence. PolNeAR's cue is the predicate with its colon.
+bool Finder::attribute_through_predicate_colon(TokenRange quote, uint32_t colon, const Unit& unit) {
+    constexpr uint32_t kMaxPredicateTokens = 12;
+    uint32_t rest = quote.end;
+    while (rest < unit.end && !in_quote(rest) && tokens_[rest].kind == TokenKind::Punct) ++rest;
+    if (rest < unit.end) return false;
+    const TokenRange subject = sentence_subject(unit, colon);
+    if (subject.empty() || subject.end >= colon || colon - subject.end > kMaxPredicateTokens) return false;
+    const uint32_t verb = subject.end;
+    if (!is_word(verb) || tokens_[verb].capitalized || is_folded(verb, lex_.determiners) ||
+        is_folded(verb, lex_.adjunct_openers) || is_folded(verb, lex_.clause_openers) ||
+        is_folded(verb, lex_.leading_conjunctions) || is_folded(verb, lex_.object_pronouns) ||
+        is_folded(verb, lex_.role_nouns) || is_folded(verb, lex_.speech_adjuncts))  // "Former secretary of state X:"
+        return false;
+    for (uint32_t t = verb; t < colon; ++t)
+        if (in_quote(t) || (tokens_[t].kind == TokenKind::Punct && !is_abbreviation_period(t))) return false;
+    Candidate c;
+    c.source = subject;
+    c.cue = {verb, colon};
+    c.content = quote;
+    c.rule = Rule::UnlistedVerb;
+    add(c);
+    return true;
+}
+
 bool Finder::is_verb_like(uint32_t i) const {
     if (!is_word(i) || tokens_[i].capitalized || in_quote(i)) return false;
     if (is_folded(i, lex_.auxiliaries) || is_folded(i, lex_.clause_openers) || is_folded(i, lex_.aux_adverbs) ||
@@ -1991,6 +2019,7 @@ void Finder::attribute_leftover_quotes() {
             continue;
         }
         uint32_t open = quote.open_token;
+        if (open > unit.begin + 1 && word(open - 1) == ":" && attribute_through_predicate_colon(range, open - 1, unit)) continue;
         // "SOURCE: “…”"
         if (open > unit.begin && word(open - 1) == ":") {
             TokenRange source = source_before(open - 2, unit);
