@@ -66,6 +66,13 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"source-close-to.txt", "the harbour deal was near", "indirect", "said", "People familiar with the talks",
          "People familiar with the talks"},
         {"source-close-to.txt", "He will close the depot in June", "indirect", "said", "people", "people"},
+        // An aside between dashes before the cue is part of the source, its closing dash too; a
+        // short lowercase phrase naming several is a source.
+        {"source-aside-in-dashes.txt", "the new parking rules were driving customers away", "indirect", "said",
+         "Harbour traders in the old town — bakers, fishmongers and a single bookseller —",
+         "Harbour traders in the old town"},
+        {"source-aside-in-dashes.txt", "The ferry will not run on Sundays", "indirect", "say", "port safety inspectors",
+         "port safety inspectors"},
         {"participle-cue.txt", "the city budget was balanced", "indirect", "insisting", "Mayor Ken Ito", "Ken Ito"},
         // The sentence's subject is a noun phrase of lowercase words, up to its verb.
         {"participle-cue.txt", "The tides have changed", "direct", "saying", "The former harbour master",

@@ -455,9 +455,13 @@ float Finder::cue_strength(uint32_t i) const {
 }
 
 TokenRange Finder::as_marked_source(TokenRange source) const {
-    if (source.empty() || source.end >= tokens_.size() || word(source.end) != "," || in_quote(source.end)) return source;
+    if (source.empty() || source.end >= tokens_.size() || in_quote(source.end)) return source;
+    const bool comma = word(source.end) == ",";
+    if (!comma && !is_dash(source.end)) return source;
+    // The mark that closes an apposition or aside inside the source: "…, the union’s leader,"
+    // "Many speakers — including Muslims, Jews —".
     for (uint32_t t = source.begin + 1; t + 1 < source.end; ++t)
-        if (word(t) == ",") return {source.begin, source.end + 1};
+        if (comma ? word(t) == "," : is_dash(t)) return {source.begin, source.end + 1};
     return source;
 }
 
@@ -723,6 +727,19 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
             if (w == "." && k > lo && tokens_[i - 1].end == t.begin && is_word(i - 1) && k != static_cast<long>(last)) {
                 --k;  // the period of "Mr." or "Sen."
                 continue;
+            }
+            // "Many speakers at the service — including Muslims, Christians, Jews — said": an
+            // aside between dashes right before the cue is the subject's.
+            if (is_dash(i) && i == last && i > unit.begin) {
+                long opening = k - 1;
+                while (opening > lo && !is_dash(static_cast<uint32_t>(opening)) && !in_quote(static_cast<uint32_t>(opening)) &&
+                       !is_terminal_punct(static_cast<uint32_t>(opening)) && k - opening <= kMaxAppositionTokens)
+                    --opening;
+                if (opening > lo && opening + 1 < k && is_dash(static_cast<uint32_t>(opening)) &&
+                    is_word(static_cast<uint32_t>(opening) - 1)) {
+                    k = opening - 1;
+                    continue;
+                }
             }
             if (w == "," || is_dash(i)) {
                 // A name between the comma and the cue stands alone: in "…, which is unpopular,
@@ -1899,7 +1916,11 @@ bool Finder::looks_like_noun_phrase(TokenRange source) const {
     if ((names_several(first) || is_role_noun_or_plural(first)) && first + 1 < source.end &&
         is_folded(first + 1, lex_.linking_adjectives))
         return true;
-    return source.end - first <= 2 && names_several(source.end - 1);
+    // "law enforcement officials", "three-quarters of the voters": a short phrase whose head
+    // names several.
+    // (Not a prepositional phrase: "at small-scale campaign events".)
+    if (is_folded(first, lex_.adjunct_openers) || is_folded(first, lex_.cue_particles)) return false;
+    return source.end - first <= 4 && names_several(source.end - 1);
 }
 
 bool Finder::is_subject_phrase(TokenRange source) const {
