@@ -73,6 +73,11 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
          "Harbour traders in the old town"},
         {"source-aside-in-dashes.txt", "The ferry will not run on Sundays", "indirect", "say", "port safety inspectors",
          "port safety inspectors"},
+        {"source-aside-in-dashes.txt", "the channel was silting up", "indirect", "told",
+         "Mara Quist - the harbour's longest-serving pilot -", "Mara Quist"},
+        // "SUBJECT did this but said …": the sentence's subject.
+        {"but-said.txt", "the board would decide before the summer", "indirect", "said", "Councillor Ruth Amsel",
+         "Ruth Amsel"},
         {"participle-cue.txt", "the city budget was balanced", "indirect", "insisting", "Mayor Ken Ito", "Ken Ito"},
         // The sentence's subject is a noun phrase of lowercase words, up to its verb.
         {"participle-cue.txt", "The tides have changed", "direct", "saying", "The former harbour master",

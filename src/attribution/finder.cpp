@@ -730,12 +730,16 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
             }
             // "Many speakers at the service — including Muslims, Christians, Jews — said": an
             // aside between dashes right before the cue is the subject's.
-            if (is_dash(i) && i == last && i > unit.begin) {
+            // (Typed as a spaced hyphen, too: "Deborah Reynolds - Santilli's girlfriend - told".)
+            auto is_aside_mark = [&](long m) { return is_dash(static_cast<uint32_t>(m)) || word(static_cast<uint32_t>(m)) == "-"; };
+            if (is_aside_mark(k) && i == last && i > unit.begin) {
                 long opening = k - 1;
-                while (opening > lo && !is_dash(static_cast<uint32_t>(opening)) && !in_quote(static_cast<uint32_t>(opening)) &&
+                while (opening > lo && !is_aside_mark(opening) && !in_quote(static_cast<uint32_t>(opening)) &&
                        !is_terminal_punct(static_cast<uint32_t>(opening)) && k - opening <= kMaxAppositionTokens)
                     --opening;
-                if (opening > lo && opening + 1 < k && is_dash(static_cast<uint32_t>(opening)) &&
+                // (Not the dash of a dateline: "CLEVELAND - When …".)
+                if (opening > lo && opening + 1 < k && is_aside_mark(opening) &&
+                    after_dateline(unit.begin, static_cast<uint32_t>(k)) <= static_cast<uint32_t>(opening) &&
                     is_word(static_cast<uint32_t>(opening) - 1)) {
                     k = opening - 1;
                     continue;
@@ -748,6 +752,10 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
                 bool name_after = i < last && i > unit.begin && !tokens_[i - 1].capitalized && word(i - 1) != ")";
                 for (uint32_t n = i + 1; n <= last && name_after; ++n)
                     name_after = (is_word(n) && tokens_[n].capitalized) || word(n) == ".";
+                // So does a bare role or group noun: "…, the service it uses to organize its
+                // rallies, sources said".
+                name_after |= i + 1 == last && is_word(last) && !tokens_[last].capitalized &&
+                              (is_role_noun_or_plural(last) || is_folded(last, lex_.collective_nouns));
                 long opening = name_after ? -1 : apposition_opening(i, unit);
                 if (opening >= 0) {
                     k = opening - 1;
@@ -1101,7 +1109,7 @@ TokenRange Finder::subject_before_adjunct(uint32_t comma, const Unit& unit) cons
     uint32_t opening = comma;
     while (opening > unit.begin && comma - opening < kMaxAppositionTokens) {
         --opening;
-        if (in_quote(opening) || is_terminal_punct(opening)) return {};
+        if (in_quote(opening) || (is_terminal_punct(opening) && !is_abbreviation_period(opening))) return {};  // "U.S. officials"
         if (word(opening) == ",") break;
     }
     if (opening <= unit.begin || word(opening) != ",") return {};
@@ -1591,8 +1599,10 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
             return;
         }
     }
-    // "Mrs. Clinton shook her head and said": the sentence's subject.
-    if (p > static_cast<long>(unit.begin) && word(static_cast<uint32_t>(p)) == "and" && strength >= kStrongCue) {
+    // "Mrs. Clinton shook her head and said", "Sullivan put off deciding … but said": the
+    // sentence's subject.
+    if (p > static_cast<long>(unit.begin) && (word(static_cast<uint32_t>(p)) == "and" || word(static_cast<uint32_t>(p)) == "but") &&
+        strength >= kStrongCue) {
         TokenRange subject = sentence_subject(unit, static_cast<uint32_t>(p));
         if (!subject.empty()) {
             c.source = subject;
@@ -1626,6 +1636,11 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
         uint32_t rest = inverted_source.end;
         while (rest < unit.end && !in_quote(rest) && (is_terminal_punct(rest) || word(rest) == ",")) ++rest;
         bool reaches_end = !inverted_source.empty() && rest >= unit.end;
+        // "…, however, said they believed …": a pronoun with words after it is the subject of
+        // the reported clause, not an inverted source ("…, said he." ends its sentence).
+        if (!inverted_source.empty() && lex_.pronouns_subject(word(inverted_source.begin)) &&
+            (!reaches_end || inverted_source.end - inverted_source.begin > 1))
+            inverted_source = {};
         // "Mark Wynn, chairman of the GOP, said his district received …": after an apposition
         // of the subject, what follows the cue is the content unless it is a short noun
         // phrase or a name ("…, said the official.").

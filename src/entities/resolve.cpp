@@ -87,6 +87,10 @@ bool is_preposition(std::string_view w) {
 using text::is_all_caps;
 
 // "US-backed", "Kurdish-led": capitalised, but a modifier rather than part of a name.
+// A mark that sets off an aside in a source: an em or en dash, or a dash typed as "--" or a
+// spaced hyphen ("Deborah Reynolds - Santilli's girlfriend - told").
+bool is_aside_mark(std::string_view w) { return w == "\xE2\x80\x94" || w == "\xE2\x80\x93" || w == "--" || w == "-"; }
+
 bool is_hyphenated_modifier(std::string_view w) {
     size_t dash = w.rfind('-');
     return dash != std::string_view::npos && dash + 1 < w.size() && w[dash + 1] >= 'a' && w[dash + 1] <= 'z';
@@ -580,8 +584,10 @@ void Resolver::type_and_merge_names() {
             uint32_t role_first = m.first;
             while (role_first > m.title_first && in(role_first - 1, kRoleNoun)) --role_first;
             std::string title;
-            for (uint32_t t = role_first; t < m.first; ++t)
-                title += (title.empty() ? "" : " ") + (is_all_caps(word(t)) ? std::string(word(t)) : lower(word(t)));
+            for (uint32_t t = role_first; t < m.first; ++t) {
+                if (!title.empty()) title += ' ';
+                title += is_all_caps(word(t)) ? std::string(word(t)) : lower(word(t));
+            }
             int org = -1;
             if (role_first > m.title_first && !in(m.title_first, kNameModifier)) {
                 NameMention org_name = m;
@@ -704,12 +710,13 @@ void Resolver::read_roles(int person, uint32_t first, uint32_t head_first, uint3
     // Appositions after the name.
     uint32_t t = head_end;
     while (t < end) {
-        if (word(t) == "," || word(t) == "(" || word(t) == ")" || word(t) == "\xE2\x80\x94") {
+        if (word(t) == "," || word(t) == "(" || word(t) == ")" || is_aside_mark(word(t))) {
             ++t;
             continue;
         }
         uint32_t segment_end = t;
-        while (segment_end < end && word(segment_end) != "," && word(segment_end) != ")") ++segment_end;
+        while (segment_end < end && word(segment_end) != "," && word(segment_end) != ")" && !is_aside_mark(word(segment_end)))
+            ++segment_end;
         // The role: the first role noun with the modifiers before it ("a military fellow").
         uint32_t role = t;
         while (role < segment_end && !(in(role, kRoleNoun) && !tokens_[role].capitalized)) ++role;
@@ -726,7 +733,10 @@ void Resolver::read_roles(int person, uint32_t first, uint32_t head_first, uint3
             for (uint32_t k = t; k < title_first; ++k)
                 if (lower(word(k)) == "former") former = true;
             std::string title;
-            for (uint32_t k = title_first; k < title_end; ++k) title += (title.empty() ? "" : " ") + lower(word(k));
+            for (uint32_t k = title_first; k < title_end; ++k) {
+                if (!title.empty()) title += ' ';
+                title += lower(word(k));
+            }
             // A role names its organisation after "at/of/for" or before itself ("Twitter’s director").
             int org = org_for_words(title_end, segment_end);
             if (org < 0) org = org_for_words(t, title_first);
@@ -796,7 +806,7 @@ int Resolver::resolve_source(Attribution& a) {
     if (first >= end) return -1;
     // The head part: up to the first comma or bracket (appositions follow it).
     uint32_t head_end = first + 1;
-    while (head_end < end && word(head_end) != "," && word(head_end) != "(" && word(head_end) != "\xE2\x80\x94")
+    while (head_end < end && word(head_end) != "," && word(head_end) != "(" && !is_aside_mark(word(head_end)))
         ++head_end;
     // "Edward Alden of the Council on Foreign Relations in Washington": the head is the
     // name before the first preposition outside a name.
