@@ -172,6 +172,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"source-initials-and-commas.txt", "the bill would pass", "indirect", "said", "Rep. Chris Collins, R-NY,",
          "Chris Collins"},
         {"source-initials-and-commas.txt", "the plan was dead", "indirect", "said", "Mr. Bush", "Bush"},
+        // An age and a place with an abbreviated state after the name.
+        {"source-initials-and-commas.txt", "the ferry fares had doubled", "indirect", "said", "Ola Berntsen, 64, of Tromso, Norw.,",
+         "Ola Berntsen"},
         // A verb phrase before a cue noun is part of the cue, not the source; the circumstance
         // of the speech after an inverted source is not part of it.
         {"verb-phrase-and-adjunct.txt", "the pool would stay closed until June", "indirect", "released a statement",

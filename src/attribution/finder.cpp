@@ -1684,6 +1684,16 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
                 c.source = subject_before_adjunct(static_cast<uint32_t>(p), unit);
                 if (c.source.empty()) c.source = source_before(static_cast<uint32_t>(p), unit);
                 if (c.source.empty()) c.source = source_before(static_cast<uint32_t>(p) - 1, unit);
+                // "Cory James, 22, of Flint, Mich., said": the sentence's subject and its
+                // appositions, when only appositions (an age, a place) stand before the cue.
+                if (c.source.empty()) {
+                    const TokenRange subject = sentence_subject(unit, static_cast<uint32_t>(p));
+                    bool appositions_only = !subject.empty() && subject.end < static_cast<uint32_t>(p) &&
+                                            word(subject.end) == "," && p - subject.end <= kMaxAppositionTokens;
+                    for (uint32_t t = subject.end; appositions_only && t < static_cast<uint32_t>(p); ++t)
+                        appositions_only = !in_quote(t) && !is_verb_like(t) && !is_folded(t, lex_.clause_openers);
+                    if (appositions_only) c.source = {subject.begin, static_cast<uint32_t>(p)};
+                }
                 // "…, however, revealed", "…, celebrating his major accomplishments, dwelled": an
                 // adverbial or a verb phrase before the comma is no subject; the sentence's is.
                 if (!c.source.empty() && (!looks_like_noun_phrase(c.source) ||
