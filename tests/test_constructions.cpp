@@ -120,6 +120,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // A source and cue inside the clause they report: both halves, the second continuing.
         {"split-clause.txt", "If the funding arrives in time", "indirect", "said", "harbour master Nils Ek", "Nils Ek"},
         {"split-clause.txt", "the first ferries will dock in May", "indirect", "", "", "Nils Ek"},
+        // The same with the cue before its source, which ends where the predicate goes on.
+        {"split-clause.txt", "The cost of the delay", "indirect", "said", "Per Holm, the board's treasurer,", "Per Holm"},
+        {"split-clause.txt", "would fall on the island towns", "indirect", "", "", "Per Holm"},
         // An infinitive after the cue is what was (not) said.
         {"split-clause.txt", "to comment on the cost", "indirect", "declined", "Karin Lund, a spokeswoman for the board,",
          "Karin Lund"},

@@ -1661,6 +1661,24 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
             c.source = source;
             c.content = content_before(cue, unit);
             c.rule = Rule::Inverted;
+            // "The contrast with Trump, said Doyle and others, would be clear …": an inverted
+            // source and cue set off by commas inside the clause they report; the statement is
+            // both halves.
+            // The source ends at the comma before the rest of the clause's predicate, which opens
+            // with an auxiliary ("would be clear", "is that", "doesn't forgive").
+            for (uint32_t t = source.begin + 1; t + 1 < source.end && !c.content.empty() && !in_quote(c.content.begin); ++t) {
+                const uint32_t next = t + 1;
+                if (word(t) != "," || !is_word(next) || tokens_[next].capitalized || is_relative_pronoun(next)) continue;
+                if (!is_folded(next, lex_.auxiliaries)) continue;  // ("…, papers and editorials" goes on with the source)
+                bool starts_with_that = false;
+                second_half = content_after(next, unit, starts_with_that);
+                if (second_half.empty() || opens_with_own_cue(second_half)) {
+                    second_half = {};
+                    break;
+                }
+                c.source.end = t;
+                break;
+            }
         } else if (p >= static_cast<long>(unit.begin) && word(static_cast<uint32_t>(p)) == ",") {
             // A participle continuing the previous attribution of this unit ("…, adding that")
             // or the sentence's subject ("Sanders released a statement, insisting that …").
