@@ -79,6 +79,13 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"but-said.txt", "the board would decide before the summer", "indirect", "said", "Councillor Ruth Amsel",
          "Ruth Amsel"},
         {"participle-cue.txt", "the city budget was balanced", "indirect", "insisting", "Mayor Ken Ito", "Ken Ito"},
+        // A gerund after a preposition, or a participle after a closing quotation mark, is
+        // the sentence subject's as a participle after a comma is.
+        {"participle-cue.txt", "We will decide in the spring.", "direct", "saying", "The mayor", "mayor"},
+        {"participle-cue.txt", "Nobody asked the fishermen.", "direct", "saying", "Councillor Ivo Rask", "Ivo Rask"},
+        // "As SOURCE put it, “…”".
+        {"as-clause-quote.txt", "Every cut to the ferry is a cut to the island.", "direct", "put it",
+         "the harbour historian Eva Brandt", "Eva Brandt"},
         // The sentence's subject is a noun phrase of lowercase words, up to its verb.
         {"participle-cue.txt", "The tides have changed", "direct", "saying", "The former harbour master",
          "harbour master"},

@@ -217,6 +217,9 @@ private:
         return words > 0 && words <= 6;
     }
     bool attribute_through_predicate_colon(TokenRange quote, uint32_t colon, const Unit& unit);
+    bool attribute_through_as_clause(TokenRange quote, uint32_t comma, const Unit& unit);
+    // Adds "SOURCE CUE QUOTE" found through a verb the lexicon does not list; true.
+    bool add_through_unlisted_verb(TokenRange source, TokenRange cue, TokenRange quote);
     bool attribute_through_unlisted_verb(TokenRange quote, const Unit& unit);
     bool attribute_through_predicate(TokenRange quote, const Unit& unit);
     // The token before the auxiliaries and adverbs that lead up to a verb ("he has also
@@ -1074,6 +1077,10 @@ TokenRange Finder::content_after(uint32_t first, const Unit& unit, bool& starts_
                 (cue_strength(end + 1) >= kStrongCue && word(end + 1).ends_with("ing")))
                 break;
             if (w == "," && end + 2 < unit.end && word(end + 1) == "according" && word(end + 2) == "to") break;
+        } else if (is_close_mark(end) && end + 1 < unit.end && !in_quote(end + 1) && cue_strength(end + 1) >= kStrongCue &&
+                   word(end + 1).ends_with("ing")) {
+            ++end;  // "mocked the “consultation,” saying …": the comma inside the quotation
+            break;
         }
         ++end;
     }
@@ -1614,12 +1621,19 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
             return;
         }
     }
-    bool after_comma_or_quote =
-        p < static_cast<long>(unit.begin) || word(static_cast<uint32_t>(p)) == "," || is_close_mark(static_cast<uint32_t>(p));
+    bool participle = word(cue).ends_with("ing");
+    // "Mr. McConnell deflected questions before saying, ''…''": a gerund after a preposition
+    // is the sentence subject's, as a participle after a comma is.
+    const bool gerund_after_preposition =
+        participle && p > static_cast<long>(unit.begin) && is_word(static_cast<uint32_t>(p)) &&
+        !tokens_[static_cast<uint32_t>(p)].capitalized &&
+        (is_folded(static_cast<uint32_t>(p), lex_.adjunct_openers) || word(static_cast<uint32_t>(p)) == "by" ||
+         word(static_cast<uint32_t>(p)) == "while" || word(static_cast<uint32_t>(p)) == "without");
+    bool after_comma_or_quote = p < static_cast<long>(unit.begin) || word(static_cast<uint32_t>(p)) == "," ||
+                                is_close_mark(static_cast<uint32_t>(p)) || gerund_after_preposition;
     // "Smith, a former official, said …": the comma closes an apposition of the source,
     // unless the cue is inverted ("…, said Smith, a former official.").
     TokenRange inverted_source;
-    bool participle = word(cue).ends_with("ing");
     bool takes_object = is_folded(cue, lex_.recipient_verbs) && word(cue) != "asked";
     if (after_comma_or_quote && takes_object && p >= static_cast<long>(unit.begin) &&
         word(static_cast<uint32_t>(p)) == "," && closes_apposition(static_cast<uint32_t>(p), unit))
@@ -1679,7 +1693,9 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
                 c.source.end = t;
                 break;
             }
-        } else if (p >= static_cast<long>(unit.begin) && word(static_cast<uint32_t>(p)) == ",") {
+        } else if (p >= static_cast<long>(unit.begin) &&
+                   (word(static_cast<uint32_t>(p)) == "," || gerund_after_preposition ||
+                    (participle && is_close_mark(static_cast<uint32_t>(p))))) {  // "the CNN “reporter,” saying, “…”"
             // A participle continuing the previous attribution of this unit ("…, adding that")
             // or the sentence's subject ("Sanders released a statement, insisting that …").
             // The last such: found_ holds this unit's candidates at its end, so the scan
@@ -1910,13 +1926,48 @@ bool Finder::attribute_through_predicate_colon(TokenRange quote, uint32_t colon,
         return false;
     for (uint32_t t = verb; t < colon; ++t)
         if (in_quote(t) || (tokens_[t].kind == TokenKind::Punct && !is_abbreviation_period(t))) return false;
+    return add_through_unlisted_verb(subject, {verb, colon}, quote);
+}
+
+bool Finder::add_through_unlisted_verb(TokenRange source, TokenRange cue, TokenRange quote) {
     Candidate c;
-    c.source = subject;
-    c.cue = {verb, colon};
+    c.source = source;
+    c.cue = cue;
     c.content = quote;
     c.rule = Rule::UnlistedVerb;
     add(c);
     return true;
+}
+
+// "As Vulture put it, “Hello, it’s the Biebs.”", "As the columnist Louella Parsons had written
+// a few years earlier, ''…''": a clause of "as" naming the speaker and the verb, then the
+// quotation after its comma.
+bool Finder::attribute_through_as_clause(TokenRange quote, uint32_t comma, const Unit& unit) {
+    constexpr uint32_t kMaxAsClauseTokens = 30;
+    uint32_t as = comma;
+    while (as > unit.begin && comma - as < kMaxAsClauseTokens) {
+        --as;
+        if (!in_quote(as) && (is_terminal_punct(as) || word(as) == ";" || word(as) == ":")) return false;
+        if (!in_quote(as) && (word(as) == "As" || word(as) == "as")) break;
+    }
+    if (word(as) != "As" && word(as) != "as") return false;
+    // It opens the sentence or follows a comma or conjunction ("because, as Forbes put it,").
+    if (as > unit.begin && word(as - 1) != "," && !is_folded(as - 1, lex_.leading_conjunctions)) return false;
+    uint32_t verb = as + 1;
+    // (Not a particle the lexicon lists for its cues: "as a couple with one income, …".)
+    while (verb < comma && (in_quote(verb) || !is_word(verb) || tokens_[verb].capitalized || !opens_predicate(verb) ||
+                            is_folded(verb, lex_.cue_particles)))
+        ++verb;
+    if (verb >= comma || verb == as + 1) return false;
+    uint32_t verb_end = verb + 1;
+    while (verb_end < comma && is_word(verb_end) && !in_quote(verb_end) &&
+           (is_folded(verb_end - 1, lex_.auxiliaries) || is_folded(verb_end - 1, lex_.aux_adverbs)))
+        ++verb_end;  // "had written"
+    if (verb_end < comma && (word(verb_end) == "it" || word(verb_end) == "so")) ++verb_end;  // "put it"
+    TokenRange source{as + 1, verb};
+    while (!source.empty() && word(source.end - 1) == ",") --source.end;
+    if (source.empty() || !looks_like_noun_phrase(source)) return false;
+    return add_through_unlisted_verb(source, {verb, verb_end}, quote);
 }
 
 bool Finder::is_verb_like(uint32_t i) const {
@@ -2084,6 +2135,7 @@ void Finder::attribute_leftover_quotes() {
         }
         uint32_t open = quote.open_token;
         if (open > unit.begin + 1 && word(open - 1) == ":" && attribute_through_predicate_colon(range, open - 1, unit)) continue;
+        if (open > unit.begin + 3 && word(open - 1) == "," && attribute_through_as_clause(range, open - 1, unit)) continue;
         // "SOURCE: “…”"
         if (open > unit.begin && word(open - 1) == ":") {
             TokenRange source = source_before(open - 2, unit);
