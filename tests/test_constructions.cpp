@@ -39,6 +39,8 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // A predicate with no cue word in it, ending with the colon before a whole quotation.
         {"cue-colon-then-quote.txt", "The council has betrayed", "direct", "went a step further:",
          "the ferry captain Lena Holm", "Lena Holm"},
+        // A person's full name before the colon inside the sentence, the quotation ending it.
+        {"cue-colon-then-quote.txt", "Nobody builds a quay", "direct", ":", "the harbour economist Lars Vik", "Lars Vik"},
         {"inverted-cue.txt", "The talks have failed", "direct", "said",
          "Anna Kowalski, a spokeswoman for the Port Authority", "Anna Kowalski"},
         {"indirect-that.txt", "the clinics would reopen", "indirect", "said", "Health Minister Sara Quinn", "Sara Quinn"},

@@ -2144,6 +2144,15 @@ void Finder::attribute_leftover_quotes() {
             bool opens = !source.empty() &&
                          (source.begin == unit.begin || is_dash(source.begin - 1) || word(source.begin - 1) == "-" ||
                           word(source.begin - 1) == "from");
+            // Or a person's full name within it, the quotation ending the sentence ("… doesn’t
+            // surprise Republican pollster Daron Shaw: “…”").
+            if (!opens && !source.empty() && source.end - source.begin >= 2 && tokens_[source.end - 1].capitalized &&
+                tokens_[source.end - 2].capitalized && is_word(source.end - 2) && !is_folded(source.end - 2, lex_.org_words) &&
+                !is_folded(source.end - 1, lex_.org_words)) {
+                uint32_t rest = range.end;
+                while (rest < unit.end && !in_quote(rest) && tokens_[rest].kind == TokenKind::Punct) ++rest;
+                opens = rest >= unit.end;
+            }
             if (opens && source.end - source.begin <= 8) {
                 Candidate c;
                 c.source = source;
