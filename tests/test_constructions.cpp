@@ -156,6 +156,8 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"speaker-turns.txt", "We never planned to close the school. The budget was always there", "indirect", ":",
          "Karlsson", "Karlsson"},
         {"speaker-turns.txt", "Parents say the letter came too late", "indirect", ":", "Moderator Eva Lind", "Eva Lind"},
+        // A headline's turn that opens with a quotation and goes on after it.
+        {"speaker-turns.txt", "‘No Doubt’ The New Quay Will Open In May", "mixed", ":", "Mayor Anna Holt", "Anna Holt"},
         // A cue word in a headline in title case.
         {"headline-cue.txt", "The Bridge Will Reopen In March", "indirect", "Says", "Amara Okafor", "Amara Okafor"},
         // An inverted cue opening its sentence.

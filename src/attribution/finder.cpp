@@ -2258,10 +2258,13 @@ void Finder::attribute_speaker_turns() {
         if (!name || colon >= unit.end || word(colon) != ":" || colon == first) continue;
         if (!looks_like_speaker_label(first, colon)) continue;
         uint32_t begin = colon + 1;
-        if (begin >= unit.end || is_open_mark(begin)) continue;  // "Rubio: “…”" is the colon rule's
+        if (begin >= unit.end) continue;
         uint32_t end = unit.end;
         for (uint32_t v = u + 1; v < units_.size() && units_[v].paragraph == unit.paragraph; ++v) end = units_[v].end;
         while (end > begin && !in_quote(end - 1) && is_terminal_punct(end - 1)) --end;
+        // "Rubio: “…”" is the colon rule's; a headline's "Bernie Sanders: ‘Of Course’ Hillary
+        // Clinton Is Qualified" is a turn with a quotation in it.
+        if (is_open_mark(begin) && quote_range(quote_of_[begin]).end >= end) continue;
         TokenRange content{begin, end};
         uint32_t words = 0;
         for (uint32_t t = begin; t < end && words < 3; ++t) words += is_word(t);
