@@ -113,6 +113,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // An opening adverbial before the subject of "… and said" ("Last year, Mayor …").
         {"opening-adverbial.txt", "it was too short for the new ferries", "indirect", "said", "Mayor Sven Berg",
          "Sven Berg"},
+        // An opening time adjunct without its comma ("On Sunday morning Mayor …").
+        {"opening-adverbial.txt", "the planks would be replaced in March", "indirect", "said", "Mayor Sven Berg",
+         "Sven Berg"},
         // A cue word after a determiner is the subject's noun, not a cue of its own.
         {"cue-noun-subject.txt", "the board of hiding the cost of the new berth", "indirect", "accuses", "The petition",
          "petition"},

@@ -912,6 +912,14 @@ TokenRange Finder::sentence_subject(const Unit& unit, uint32_t limit) const {
     while (first < limit && !is_word(first)) ++first;
     if (first >= limit || in_quote(first)) return {};
     while (first + 1 < limit && is_folded(first, lex_.leading_conjunctions) && is_word(first + 1)) ++first;
+    // "On Sunday morning Mr. Trump made …": an opening time adjunct without its comma.
+    if (is_folded(first, lex_.adjunct_openers) && first + 1 < limit && is_folded(first + 1, lex_.time_words)) {
+        uint32_t next = first + 1;
+        while (next < limit && is_folded(next, lex_.time_words)) ++next;
+        if (next < limit && is_word(next) && (tokens_[next].capitalized || lex_.pronouns_subject(word(next))) &&
+            !is_folded(next, lex_.time_words))
+            first = next;
+    }
     // "In Iowa, Trump said …", "As the vote neared, Sanders …": the subject follows the
     // opening adverbial and its comma.
     // ("Ultimately, Mr. Yanukovych …": an adverb in -ly and its comma.)
