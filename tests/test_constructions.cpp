@@ -43,6 +43,10 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"cue-colon-then-quote.txt", "Nobody builds a quay", "direct", ":", "the harbour economist Lars Vik", "Lars Vik"},
         {"inverted-cue.txt", "The talks have failed", "direct", "said",
          "Anna Kowalski, a spokeswoman for the Port Authority", "Anna Kowalski"},
+        // After a name and its apposition, a clause that opens with capitals is the content,
+        // not an inverted source.
+        {"inverted-cue.txt", "Harbour Board engineers plan to rebuild the old pier", "indirect", "said",
+         "Councillor Maja Lind, a ferry campaigner,", "Maja Lind"},
         {"indirect-that.txt", "the clinics would reopen", "indirect", "said", "Health Minister Sara Quinn", "Sara Quinn"},
         {"indirect-without-that.txt", "profits fell by 12 percent", "indirect", "said", "The Norrland Paper Company",
          "Norrland Paper Company"},

@@ -1666,8 +1666,13 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
         // "Mark Wynn, chairman of the GOP, said his district received …": after an apposition
         // of the subject, what follows the cue is the content unless it is a short noun
         // phrase or a name ("…, said the official.").
+        // ("Congressman Chris Collins, a Trump supporter, said Trump campaign strategists plan
+        // …": a capitalised clause is no name.)
+        constexpr uint32_t kMaxInvertedName = 6;
+        const uint32_t inverted_length = inverted_source.end - inverted_source.begin;
         bool short_source = !inverted_source.empty() &&
-                            (tokens_[inverted_source.begin].capitalized || inverted_source.end - inverted_source.begin <= 3);
+                            ((tokens_[inverted_source.begin].capitalized && inverted_length <= kMaxInvertedName) ||
+                             inverted_length <= 3);
         if ((!reaches_end || !short_source) && p >= static_cast<long>(unit.begin) &&
             word(static_cast<uint32_t>(p)) == "," && closes_apposition(static_cast<uint32_t>(p), unit))
             after_comma_or_quote = false;
