@@ -47,6 +47,10 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // not an inverted source.
         {"inverted-cue.txt", "Harbour Board engineers plan to rebuild the old pier", "indirect", "said",
          "Councillor Maja Lind, a ferry campaigner,", "Maja Lind"},
+        // A finite verb after the cue makes a clause, not an inverted source; a role, then a
+        // name and where it is from, is the person named.
+        {"inverted-cue.txt", "her survey of the berth showed deep cracks", "indirect", "said",
+         "Another spokeswoman, Lina Dahl of the port office,", "Lina Dahl"},
         {"indirect-that.txt", "the clinics would reopen", "indirect", "said", "Health Minister Sara Quinn", "Sara Quinn"},
         {"indirect-without-that.txt", "profits fell by 12 percent", "indirect", "said", "The Norrland Paper Company",
          "Norrland Paper Company"},

@@ -1676,6 +1676,19 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
         if ((!reaches_end || !short_source) && p >= static_cast<long>(unit.begin) &&
             word(static_cast<uint32_t>(p)) == "," && closes_apposition(static_cast<uint32_t>(p), unit))
             after_comma_or_quote = false;
+        // "…, said his survey of Republicans showed …": a finite verb before any comma or
+        // relative pronoun makes what follows the cue a clause, the statement, not its source.
+        if (after_comma_or_quote && p >= static_cast<long>(unit.begin) && word(static_cast<uint32_t>(p)) == ",")
+            for (uint32_t t = inverted_source.begin + 1; t < inverted_source.end; ++t) {
+                if (word(t) == "," || is_relative_pronoun(t) || in_quote(t)) break;
+                const bool finite = is_word(t) && !tokens_[t].capitalized && !is_determiner(t - 1) &&
+                                    (is_folded(t, lex_.auxiliaries) || cue_strength(t) >= kStrongCue ||
+                                     (word(t).size() > 3 && word(t).ends_with("ed")));
+                if (finite) {
+                    inverted_source = {};
+                    break;
+                }
+            }
     } else if (after_comma_or_quote && !participle && p >= static_cast<long>(unit.begin) &&
                word(static_cast<uint32_t>(p)) == "," && closes_apposition(static_cast<uint32_t>(p), unit)) {
         after_comma_or_quote = false;

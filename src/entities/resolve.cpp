@@ -856,7 +856,11 @@ int Resolver::resolve_source(Attribution& a) {
         for (uint32_t t = first; t < head_end; ++t) role_before |= in(t, kRoleNoun) && !tokens_[t].capitalized;
         const auto [lo, hi] = names_starting_in(segment, segment_end);
         for (size_t k = lo; k < hi && role_before; ++k)
-            if (auto& m = names_[k]; m.first == segment && m.end == segment_end && guess_type(m) == EntityType::Person) {
+            // (The name may go on with where it is from: "Another spokeswoman, Lina Dahl of the
+            // port office,".)
+            if (auto& m = names_[k]; m.first == segment &&
+                                     (m.end == segment_end || (m.end < segment_end && is_preposition(word(m.end)))) &&
+                                     guess_type(m) == EntityType::Person) {
                 if (m.entity < 0) {
                     m.entity = entity_for_name(m, EntityType::Person);
                     add_mention(m.entity, m.span);
