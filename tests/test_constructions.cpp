@@ -76,6 +76,8 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"source-close-to.txt", "the harbour deal was near", "indirect", "said", "People familiar with the talks",
          "People familiar with the talks"},
         {"source-close-to.txt", "He will close the depot in June", "indirect", "said", "people", "people"},
+        // A share in per cent says what its respondents say.
+        {"source-close-to.txt", "the night ferry should run all year", "indirect", "say", "47%", "47%"},
         // An aside between dashes before the cue is part of the source, its closing dash too; a
         // short lowercase phrase naming several is a source.
         {"source-aside-in-dashes.txt", "the new parking rules were driving customers away", "indirect", "said",

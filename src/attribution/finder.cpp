@@ -775,7 +775,7 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
                 }
                 break;
             }
-            if (w == "&" || w == "'" || w == "/") {
+            if (w == "&" || w == "'" || w == "/" || w == "%") {  // "47% say"
                 --k;
                 continue;
             }
