@@ -58,6 +58,7 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
          "Ministry of Finance"},
         {"according-to.txt", "Prices rose again in April", "indirect", "according to", "the central bank", "central bank"},
         {"told-recipient.txt", "the old bridge was unsafe", "indirect", "told", "Jonas Meyer", "Jonas Meyer"},
+        {"told-recipient.txt", "ferry fares would rise in the spring", "indirect", "told", "Eva Holm", "Eva Holm"},
         {"mixed-quote.txt", "reckless and unworkable", "mixed", "described", "Opposition leader Greta Holm", "Greta Holm"},
         {"continuation-quote.txt", "We are ready for the final", "direct", "said", "coach Lena Park", "Lena Park"},
         {"continuation-quote.txt", "The players have trained", "direct", "", "", "Lena Park"},
@@ -341,6 +342,22 @@ TEST_CASE("a verb that names (\"a firm called Harbour Analytics\") is no cue", "
         }
     }
     CHECK(verdict);
+}
+
+TEST_CASE("a recipient named after its article is whole, not the start of the content", "[constructions]") {
+    const auto out = extract_fixture("told-recipient.txt");
+    bool found = false;
+    for (const auto& a : out["attributions"])
+        if (std::string(a["content"]["text"]).find("ferry fares would rise") != std::string::npos) {
+            found = true;
+            CHECK(a["content"]["text"] == "ferry fares would rise in the spring");
+            REQUIRE_FALSE(a["recipient"].is_null());
+            std::string recipient;
+            for (const auto& entity : out["entities"])
+                if (entity["id"] == a["recipient"]) recipient = entity["name"];
+            CHECK(recipient == "Harbour Island Gazette");
+        }
+    CHECK(found);
 }
 
 TEST_CASE("an opening adverbial is not the subject of \"… and said\"", "[constructions]") {

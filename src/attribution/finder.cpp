@@ -1035,7 +1035,16 @@ TokenRange Finder::recipient_at(uint32_t first, const Unit& unit) const {
         return {first, first + 1};
     }
     auto w = word(first);
-    if (w == "the" || w == "a" || w == "an" || w == "his" || w == "her" || w == "their") return {first, std::min(first + 2, unit.end)};
+    if (w == "the" || w == "a" || w == "an" || w == "his" || w == "her" || w == "their") {
+        // "told the New York Daily News, …": a name after the article, whole.
+        constexpr uint32_t kMaxRecipientName = 5;
+        uint32_t name_end = first + 1;
+        while (name_end < unit.end && name_end - first <= kMaxRecipientName && is_word(name_end) && !in_quote(name_end) &&
+               tokens_[name_end].capitalized)
+            ++name_end;
+        if (name_end > first + 2) return {first, name_end};
+        return {first, std::min(first + 2, unit.end)};
+    }
     return {};
 }
 
