@@ -21,6 +21,13 @@ nlohmann::json extract_fixture(const std::string& name) {
     return qg::exporter::to_json(document, qg::pipeline::extract(document));
 }
 
+// The name of the entity an attribution's "speaker" or "recipient" points at; "" when none.
+std::string entity_name(const nlohmann::json& out, const nlohmann::json& id) {
+    for (const auto& entity : out["entities"])
+        if (entity["id"] == id) return entity["name"];
+    return "";
+}
+
 struct Expected {
     const char* fixture;
     const char* content;  // the content must contain this
@@ -238,10 +245,7 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
             CHECK(a["source"]["text"] == e.source);
         }
         REQUIRE_FALSE(a["speaker"].is_null());
-        std::string speaker;
-        for (const auto& entity : out["entities"])
-            if (entity["id"] == a["speaker"]) speaker = entity["name"];
-        CHECK(speaker == e.speaker);
+        CHECK(entity_name(out, a["speaker"]) == e.speaker);
     }
 }
 
@@ -352,10 +356,7 @@ TEST_CASE("a recipient named after its article is whole, not the start of the co
             found = true;
             CHECK(a["content"]["text"] == "ferry fares would rise in the spring");
             REQUIRE_FALSE(a["recipient"].is_null());
-            std::string recipient;
-            for (const auto& entity : out["entities"])
-                if (entity["id"] == a["recipient"]) recipient = entity["name"];
-            CHECK(recipient == "Harbour Island Gazette");
+            CHECK(entity_name(out, a["recipient"]) == "Harbour Island Gazette");
         }
     CHECK(found);
 }
