@@ -59,6 +59,10 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"inverted-cue.txt", "her survey of the berth showed deep cracks", "indirect", "said",
          "Another spokeswoman, Lina Dahl of the port office,", "Lina Dahl"},
         {"indirect-that.txt", "the clinics would reopen", "indirect", "said", "Health Minister Sara Quinn", "Sara Quinn"},
+        // A rare inflection of a cue verb is a cue: "warns" takes the figures of "warned",
+        // "warning" (tools/learn-cues pools a verb's forms).
+        {"indirect-that.txt", "the north pier will close for the winter", "indirect", "warns",
+         "The port spokesman, Olle Dahl,", "Olle Dahl"},
         {"indirect-without-that.txt", "profits fell by 12 percent", "indirect", "said", "The Norrland Paper Company",
          "Norrland Paper Company"},
         {"according-to.txt", "inflation fell to 3.5 percent", "indirect", "According to", "the Ministry of Finance",
