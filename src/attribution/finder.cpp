@@ -216,6 +216,12 @@ private:
         }
         return words > 0 && words <= 6;
     }
+    // Whether only punctuation outside quotations follows `range` to the unit's end.
+    bool ends_unit(TokenRange range, const Unit& unit) const {
+        uint32_t rest = range.end;
+        while (rest < unit.end && !in_quote(rest) && tokens_[rest].kind == TokenKind::Punct) ++rest;
+        return rest >= unit.end;
+    }
     bool attribute_through_predicate_colon(TokenRange quote, uint32_t colon, const Unit& unit);
     bool attribute_through_as_clause(TokenRange quote, uint32_t comma, const Unit& unit);
     // Adds "SOURCE CUE QUOTE" found through a verb the lexicon does not list; true.
@@ -1948,9 +1954,7 @@ bool Finder::attribute_through_unlisted_verb(TokenRange quote, const Unit& unit)
 // whose subject opens the sentence. PolNeAR's cue is the predicate with its colon.
 bool Finder::attribute_through_predicate_colon(TokenRange quote, uint32_t colon, const Unit& unit) {
     constexpr uint32_t kMaxPredicateTokens = 12;
-    uint32_t rest = quote.end;
-    while (rest < unit.end && !in_quote(rest) && tokens_[rest].kind == TokenKind::Punct) ++rest;
-    if (rest < unit.end) return false;
+    if (!ends_unit(quote, unit)) return false;
     const TokenRange subject = sentence_subject(unit, colon);
     if (subject.empty() || subject.end >= colon || colon - subject.end > kMaxPredicateTokens) return false;
     const uint32_t verb = subject.end;
@@ -2184,9 +2188,7 @@ void Finder::attribute_leftover_quotes() {
             if (!opens && !source.empty() && source.end - source.begin >= 2 && tokens_[source.end - 1].capitalized &&
                 tokens_[source.end - 2].capitalized && is_word(source.end - 2) && !is_folded(source.end - 2, lex_.org_words) &&
                 !is_folded(source.end - 1, lex_.org_words)) {
-                uint32_t rest = range.end;
-                while (rest < unit.end && !in_quote(rest) && tokens_[rest].kind == TokenKind::Punct) ++rest;
-                opens = rest >= unit.end;
+                opens = ends_unit(range, unit);
             }
             if (opens && source.end - source.begin <= 8) {
                 Candidate c;
