@@ -229,6 +229,12 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
          "a new survey by the Nordic Polling Institute", "Nordic Polling Institute"},
         {"quote-in-predicate.txt", "to make the crossing “cheaper for every family on the island”", "mixed", "pledged",
          "Board chair Ingrid Dahl", "Ingrid Dahl"},
+        // A sentence closing on a quotation, after the speaker's quotation in the sentence before.
+        {"mixed-continuation.txt", "Now, “most of the boats want the pier built before the winter.”", "mixed", "", "",
+         "Nora Falk"},
+        // A predicate coordinated after a comma still has the sentence's subject.
+        {"coordinated-predicate-colon.txt", "This harbour belongs to all of us", "direct", "thundered:", "Mayor Eva Lind",
+         "Eva Lind"},
     };
     for (const auto& e : cases) {
         INFO(e.fixture << ": " << e.content);
@@ -489,4 +495,30 @@ TEST_CASE("a passive of belief names no believer: its subject begins what is bel
         if (std::string(a["content"]["text"]).find("crews had worked through the winter") != std::string::npos)
             ek = a["source"]["text"] == "Harbour master Nils Ek";
     CHECK(ek);
+}
+
+TEST_CASE("a question after \"Asked\" runs on through the quotation in it", "[constructions]") {
+    const auto out = extract_fixture("asked-with-quotation.txt");
+    bool closing_comma = false, inner = false;
+    for (const auto& a : out["attributions"]) {
+        const std::string content = a["content"]["text"];
+        if (content == "whether the mayor “keeps her promises,”") {
+            closing_comma = true;
+            CHECK(a["cue"]["text"] == "Asked");
+            CHECK(a["source"].is_null());
+        }
+        if (content == "whether the “new” ferry would run in winter") inner = true;
+        // The answer is no part of the question.
+        CHECK(content.find("percent") == std::string::npos);
+    }
+    CHECK(closing_comma);
+    CHECK(inner);
+}
+
+TEST_CASE("a mixed continuation stays within its paragraph", "[constructions]") {
+    const auto out = extract_fixture("mixed-continuation.txt");
+    for (const auto& a : out["attributions"]) {
+        const std::string content = a["content"]["text"];
+        if (content.find("a question for the spring") != std::string::npos) CHECK_FALSE(a["continuation"].get<bool>());
+    }
 }

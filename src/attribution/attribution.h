@@ -46,8 +46,9 @@ enum class Rule : uint8_t {
     InEvidence,           // "In the poll, CONTENT"
     Asked,                // "Asked whether he would run, …": the question, by whoever asked
     SplitClause,          // the second half of "A, she said, B" (no quotation marks)
+    MixedContinuation,    // "“A,” she said. Now, “B.”": a sentence closing on a quotation, carrying on
 };
-inline constexpr int kRuleCount = 22;
+inline constexpr int kRuleCount = 23;
 const char* rule_name(Rule rule);
 const char* kind_name(Kind kind);  // "direct", "indirect", "mixed"
 

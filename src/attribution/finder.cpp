@@ -37,6 +37,7 @@ constexpr uint32_t kMaxSubjectTokens = 8;
 // its length rather than to its square.
 constexpr uint32_t kMaxClauseTokens = 250;
 constexpr uint32_t kContinuationUnits = 4;  // how far back a floating quote looks for its speaker
+constexpr uint32_t kMixedContinuationLead = 15;  // words before the quotation of a mixed continuation
 
 struct TokenRange {
     uint32_t begin = 0;
@@ -1423,9 +1424,21 @@ void Finder::try_asked(uint32_t asked, const Unit& unit) {
     }
     if (next >= unit.end || !is_word(next) || in_quote(next) || !is_folded(next, lex_.question_openers)) return;
     uint32_t end = next;
-    while (end < unit.end && end - next < kMaxClauseTokens && !in_quote(end) && word(end) != "," &&
-           (!is_terminal_punct(end) || is_abbreviation_period(end) || ends_abbreviation(end)) && word(end) != ";")
+    while (end < unit.end && end - next < kMaxClauseTokens) {
+        // "Asked whether Clinton “has the integrity to serve,” 72 percent said yes": the
+        // question runs on through a quotation in it, and ends with a comma the quotation closes on.
+        if (is_open_mark(end) && end > next && word(end - 1) != ":") {
+            const quotes::Quote& quote = quotes_.quotes[quote_of_[end]];
+            if (!quote.closed || quote.end_token > unit.end) break;
+            end = quote.end_token;
+            if (word(quote.close_token - 1) == ",") break;
+            continue;
+        }
+        if (in_quote(end) || word(end) == "," || word(end) == ";" || (end > next && is_dash(end) && in_quote(end - 1)) ||
+            (is_terminal_punct(end) && !is_abbreviation_period(end) && !ends_abbreviation(end)))
+            break;
         ++end;
+    }
     if (end == next) return;
     c.content = {next, end};
     c.rule = Rule::Asked;
@@ -1956,7 +1969,11 @@ bool Finder::attribute_through_predicate_colon(TokenRange quote, uint32_t colon,
     constexpr uint32_t kMaxPredicateTokens = 12;
     if (!ends_unit(quote, unit)) return false;
     const TokenRange subject = sentence_subject(unit, colon);
-    if (subject.empty() || subject.end >= colon || colon - subject.end > kMaxPredicateTokens) return false;
+    if (subject.empty() || subject.end >= colon) return false;
+    // "Trump gestured as if to stop the ruckus, then leaned in and boomed:": a predicate
+    // coordinated after commas still has the sentence's subject.
+    const bool coordinated = colon - subject.end >= 3 && (word(colon - 2) == "and" || word(colon - 2) == "then");
+    if (colon - subject.end > (coordinated ? 2 * kMaxPredicateTokens : kMaxPredicateTokens)) return false;
     const uint32_t verb = subject.end;
     if (!is_word(verb) || tokens_[verb].capitalized || is_folded(verb, lex_.determiners) ||
         is_folded(verb, lex_.adjunct_openers) || is_folded(verb, lex_.clause_openers) ||
@@ -1964,8 +1981,9 @@ bool Finder::attribute_through_predicate_colon(TokenRange quote, uint32_t colon,
         is_folded(verb, lex_.role_nouns) || is_folded(verb, lex_.speech_adjuncts))  // "Former secretary of state X:"
         return false;
     for (uint32_t t = verb; t < colon; ++t)
-        if (in_quote(t) || (tokens_[t].kind == TokenKind::Punct && !is_abbreviation_period(t))) return false;
-    return add_through_unlisted_verb(subject, {verb, colon}, quote);
+        if (in_quote(t) || (tokens_[t].kind == TokenKind::Punct && !is_abbreviation_period(t) && !(coordinated && word(t) == ",")))
+            return false;
+    return add_through_unlisted_verb(subject, {coordinated ? colon - 1 : verb, colon}, quote);
 }
 
 bool Finder::add_through_unlisted_verb(TokenRange source, TokenRange cue, TokenRange quote) {
@@ -2244,12 +2262,26 @@ void Finder::attribute_leftover_quotes() {
         // "… after a forum in Fort Mill, S.C. “It seems …”": a sentence the splitter did not cut
         // at an abbreviation's period.
         bool after_stop = open > unit.begin && (is_terminal_punct(open - 1) || word(open - 1).ends_with("."));
-        if (open != unit.begin && !after_conjunction && !after_stop) continue;
+        const bool mid_sentence = open != unit.begin && !after_conjunction && !after_stop;
+        if (mid_sentence && !ends_unit(range, unit)) continue;
         if (after_conjunction) range.begin = unit.begin;
         for (size_t f = 0; f < found_.size(); ++f)
             if (found_[f].content.end <= open && (previous < 0 || found_[f].content.end >= found_[previous].content.end))
                 previous = static_cast<int>(f);
         if (previous < 0) continue;
+        if (mid_sentence) {
+            // "“It’s an enormous moment,” said X. Unless rivals quit, “it’s very difficult …”":
+            // a sentence closing on a quotation, right after a quotation with its speaker in the
+            // sentence before, carries that statement on though the quotation does not open it.
+            const Candidate& last = found_[previous];
+            TokenRange sentence{unit.begin, range.end};
+            uint32_t last_unit = unit_of_[last.content.end - 1];
+            if (unit_of_[open] != last_unit + 1 || units_[last_unit].paragraph != unit.paragraph) continue;
+            if (open - unit.begin > kMixedContinuationLead || is_title(range)) continue;
+            if (overlaps_found_content(sentence)) continue;
+            add_continuation(sentence, previous, Rule::MixedContinuation);
+            continue;
+        }
         uint32_t previous_unit = unit_of_[found_[previous].content.end - 1];
         if (unit_of_[open] - previous_unit > kContinuationUnits) continue;
         add_continuation(range, previous, Rule::Continuation);

@@ -72,7 +72,8 @@ const char* rule_name(Rule rule) {
         "according-to", "and-said", "inverted", "participle-continues", "participle-subject",
         "comma-subject", "quote-after-cue", "that-clause", "clause-after-cue", "quote-before-source",
         "clause-before-source", "colon", "split-quote", "earlier-paragraph", "continuation", "passive",
-        "unlisted-verb", "predicate", "speaker-turn", "in-evidence", "asked", "split-clause"};
+        "unlisted-verb", "predicate", "speaker-turn", "in-evidence", "asked", "split-clause",
+        "mixed-continuation"};
     return names[static_cast<int>(rule)];
 }
 
