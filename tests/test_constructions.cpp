@@ -232,6 +232,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // A sentence closing on a quotation, after the speaker's quotation in the sentence before.
         {"mixed-continuation.txt", "Now, “most of the boats want the pier built before the winter.”", "mixed", "", "",
          "Nora Falk"},
+        // A gerund in an opening adverbial clause is the main clause subject's.
+        {"fronted-gerund.txt", "the volunteers who built the quay", "indirect", "praising", "Mayor Eva Lind", "Eva Lind"},
+        {"fronted-gerund.txt", "the budget was tight", "indirect", "saying", "she", "Eva Lind"},
         // A predicate coordinated after a comma still has the sentence's subject.
         {"coordinated-predicate-colon.txt", "This harbour belongs to all of us", "direct", "thundered:", "Mayor Eva Lind",
          "Eva Lind"},

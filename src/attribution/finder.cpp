@@ -190,6 +190,9 @@ private:
     void try_according_to(uint32_t according, const Unit& unit);
     // "Said Comey, “The thought …”": an inverting cue opening the sentence.
     void try_fronted_cue(uint32_t cue, const Unit& unit);
+    // "After thanking the crowd, he touted …": a gerund in an opening adverbial clause is the
+    // main clause subject's; true when it attributes one.
+    bool try_fronted_gerund(uint32_t gerund, const Unit& unit);
     // "In the poll, Clinton's support has risen": a sentence opening with evidence.
     void try_in_evidence(uint32_t in, const Unit& unit);
     // "Trump has a decisive lead in the polls": a clause ending with the evidence for it.
@@ -1445,6 +1448,47 @@ void Finder::try_asked(uint32_t asked, const Unit& unit) {
     add(c);
 }
 
+bool Finder::try_fronted_gerund(uint32_t gerund, const Unit& unit) {
+    uint32_t opener = gerund - 1;
+    if (gerund == unit.begin || !word(gerund).ends_with("ing") || tokens_[gerund].capitalized) return false;
+    if (opener > unit.begin && !(opener == unit.begin + 1 && is_folded(unit.begin, lex_.leading_conjunctions))) return false;
+    if (opener != unit.begin && opener != unit.begin + 1) return false;
+    if (!is_folded(opener, lex_.gerund_openers)) return false;
+    uint32_t comma = gerund + 1;
+    while (comma < unit.end && comma - gerund <= kMaxClauseTokens && (in_quote(comma) || word(comma) != ",")) {
+        if (!in_quote(comma) && (word(comma) == ";" || word(comma) == ":" ||
+                                 (is_terminal_punct(comma) && !is_abbreviation_period(comma) && !ends_abbreviation(comma))))
+            return false;
+        ++comma;
+    }
+    if (comma >= unit.end || word(comma) != ",") return false;
+    // The main clause's subject: a pronoun or a short capitalised name, then its verb.
+    uint32_t first = comma + 1;
+    if (first >= unit.end || !is_word(first) || in_quote(first)) return false;
+    uint32_t end = first;
+    if (lex_.pronouns_subject(word(first))) {
+        end = first + 1;
+    } else {
+        constexpr uint32_t kMaxNameTokens = 5;
+        while (end < unit.end && end - first < kMaxNameTokens &&
+               ((is_word(end) && tokens_[end].capitalized) || (word(end) == "." && is_abbreviation_period(end))))
+            ++end;
+    }
+    if (end == first || end >= unit.end || (!opens_predicate(end) && !is_verb_like(end))) return false;
+    uint32_t begin = skip_speech_adjunct(gerund + 1, unit);
+    if (begin < comma && word(begin) == "that") ++begin;
+    TokenRange content{gerund + 1, comma};
+    if (begin < comma) content.begin = begin;
+    if (!has_word(content) || overlaps_found_content(content)) return false;
+    Candidate c;
+    c.source = {first, end};
+    c.cue = {gerund, gerund + 1};
+    c.content = content;
+    c.rule = Rule::ParticipleSubject;
+    add(c);
+    return true;
+}
+
 void Finder::try_fronted_cue(uint32_t cue, const Unit& unit) {
     const CueEntry* entry = info(cue).cue;
     if (!entry || entry->probability < kStrongCue || !is_folded(cue, lex_.inverting_verbs)) return;
@@ -2373,6 +2417,7 @@ void Finder::run(std::vector<Attribution>& out) {
                 if (word(i) == "In") try_in_evidence(i, unit);
             }
             if (word(i) == "in") try_trailing_evidence(i, unit);
+            if (cue_strength(i) >= kWeakCue && try_fronted_gerund(i, unit)) continue;
             if (cue_strength(i) >= kWeakCue) try_cue(i, unit);
         }
     }

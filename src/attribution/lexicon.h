@@ -63,6 +63,7 @@ public:
         kExperiencerParticiples,
         kLinkingAdjectives,
         kCollectiveNouns,
+        kGerundOpeners,
         kListCount,
     };
     static_assert(kListCount < 64, "WordInfo::lists has a bit per list, and Finder uses bit 63");
@@ -132,6 +133,7 @@ public:
     const text::WordSet& experiencer_participles = lists_[kExperiencerParticiples];
     const text::WordSet& linking_adjectives = lists_[kLinkingAdjectives];
     const text::WordSet& collective_nouns = lists_[kCollectiveNouns];
+    const text::WordSet& gerund_openers = lists_[kGerundOpeners];
 
     // What the lexicon knows of one folded word form, looked up once per token: its cue
     // entry and a bit per word list above that holds it (see list_bit).
