@@ -370,6 +370,14 @@ private:
     // between subject and verb, the subject opening the sentence; empty when there is none.
     TokenRange subject_before_adjunct(uint32_t comma, const Unit& unit) const;
     void add(Candidate c);
+    void add(TokenRange source, TokenRange cue, TokenRange content, Rule rule) {
+        Candidate c;
+        c.source = source;
+        c.cue = cue;
+        c.content = content;
+        c.rule = rule;
+        add(c);
+    }
     // A quotation continuing found_[of] (or what that one continues itself).
     void add_continuation(TokenRange content, int of, Rule rule) {
         Candidate c;
@@ -1480,12 +1488,7 @@ bool Finder::try_fronted_gerund(uint32_t gerund, const Unit& unit) {
     TokenRange content{gerund + 1, comma};
     if (begin < comma) content.begin = begin;
     if (!has_word(content) || overlaps_found_content(content)) return false;
-    Candidate c;
-    c.source = {first, end};
-    c.cue = {gerund, gerund + 1};
-    c.content = content;
-    c.rule = Rule::ParticipleSubject;
-    add(c);
+    add({first, end}, {gerund, gerund + 1}, content, Rule::ParticipleSubject);
     return true;
 }
 
@@ -2031,12 +2034,7 @@ bool Finder::attribute_through_predicate_colon(TokenRange quote, uint32_t colon,
 }
 
 bool Finder::add_through_unlisted_verb(TokenRange source, TokenRange cue, TokenRange quote) {
-    Candidate c;
-    c.source = source;
-    c.cue = cue;
-    c.content = quote;
-    c.rule = Rule::UnlistedVerb;
-    add(c);
+    add(source, cue, quote, Rule::UnlistedVerb);
     return true;
 }
 
@@ -2382,12 +2380,7 @@ void Finder::attribute_speaker_turns() {
         uint32_t words = 0;
         for (uint32_t t = begin; t < end && words < 3; ++t) words += is_word(t);
         if (words < 3 || in_source_[first]) continue;  // "Sanders: 46", "Contributing: Deborah Berry"
-        Candidate c;
-        c.source = {first, colon};
-        c.cue = {colon, colon + 1};
-        c.content = content;
-        c.rule = Rule::SpeakerTurn;
-        add(c);
+        add({first, colon}, {colon, colon + 1}, content, Rule::SpeakerTurn);
     }
 }
 
