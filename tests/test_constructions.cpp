@@ -232,6 +232,12 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // A sentence closing on a quotation, after the speaker's quotation in the sentence before.
         {"mixed-continuation.txt", "Now, “most of the boats want the pier built before the winter.”", "mixed", "", "",
          "Nora Falk"},
+        // "has since said": "since" after an auxiliary is an adverb of the verb, not a clause opener.
+        {"has-since-said.txt", "the winter timetable would stay", "indirect", "has since said", "Port director Nora Falk",
+         "Nora Falk"},
+        // A plural role or group noun after an apposition's comma is the source on its own.
+        {"has-since-said.txt", "The company will open a night crossing, the service it runs for hospital staff", "indirect",
+         "said", "sources", "sources"},
         // A gerund in an opening adverbial clause is the main clause subject's.
         {"fronted-gerund.txt", "the volunteers who built the quay", "indirect", "praising", "Mayor Eva Lind", "Eva Lind"},
         {"fronted-gerund.txt", "the budget was tight", "indirect", "saying", "she", "Eva Lind"},
@@ -524,4 +530,18 @@ TEST_CASE("a mixed continuation stays within its paragraph", "[constructions]") 
         const std::string content = a["content"]["text"];
         if (content.find("a question for the spring") != std::string::npos) CHECK_FALSE(a["continuation"].get<bool>());
     }
+}
+
+TEST_CASE("a plural role is a group, never the antecedent of he or she", "[constructions]") {
+    const auto out = extract_fixture("has-since-said.txt");
+    for (const auto& e : out["entities"])
+        if (e["name"] == "officials") CHECK(e["type"] == "group");
+    bool she = false;
+    for (const auto& a : out["attributions"]) {
+        if (a["source"].is_null() || a["source"]["text"] != "She") continue;
+        she = true;
+        CHECK(a["cue"]["text"] == "has since said");
+        CHECK(a["speaker"].is_null());
+    }
+    CHECK(she);
 }

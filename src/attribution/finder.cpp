@@ -628,8 +628,13 @@ long Finder::before_verb_chain(uint32_t verb, const Unit& unit, bool stop_at_quo
         return i > static_cast<long>(unit.begin) && is_folded(static_cast<uint32_t>(i), lex_.floating_quantifiers) &&
                is_folded(static_cast<uint32_t>(i) - 1, lex_.auxiliaries);
     };
+    const auto perfect_since = [&](long i) {  // "has since said": an adverb, not a clause opener
+        return i > static_cast<long>(unit.begin) && word(static_cast<uint32_t>(i)) == "since" &&
+               is_folded(static_cast<uint32_t>(i) - 1, lex_.auxiliaries);
+    };
     while (p >= static_cast<long>(unit.begin) && !(stop_at_quote && in_quote(static_cast<uint32_t>(p))) &&
-           (is_folded(static_cast<uint32_t>(p), lex_.aux_adverbs) || is_ly_adverb(static_cast<uint32_t>(p)) || floating(p)))
+           (is_folded(static_cast<uint32_t>(p), lex_.aux_adverbs) || is_ly_adverb(static_cast<uint32_t>(p)) || floating(p) ||
+            perfect_since(p)))
         --p;
     return p;
 }

@@ -756,7 +756,12 @@ int Resolver::resolve_description(uint32_t first, uint32_t end, uint32_t at) {
     if (content_first >= end) return -1;
     std::string_view description =
         text_.substr(tokens_[content_first].begin, tokens_[end - 1].end - tokens_[content_first].begin);
-    if (alex_.role_nouns.contains(head_word)) {
+    // "officials", "spokespeople": a plural role is a group of people, not one person ("she"
+    // after "…, officials said" is someone else).
+    const bool plural_role = head_word.ends_with("people") ||
+                             (head_word.size() > 3 && head_word.ends_with('s') &&
+                              alex_.role_nouns.contains(std::string_view(head_word).substr(0, head_word.size() - 1)));
+    if (alex_.role_nouns.contains(head_word) && !plural_role) {
         int org = org_for_words(first, end);
         // The person last introduced with this role (and organisation, when one is named).
         size_t looked = 0;
