@@ -238,6 +238,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // A plural role or group noun after an apposition's comma is the source on its own.
         {"has-since-said.txt", "The company will open a night crossing, the service it runs for hospital staff", "indirect",
          "said", "sources", "sources"},
+        // A word that is a cue with its particle though mostly not alone ("points out").
+        {"phrasal-cue.txt", "the old pier is older than the town itself", "indirect", "points out", "Board chair Nora Falk",
+         "Nora Falk"},
         // A gerund in an opening adverbial clause is the main clause subject's.
         {"fronted-gerund.txt", "the volunteers who built the quay", "indirect", "praising", "Mayor Eva Lind", "Eva Lind"},
         {"fronted-gerund.txt", "the budget was tight", "indirect", "saying", "she", "Eva Lind"},
@@ -544,4 +547,16 @@ TEST_CASE("a plural role is a group, never the antecedent of he or she", "[const
         CHECK(a["speaker"].is_null());
     }
     CHECK(she);
+}
+
+TEST_CASE("a phrasal cue needs its particle", "[constructions]") {
+    const auto out = extract_fixture("phrasal-cue.txt");
+    bool phrasal = false;
+    for (const auto& a : out["attributions"]) {
+        if (a["cue"].is_null()) continue;
+        const std::string cue = a["cue"]["text"];
+        if (cue == "points out") phrasal = true;
+        CHECK(cue != "points");  // "The points on the agenda": a noun
+    }
+    CHECK(phrasal);
 }

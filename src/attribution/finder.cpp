@@ -470,9 +470,12 @@ float Finder::cue_strength(uint32_t i) const {
     // capitalised cue word still is, unless it opens it.
     if (tokens_[i].capitalized && !(!title_case_.empty() && title_case_[unit_of_[i]] && i > units_[unit_of_[i]].begin))
         return 0.f;
-    const CueEntry* entry = info(i).cue;
-    if (!entry) return 0.f;
-    return entry->probability;
+    const Lexicon::WordInfo& word_info = info(i);
+    float probability = word_info.cue ? word_info.cue->probability : 0.f;
+    // "points out": a word that is a cue with the particle after it.
+    if (probability < kWeakCue && word_info.phrasal && i + 1 < tokens_.size() && is_word(i + 1) && !in_quote(i + 1))
+        if (const CueEntry* pair = Lexicon::phrasal_cue(word_info, word(i + 1))) probability = pair->probability;
+    return probability;
 }
 
 TokenRange Finder::as_marked_source(TokenRange source) const {

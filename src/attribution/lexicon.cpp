@@ -169,6 +169,12 @@ Lexicon::Lexicon()
         entry.count = static_cast<unsigned>(parse_float(fields[2]));
         entry.content_after = parse_float(fields[4]);
         entry.source_after = parse_float(fields[5]);
+        if (size_t space = fields[0].find(' '); space != std::string_view::npos) {
+            char buffer[32];
+            const std::string_view particle = text::fold(fields[0].substr(space + 1), buffer, sizeof buffer);
+            if (!particle.empty()) phrasal_cues_[fields[0].substr(0, space)].push_back({std::string(particle), entry});
+            return;
+        }
         if (!cues_.find(fields[0])) cues_[fields[0]] = entry;
     });
     text::for_each_data_line(data::particle_joins_tsv_data, [&](std::string_view line) {
@@ -179,6 +185,7 @@ Lexicon::Lexicon()
         particle_joins_.emplace(std::string(fields[0]) + ' ' + std::string(fields[1]), joined / (joined + split));
     });
     cues_.for_each([&](std::string_view form, const CueEntry& entry) { words_[form].cue = &entry; });
+    phrasal_cues_.for_each([&](std::string_view form, const std::vector<PhrasalCue>& pairs) { words_[form].phrasal = &pairs; });
     for (size_t i = 0; i < lists_.size(); ++i)
         lists_[i].for_each([&](std::string_view folded) { words_[folded].lists |= uint64_t{1} << i; });
 }
@@ -212,5 +219,14 @@ bool Lexicon::particle_joins(std::string_view cue_word, std::string_view particl
 }
 
 const CueEntry* Lexicon::cue(std::string_view word) const { return cues_.find(word); }
+
+const CueEntry* Lexicon::phrasal_cue(const WordInfo& first, std::string_view next) {
+    if (!first.phrasal) return nullptr;
+    char buffer[32];
+    const std::string_view folded = text::fold(next, buffer, sizeof buffer);
+    for (const PhrasalCue& pair : *first.phrasal)
+        if (pair.particle == folded) return &pair.entry;
+    return nullptr;
+}
 
 }  // namespace qg::attribution

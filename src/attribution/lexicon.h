@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 #include <string_view>
 #include <unordered_map>
 
@@ -19,6 +20,13 @@ struct CueEntry {
     float content_after = 0.f;   // share of its cues whose content follows it
     float source_after = 0.f;    // share of its cues whose source follows it
     unsigned count = 0;          // times seen inside a cue
+};
+
+// A word that is a cue with the particle after it ("points out", "critical of") though
+// mostly not alone: the particle and the pair's entry.
+struct PhrasalCue {
+    std::string particle;
+    CueEntry entry;
 };
 
 class Lexicon {
@@ -139,9 +147,12 @@ public:
     // entry and a bit per word list above that holds it (see list_bit).
     struct WordInfo {
         const CueEntry* cue = nullptr;
+        const std::vector<PhrasalCue>* phrasal = nullptr;  // the pairs this word opens
         uint64_t lists = 0;
     };
     WordInfo info(std::string_view word) const;  // folds `word` first
+    // The entry of the pair `first` opens with `next` after it, or nullptr.
+    static const CueEntry* phrasal_cue(const WordInfo& first, std::string_view next);
     // The bit of WordInfo::lists that stands for `list`, one of the lists above (0 for any
     // other list).
     uint64_t list_bit(const text::WordSet& list) const {
@@ -155,6 +166,7 @@ private:
     text::FoldedMap<WordInfo> words_;
     float confidence_[kRuleCount][2] = {};
     text::FoldedMap<CueEntry> cues_;  // not changed once built: words_ points into it
+    text::FoldedMap<std::vector<PhrasalCue>> phrasal_cues_;  // by first word; likewise
     // "cue-word particle" (cue word "*" for any) -> share of times the annotators joined them.
     std::unordered_map<std::string, float, text::TransparentHash, std::equal_to<>> particle_joins_;
 };
