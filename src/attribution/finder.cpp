@@ -473,8 +473,8 @@ float Finder::cue_strength(uint32_t i) const {
     const Lexicon::WordInfo& word_info = info(i);
     float probability = word_info.cue ? word_info.cue->probability : 0.f;
     // "points out": a word that is a cue with the particle after it.
-    if (probability < kWeakCue && word_info.phrasal && i + 1 < tokens_.size() && is_word(i + 1) && !in_quote(i + 1))
-        if (const CueEntry* pair = Lexicon::phrasal_cue(word_info, word(i + 1))) probability = pair->probability;
+    if (probability < kStrongCue && word_info.phrasal && i + 1 < tokens_.size() && is_word(i + 1) && !in_quote(i + 1))
+        if (const CueEntry* pair = Lexicon::phrasal_cue(word_info, word(i + 1))) probability = std::max(probability, pair->probability);
     return probability;
 }
 
