@@ -340,7 +340,7 @@ private:
     uint32_t joined_particle_end(uint32_t cue, const Unit& unit) const {
         uint32_t next = cue + 1;
         if (next < unit.end && is_word(next) && next + 1 < unit.end && !in_quote(next) &&
-            lex_.particle_joins(word(cue), word(next)))
+            (lex_.particle_joins(word(cue), word(next)) || Lexicon::phrasal_cue(info(cue), word(next))))
             return next + 1;
         return next;
     }
