@@ -241,6 +241,10 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // A word that is a cue with its particle though mostly not alone ("points out").
         {"phrasal-cue.txt", "the old pier is older than the town itself", "indirect", "points out", "Board chair Nora Falk",
          "Nora Falk"},
+        // A relative pronoun is the source, with its auxiliary in one token too; its speaker is
+        // the name before its comma. A participle inside the relative clause is the pronoun's.
+        {"relative-pronoun-contracted.txt", "the plan for a new pier", "indirect", "previously endorsed", "who’d", "Tom Berg"},
+        {"relative-pronoun-contracted.txt", "the budget", "indirect", "talking about", "who", "Lena Holm"},
         // A gerund in an opening adverbial clause is the main clause subject's.
         {"fronted-gerund.txt", "the volunteers who built the quay", "indirect", "praising", "Mayor Eva Lind", "Eva Lind"},
         {"fronted-gerund.txt", "the budget was tight", "indirect", "saying", "she", "Eva Lind"},

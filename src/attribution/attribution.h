@@ -52,6 +52,21 @@ inline constexpr int kRuleCount = 23;
 const char* rule_name(Rule rule);
 const char* kind_name(Kind kind);  // "direct", "indirect", "mixed"
 
+// "who", "whose", "which", and "who" with its auxiliary in one token ("who’d", "who's"):
+// the subject of a relative clause, a source of its own as PolNeAR marks it.
+inline bool is_relative_pronoun_word(std::string_view w) {
+    if (w == "who" || w == "whose" || w == "which" || w == "Who" || w == "Which") return true;
+    if (!w.starts_with("who") && !w.starts_with("Who")) return false;
+    auto rest = w.substr(3);
+    if (rest.starts_with("'"))
+        rest.remove_prefix(1);
+    else if (rest.starts_with("\xE2\x80\x99"))
+        rest.remove_prefix(3);
+    else
+        return false;
+    return rest == "d" || rest == "s" || rest == "ve" || rest == "ll";
+}
+
 struct Attribution {
     Kind kind = Kind::Indirect;
     ByteSpan content;

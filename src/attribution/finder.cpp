@@ -159,9 +159,21 @@ private:
     }
     bool is_relative_pronoun(uint32_t i) const {
         auto w = word(i);
-        return is_word(i) && (w == "who" || w == "whose" || w == "which");
+        return is_word(i) && w != "Who" && w != "Which" && is_relative_pronoun_word(w);
     }
     // A source that is only "who", "whose" or "which": a relative clause's subject.
+    // The relative pronoun opening the clause that `at` is in ("…, who has often struggled
+    // while"), after its comma; empty when the clause is no relative one.
+    TokenRange relative_subject_before(uint32_t at, const Unit& unit) const {
+        constexpr uint32_t kMaxRelativeTokens = 12;
+        for (uint32_t t = at + 1; t > unit.begin + 1 && at + 1 - t < kMaxRelativeTokens;) {
+            --t;
+            if (in_quote(t) || is_terminal_punct(t) || word(t) == "," || word(t) == ";") return {};
+            if (is_relative_pronoun(t) && word(t) != "whose")
+                return word(t - 1) == "," ? TokenRange{t, t + 1} : TokenRange{};
+        }
+        return {};
+    }
     bool is_relative_source(TokenRange source) const {
         return source.end - source.begin == 1 && is_relative_pronoun(source.begin);
     }
@@ -739,7 +751,7 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
     const long lo = static_cast<long>(unit.begin);
     uint32_t verb_phrase_start = 0;  // "released a" in "The town released a statement"
     // "who said" / "which reported": the relative pronoun is the source.
-    if (is_word(last) && (word(last) == "who" || word(last) == "which")) return {last, last + 1};
+    if (is_relative_pronoun(last) && word(last) != "whose") return {last, last + 1};
     while (k >= lo && last - k < kMaxSourceTokens) {
         uint32_t i = static_cast<uint32_t>(k);
         if (in_quote(i)) break;
@@ -1819,7 +1831,11 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
                 c.source = previous->source;
                 c.rule = Rule::ParticipleContinues;
             } else if (participle) {
-                c.source = sentence_subject(unit, static_cast<uint32_t>(p));
+                // "Trump, who has often struggled while talking about the issue, …": inside a
+                // relative clause the participle is the relative pronoun's.
+                c.source = relative_subject_before(static_cast<uint32_t>(p), unit);
+                if (!c.source.empty()) c.content = before_closing_comma(c.content);
+                if (c.source.empty()) c.source = sentence_subject(unit, static_cast<uint32_t>(p));
                 c.rule = Rule::ParticipleSubject;
             } else {
                 // "Gov. John Kasich (R-OH), said, “…”": a comma between subject and verb.
@@ -2104,7 +2120,7 @@ bool Finder::looks_like_noun_phrase(TokenRange source) const {
     if (tokens_[first].kind == TokenKind::Number) return true;
     auto w = word(first);
     if (lex_.pronouns_subject(w) || is_folded(first, lex_.object_pronouns) || is_determiner(first) ||
-        is_folded(first, lex_.noun_phrase_openers))
+        is_folded(first, lex_.noun_phrase_openers) || is_relative_source(source))
         return true;
     for (uint32_t t = first; t < source.end; ++t)
         if (is_word(t) && tokens_[t].capitalized) return true;

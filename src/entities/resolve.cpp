@@ -324,6 +324,8 @@ private:
     // Only links to a tag or topic page say "this is an entity"; others link to articles.
     std::vector<ByteSpan> link_spans_;
     int resolve_source(Attribution& a);
+    // The entity of a name used as (part of) a source, made on first use.
+    int entity_of_mention(NameMention& m);
     int resolve_pronoun(std::string_view kind, uint32_t before) const;
     int resolve_description(uint32_t first, uint32_t end, uint32_t at);
     void read_roles(int person, uint32_t first, uint32_t head_first, uint32_t head_end, uint32_t end);
@@ -803,6 +805,19 @@ int Resolver::resolve_description(uint32_t first, uint32_t end, uint32_t at) {
     return add_entity(EntityType::Group, std::string(description));
 }
 
+int Resolver::entity_of_mention(NameMention& m) {
+    if (m.entity < 0) {
+        EntityType type = guess_type(m);
+        if (m.end - m.first == 1 && !in(m.first, kHonorific) && type == EntityType::Person && m.honorific.empty()) {
+            // A lone capitalised word as a source: a surname or an organisation.
+            type = is_all_caps(span_text(m.span)) ? EntityType::Organisation : EntityType::Person;
+        }
+        m.entity = entity_for_name(m, type);
+        add_mention(m.entity, m.span);
+    }
+    return m.entity;
+}
+
 int Resolver::resolve_source(Attribution& a) {
     if (a.source.empty()) return -1;
     uint32_t first = token_at(a.source.begin);
@@ -824,28 +839,22 @@ int Resolver::resolve_source(Attribution& a) {
             break;
         }
     }
-    if (end - first == 1) {
-        if (const auto* kind = lex_.pronouns.find(word(first))) {
-            if (word(first) == "who" || word(first) == "which" || word(first) == "Who")
-                return resolve_pronoun(word(first) == "which" ? "o" : "p", a.source.begin);
-            return resolve_pronoun(*kind, a.source.begin);
+    if (end - first == 1 && word(first) != "whose" && attribution::is_relative_pronoun_word(word(first))) {
+        // "Collins, who had endorsed Bush, …": the name right before the comma.
+        if (first >= 2 && word(first - 1) == ",") {
+            const auto [lo, hi] = names_starting_in(0, first - 1);
+            if (hi > lo && names_[hi - 1].end == first - 1) return entity_of_mention(names_[hi - 1]);
         }
+        return resolve_pronoun(word(first) == "which" || word(first) == "Which" ? "o" : "p", a.source.begin);
     }
+    if (end - first == 1)
+        if (const auto* kind = lex_.pronouns.find(word(first))) return resolve_pronoun(*kind, a.source.begin);
     // The last name in the head part, when the head part ends with it.
     const NameMention* head_name = nullptr;
     const auto [head_lo, head_hi] = names_starting_in(first, head_end);
     for (size_t k = head_lo; k < head_hi; ++k)
         if (auto& m = names_[k]; m.end <= head_end) {
-            if (m.entity < 0) {
-                EntityType type = guess_type(m);
-                if (m.end - m.first == 1 && !in(m.first, kHonorific) && type == EntityType::Person &&
-                    m.honorific.empty()) {
-                    // A lone capitalised word as a source: a surname or an organisation.
-                    type = is_all_caps(span_text(m.span)) ? EntityType::Organisation : EntityType::Person;
-                }
-                m.entity = entity_for_name(m, type);
-                add_mention(m.entity, m.span);
-            }
+            entity_of_mention(m);
             head_name = &m;
         }
     uint32_t last = head_end - 1;
