@@ -245,6 +245,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // the name before its comma. A participle inside the relative clause is the pronoun's.
         {"relative-pronoun-contracted.txt", "the plan for a new pier", "indirect", "previously endorsed", "who’d", "Tom Berg"},
         {"relative-pronoun-contracted.txt", "the budget", "indirect", "talking about", "who", "Lena Holm"},
+        // "he began by saying": the gerund is the subject's of the verb before its preposition
+        // (and "began by" is no cue of its own before a cue word).
+        {"gerund-after-verb.txt", "The pier will be rebuilt before the winter", "direct", "saying", "she", "Eva Lind"},
         // A gerund in an opening adverbial clause is the main clause subject's.
         {"fronted-gerund.txt", "the volunteers who built the quay", "indirect", "praising", "Mayor Eva Lind", "Eva Lind"},
         {"fronted-gerund.txt", "the budget was tight", "indirect", "saying", "she", "Eva Lind"},

@@ -485,7 +485,11 @@ float Finder::cue_strength(uint32_t i) const {
     const Lexicon::WordInfo& word_info = info(i);
     float probability = word_info.cue ? word_info.cue->probability : 0.f;
     // "points out": a word that is a cue with the particle after it.
-    if (probability < kStrongCue && word_info.phrasal && i + 1 < tokens_.size() && is_word(i + 1) && !in_quote(i + 1))
+    // (Not when a cue word follows the particle, "began by saying": that one is the cue.)
+    const bool cue_after_particle = i + 2 < tokens_.size() && is_word(i + 2) && info(i + 2).cue &&
+                                    info(i + 2).cue->probability >= kStrongCue;
+    if (probability < kStrongCue && word_info.phrasal && i + 1 < tokens_.size() && is_word(i + 1) && !in_quote(i + 1) &&
+        !cue_after_particle)
         if (const CueEntry* pair = Lexicon::phrasal_cue(word_info, word(i + 1))) probability = std::max(probability, pair->probability);
     return probability;
 }
@@ -1836,6 +1840,16 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
                 c.source = relative_subject_before(static_cast<uint32_t>(p), unit);
                 if (!c.source.empty()) c.content = before_closing_comma(c.content);
                 if (c.source.empty()) c.source = sentence_subject(unit, static_cast<uint32_t>(p));
+                // "When he returned he began by saying, …": the subject of the verb before the
+                // preposition, when the sentence's own is not found.
+                if (c.source.empty() && gerund_after_preposition && p > static_cast<long>(unit.begin) + 1) {
+                    const long verb_start = before_verb_chain(static_cast<uint32_t>(p) - 1, unit, true);
+                    if (verb_start >= static_cast<long>(unit.begin)) {
+                        const TokenRange subject = source_before(static_cast<uint32_t>(verb_start), unit);
+                        if (!subject.empty() && subject.end - subject.begin <= 3 && looks_like_noun_phrase(subject))
+                            c.source = subject;
+                    }
+                }
                 c.rule = Rule::ParticipleSubject;
             } else {
                 // "Gov. John Kasich (R-OH), said, “…”": a comma between subject and verb.
