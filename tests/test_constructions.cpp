@@ -248,6 +248,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // "he began by saying": the gerund is the subject's of the verb before its preposition
         // (and "began by" is no cue of its own before a cue word).
         {"gerund-after-verb.txt", "The pier will be rebuilt before the winter", "direct", "saying", "she", "Eva Lind"},
+        // A relative clause after an apposition of the name is part of the source too.
+        {"apposition-and-relative-clause.txt", "the pier “a waste of public money.”", "mixed", "called",
+         "Tom Berg, the union’s leader, who has fought the plan for years,", "Tom Berg"},
         // A gerund in an opening adverbial clause is the main clause subject's.
         {"fronted-gerund.txt", "the volunteers who built the quay", "indirect", "praising", "Mayor Eva Lind", "Eva Lind"},
         {"fronted-gerund.txt", "the budget was tight", "indirect", "saying", "she", "Eva Lind"},

@@ -697,8 +697,11 @@ bool Finder::is_apposition(uint32_t opening, uint32_t closing, const Unit& unit)
     if (opener >= closing || j <= lo) return false;
     // "Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton,": a relative clause after a
     // name belongs to the source, as PolNeAR marks it, whatever cue it holds of its own.
+    // ("Jeb Bush, the former Florida governor, who has resented …,": after an apposition of the
+    // name, too.)
     if (is_relative_pronoun(opener) && j > lo &&
-        (tokens_[static_cast<uint32_t>(j) - 1].capitalized || word(static_cast<uint32_t>(j) - 1) == ")"))
+        (tokens_[static_cast<uint32_t>(j) - 1].capitalized || word(static_cast<uint32_t>(j) - 1) == ")" ||
+         (word(static_cast<uint32_t>(j)) == "," && closes_apposition(static_cast<uint32_t>(j), unit))))
         return true;
     // It must open like an apposition: "a former official", "currently …", "58", "Twitter’s
     // director", a role; "Sanders stepped up …" is a clause.
@@ -802,6 +805,12 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
                 name_after |= i + 1 == last && is_word(last) && !tokens_[last].capitalized &&
                               (is_role_noun_or_plural(last) || is_folded(last, lex_.collective_nouns));
                 long opening = name_after ? -1 : apposition_opening(i, unit);
+                // ("Jeb Bush, the former Florida governor, who …,": the relative clause's comma
+                // closes an apposition before it.)
+                for (long earlier = opening; earlier > lo && word(static_cast<uint32_t>(earlier)) == ",";) {
+                    earlier = apposition_opening(static_cast<uint32_t>(earlier), unit);
+                    if (earlier >= 0) opening = earlier;
+                }
                 if (opening >= 0) {
                     k = opening - 1;
                     continue;
