@@ -1839,6 +1839,8 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
                 if (f->cue.begin < cue && !f->source.empty()) previous = &*f;
             bool starts_with_that = false;
             c.cue.end = joined_particle_end(cue, unit);  // ", referring to …"
+            // "…, a Democrat from Rhode Island, has proposed": its auxiliaries and adverbs too.
+            c.cue.begin = static_cast<uint32_t>(p) + 1;
             c.content = content_after(c.cue.end, unit, starts_with_that);
             if (previous) {
                 c.source = previous->source;
