@@ -251,6 +251,10 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // A relative clause after an apposition of the name is part of the source too.
         {"apposition-and-relative-clause.txt", "the pier “a waste of public money.”", "mixed", "called",
          "Tom Berg, the union’s leader, who has fought the plan for years,", "Tom Berg"},
+        // "promised a new ferry": an article and an adjective are the content's, no recipient;
+        // "told the crowd she would stay": the crowd is the recipient.
+        {"recipient-or-object.txt", "a new ferry by 2028", "indirect", "promised", "Mayor Eva Lind", "Eva Lind"},
+        {"recipient-or-object.txt", "she would stay until the pier was built", "indirect", "told", "She", "Eva Lind"},
         // A gerund in an opening adverbial clause is the main clause subject's.
         {"fronted-gerund.txt", "the volunteers who built the quay", "indirect", "praising", "Mayor Eva Lind", "Eva Lind"},
         {"fronted-gerund.txt", "the budget was tight", "indirect", "saying", "she", "Eva Lind"},

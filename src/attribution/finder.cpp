@@ -1094,6 +1094,15 @@ TokenRange Finder::recipient_at(uint32_t first, const Unit& unit) const {
                tokens_[name_end].capitalized)
             ++name_end;
         if (name_end > first + 2) return {first, name_end};
+        // "told the crowd he would win", "promised a new ferry by 2028": the two words are the
+        // recipient only when what follows can open the content, not when it is the noun that
+        // "a new" modifies.
+        const uint32_t next = first + 2;
+        if (next < unit.end && is_word(next) && !in_quote(next) && !tokens_[next].capitalized && !is_determiner(next) &&
+            !lex_.pronouns_subject(word(next)) && !is_folded(next, lex_.object_pronouns) && word(next) != "that" &&
+            word(next) != "to" && !is_folded(next, lex_.aux_adverbs) && !is_folded(next, lex_.adjunct_openers) &&
+            tokens_[next].kind != TokenKind::Number)
+            return {};
         return {first, std::min(first + 2, unit.end)};
     }
     return {};
