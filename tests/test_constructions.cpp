@@ -255,6 +255,11 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // "told the crowd she would stay": the crowd is the recipient.
         {"recipient-or-object.txt", "a new ferry by 2028", "indirect", "promised", "Mayor Eva Lind", "Eva Lind"},
         {"recipient-or-object.txt", "she would stay until the pier was built", "indirect", "told", "She", "Eva Lind"},
+        // A noun phrase from the sentence's start through "for" or "and" is the source whole.
+        {"noun-phrase-with-for-and.txt", "the old pier was built in 1890", "indirect", "noted", "The Center for Harbour Studies",
+         "Center for Harbour Studies"},
+        {"noun-phrase-with-for-and.txt", "the ferry will run all winter", "indirect", "say", "The mayor and her advisers",
+         "mayor and her advisers"},
         // A gerund in an opening adverbial clause is the main clause subject's.
         {"fronted-gerund.txt", "the volunteers who built the quay", "indirect", "praising", "Mayor Eva Lind", "Eva Lind"},
         {"fronted-gerund.txt", "the budget was tight", "indirect", "saying", "she", "Eva Lind"},

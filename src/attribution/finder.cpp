@@ -871,6 +871,27 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
         --k;
     }
     TokenRange r{static_cast<uint32_t>(k + 1), last + 1};
+    // "A producer for Yahoo Studios", "the senator and his allies": when the scan stopped at
+    // "for" or "and" and the stretch from the sentence's start is one noun phrase (a
+    // determiner or a name first; no verb, comma or quotation), the phrase is the source.
+    if (k >= lo && verb_phrase_start == 0 && r.begin < last + 1) {
+        const uint32_t stop = static_cast<uint32_t>(k);
+        const auto sw = word(stop);
+        // (Not "to": "… to the forum said" gave more wrong sources than right.)
+        const bool joint = !tokens_[stop].capitalized && (sw == "for" || sw == "and");
+        uint32_t start = unit.begin;
+        while (start < stop && is_folded(start, lex_.leading_conjunctions)) ++start;
+        bool phrase = joint && start < stop && (is_determiner(start) || tokens_[start].capitalized) &&
+                      last + 1 - start <= kMaxSourceTokens;
+        for (uint32_t t = start; phrase && t < stop; ++t) {
+            if (in_quote(t) || tokens_[t].kind == TokenKind::Quote) phrase = false;
+            else if (tokens_[t].kind == TokenKind::Punct) phrase = word(t) == "." || word(t) == "-" || word(t) == "’s" || word(t) == "'s";
+            else if (!tokens_[t].capitalized && (is_folded(t, lex_.auxiliaries) || (cue_strength(t) >= kStrongCue && !(t > start && is_determiner(t - 1))) ||
+                                                 is_folded(t, lex_.clause_openers) || lex_.pronouns_subject(word(t))))
+                phrase = false;
+        }
+        if (phrase) r.begin = start;
+    }
     if (verb_phrase_start > r.begin) r.end = verb_phrase_start;
     while (!r.empty() && (word(r.end - 1) == "," || is_dash(r.end - 1))) --r.end;
     // Sentence adverbs and conjunctions opening the sentence are not part of the source.
