@@ -260,6 +260,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
          "Center for Harbour Studies"},
         {"noun-phrase-with-for-and.txt", "the ferry will run all winter", "indirect", "say", "The mayor and her advisers",
          "mayor and her advisers"},
+        // A list of names is one source; an opening place before its comma is not part of it.
+        {"list-of-names.txt", "the old pier was unsafe", "indirect", "said", "Tom Berg, Lena Holm and Per Ek", "Tom Berg"},
+        {"list-of-names.txt", "the ferry would run", "indirect", "said", "Berg and Holm", "Lena Holm"},
         // A gerund in an opening adverbial clause is the main clause subject's.
         {"fronted-gerund.txt", "the volunteers who built the quay", "indirect", "praising", "Mayor Eva Lind", "Eva Lind"},
         {"fronted-gerund.txt", "the budget was tight", "indirect", "saying", "she", "Eva Lind"},

@@ -815,6 +815,27 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
                     k = opening - 1;
                     continue;
                 }
+                // "Julianne Moore, Kerry Washington, Amy Schumer and Elizabeth Banks said": a list
+                // of names, the last two joined by "and", is one source.
+                if (w == "," && i > unit.begin && i < last && tokens_[i - 1].capitalized) {
+                    bool names_after = true, joined = false;
+                    for (uint32_t n = i + 1; n <= last && names_after; ++n) {
+                        if (word(n) == "and" || word(n) == "or") joined |= n > i + 1 && tokens_[n - 1].capitalized;
+                        else names_after = (is_word(n) && tokens_[n].capitalized) || word(n) == "." || word(n) == ",";
+                    }
+                    constexpr uint32_t kMaxListedName = 4;
+                    uint32_t name_first = i;
+                    while (name_first > unit.begin && i - name_first < kMaxListedName && is_word(name_first - 1) &&
+                           tokens_[name_first - 1].capitalized && !in_quote(name_first - 1))
+                        --name_first;
+                    const bool listed = name_first < i && (name_first == unit.begin || word(name_first - 1) == ",") &&
+                                        !is_folded(name_first, lex_.adjunct_openers) && !is_folded(name_first, lex_.clause_openers) &&
+                                        !is_folded(name_first, lex_.sentence_adverbs);
+                    if (names_after && joined && listed) {
+                        --k;
+                        continue;
+                    }
+                }
                 // The comma opening an age or a party already scanned over ("Jimmy Ghazal, 39,
                 // a Lebanese man …,", "Chris Collins, R-NY,"). (Any apposition opening there,
                 // "Mike Shields, president of the fund, a super PAC …,", cost more sources
