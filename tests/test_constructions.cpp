@@ -263,6 +263,8 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // A list of names is one source; an opening place before its comma is not part of it.
         {"list-of-names.txt", "the old pier was unsafe", "indirect", "said", "Tom Berg, Lena Holm and Per Ek", "Tom Berg"},
         {"list-of-names.txt", "the ferry would run", "indirect", "said", "Berg and Holm", "Lena Holm"},
+        // Conjoined subjects after an opening adverbial and its comma.
+        {"list-of-names.txt", "the quay is safe", "indirect", "say", "Mr. Ek and other engineers", "Mr. Ek and other engineers"},
         // A gerund in an opening adverbial clause is the main clause subject's.
         {"fronted-gerund.txt", "the volunteers who built the quay", "indirect", "praising", "Mayor Eva Lind", "Eva Lind"},
         {"fronted-gerund.txt", "the budget was tight", "indirect", "saying", "she", "Eva Lind"},

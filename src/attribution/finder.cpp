@@ -589,17 +589,38 @@ bool Finder::modifies_subject_of_later_cue(uint32_t cue, const Unit& unit) const
 bool Finder::conjoins_subjects(uint32_t conjunction, uint32_t last, const Unit& unit) const {
     constexpr uint32_t kMaxFirstConjunct = 5;
     auto w = word(conjunction);
-    if (!(w == "and" || w == "nor") || conjunction <= unit.begin || conjunction >= last ||
-        conjunction - unit.begin > kMaxFirstConjunct)
-        return false;
+    if (!(w == "and" || w == "nor") || conjunction <= unit.begin || conjunction >= last) return false;
     const uint32_t next = conjunction + 1;
     if (!(tokens_[next].capitalized || is_folded(next, lex_.determiners) || is_folded(next, lex_.noun_phrase_openers)))
         return false;
     // The first conjunct opens the clause: a pronoun ("She and her aides") or a name, after
-    // "Neither" or "Both".
+    // "Neither" or "Both". (The clause may follow an opening adverbial and its comma: "Since
+    // earlier this year, Mr. Xi and other leaders"; or a conjunction: "But she and …".)
     uint32_t first = unit.begin;
-    if (w == "nor" ? word(first) == "Neither" : word(first) == "Both") ++first;
+    for (uint32_t t = conjunction; t > unit.begin && conjunction - t <= kMaxFirstConjunct;) {
+        --t;
+        if (word(t) == "," && !in_quote(t)) {
+            first = t + 1;
+            break;
+        }
+    }
+    if (conjunction - first > kMaxFirstConjunct) return false;
+    while (first + 1 < conjunction && is_folded(first, lex_.leading_conjunctions)) ++first;
+    if (w == "nor" ? (word(first) == "Neither" || word(first) == "neither") : (word(first) == "Both" || word(first) == "both"))
+        ++first;
     if (conjunction == first + 1 && lex_.pronouns_subject(word(first))) return true;
+    // Or a short common noun phrase: "the senator and his allies", "many experts and some
+    // lawmakers", "doctors and medical experts".
+    constexpr uint32_t kMaxCommonConjunct = 3;
+    if (first < conjunction && conjunction - first <= kMaxCommonConjunct && !tokens_[first].capitalized &&
+        (is_determiner(first) || is_folded(first, lex_.noun_phrase_openers) ||
+         (conjunction == first + 1 && is_role_noun_or_plural(first)))) {
+        bool common = true;
+        for (uint32_t t = first; t < conjunction && common; ++t)
+            common = is_word(t) && !tokens_[t].capitalized && !in_quote(t) && !is_folded(t, lex_.auxiliaries) &&
+                     !is_folded(t, lex_.clause_openers) && cue_strength(t) < kStrongCue;
+        if (common) return true;
+    }
     for (uint32_t t = first; t < conjunction; ++t)
         if (!(is_word(t) && tokens_[t].capitalized) && word(t) != ".") return false;
     return first < conjunction;
