@@ -265,6 +265,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"list-of-names.txt", "the ferry would run", "indirect", "said", "Berg and Holm", "Lena Holm"},
         // Conjoined subjects after an opening adverbial and its comma.
         {"list-of-names.txt", "the quay is safe", "indirect", "say", "Mr. Ek and other engineers", "Mr. Ek and other engineers"},
+        // The verb phrase between the subject and a cue noun is part of the cue.
+        {"cue-noun-verb-phrase.txt", "the ferry company", "indirect", "also took several swipes at", "Mayor Eva Lind",
+         "Eva Lind"},
         // A gerund in an opening adverbial clause is the main clause subject's.
         {"fronted-gerund.txt", "the volunteers who built the quay", "indirect", "praising", "Mayor Eva Lind", "Eva Lind"},
         {"fronted-gerund.txt", "the budget was tight", "indirect", "saying", "she", "Eva Lind"},

@@ -2003,6 +2003,15 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
         c.cue.begin = static_cast<uint32_t>(p) + 1;
         if (c.source.end < c.cue.begin && word(c.source.end).ends_with("ed") && is_determiner(c.source.end + 1))
             c.cue.begin = c.source.end;
+        // "Trump also took multiple swipes at", "made no mention of": the words between the
+        // subject and a cue noun are the cue's.
+        constexpr uint32_t kMaxCueVerbPhrase = 4;  // measured against 2 and 6 on the tuning part
+        if (c.source.end < c.cue.begin && c.cue.begin - c.source.end <= kMaxCueVerbPhrase) {
+            bool words_only = true;
+            for (uint32_t t = c.source.end; t < c.cue.begin && words_only; ++t)
+                words_only = is_word(t) && !in_quote(t) && !tokens_[t].capitalized && !is_folded(t, lex_.clause_openers);
+            if (words_only) c.cue.begin = c.source.end;
+        }
         c.recipient = addressee.empty() ? opening_recipient(unit, c.source.begin) : addressee;
         uint32_t next = cue + 1;
         if (c.recipient.empty() && is_folded(cue, lex_.recipient_verbs)) {
