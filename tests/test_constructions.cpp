@@ -268,6 +268,11 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // The verb phrase between the subject and a cue noun is part of the cue.
         {"cue-noun-verb-phrase.txt", "the ferry company", "indirect", "also took several swipes at", "Mayor Eva Lind",
          "Eva Lind"},
+        // An aside between dashes before the cue is the subject's, with titles' periods inside it.
+        {"aside-with-abbreviations.txt", "the pier must be rebuilt", "indirect", "agreed",
+         "The three harbour engineers — Mr. Berg, Ms. Holm and Mr. Ek —", "three harbour engineers"},
+        {"aside-with-abbreviations.txt", "the ferry would run all winter", "indirect", "declared",
+         "Mayor Eva Lind - in a speech that seemed aimed at Mr. Berg -", "Eva Lind"},
         // A gerund in an opening adverbial clause is the main clause subject's.
         {"fronted-gerund.txt", "the volunteers who built the quay", "indirect", "praising", "Mayor Eva Lind", "Eva Lind"},
         {"fronted-gerund.txt", "the budget was tight", "indirect", "saying", "she", "Eva Lind"},

@@ -803,8 +803,10 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
             auto is_aside_mark = [&](long m) { return is_dash(static_cast<uint32_t>(m)) || word(static_cast<uint32_t>(m)) == "-"; };
             if (is_aside_mark(k) && i == last && i > unit.begin) {
                 long opening = k - 1;
+                // (The period of "Mr." inside it does not end it.)
                 while (opening > lo && !is_aside_mark(opening) && !in_quote(static_cast<uint32_t>(opening)) &&
-                       !is_terminal_punct(static_cast<uint32_t>(opening)) && k - opening <= kMaxAppositionTokens)
+                       !(is_terminal_punct(static_cast<uint32_t>(opening)) && !is_abbreviation_period(static_cast<uint32_t>(opening))) &&
+                       k - opening <= kMaxAppositionTokens)
                     --opening;
                 // (Not the dash of a dateline: "CLEVELAND - When …".)
                 if (opening > lo && opening + 1 < k && is_aside_mark(opening) &&
