@@ -273,6 +273,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
          "The three harbour engineers — Mr. Berg, Ms. Holm and Mr. Ek —", "three harbour engineers"},
         {"aside-with-abbreviations.txt", "the ferry would run all winter", "indirect", "declared",
          "Mayor Eva Lind - in a speech that seemed aimed at Mr. Berg -", "Eva Lind"},
+        // "…, including NAME,": members named after a group are part of its source.
+        {"including-apposition.txt", "the quay was too short", "indirect", "said",
+         "Several fishermen at the meeting, including Nora Falk,", "Several fishermen at the meeting"},
         // A gerund in an opening adverbial clause is the main clause subject's.
         {"fronted-gerund.txt", "the volunteers who built the quay", "indirect", "praising", "Mayor Eva Lind", "Eva Lind"},
         {"fronted-gerund.txt", "the budget was tight", "indirect", "saying", "she", "Eva Lind"},

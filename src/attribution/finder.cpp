@@ -744,7 +744,8 @@ bool Finder::is_apposition(uint32_t opening, uint32_t closing, const Unit& unit)
     bool age_before = tokens_[before].kind == TokenKind::Number && before >= unit.begin + 2 && word(before - 1) == "," &&
                       is_word(before - 2) && tokens_[before - 2].capitalized;
     bool name_before = (is_word(before) && tokens_[before].capitalized) || word(before) == ")" || age_before;
-    if (!name_before) return false;
+    // ("numerous military veterans …, including Mr. Jebens,": members named after any group.)
+    if (!name_before && word(opener) != "including") return false;
     // An apposition is a noun phrase, not a clause with its own cue or verb: "Still, the
     // turnout was high, Smith said" (a verb inside a relative clause is the noun's).
     for (uint32_t t = static_cast<uint32_t>(j) + 1; t < closing; ++t) {
