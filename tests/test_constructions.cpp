@@ -276,6 +276,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // "…, including NAME,": members named after a group are part of its source.
         {"including-apposition.txt", "the quay was too short", "indirect", "said",
          "Several fishermen at the meeting, including Nora Falk,", "Several fishermen at the meeting"},
+        // A title after the medium of the speech is part of the cue; the statement is before it.
+        {"title-after-medium.txt", "The first ferry sailed in 1990", "indirect", "wrote in her 2012 book, “Harbour Lights.”",
+         "Nora Falk", "Nora Falk"},
         // A gerund in an opening adverbial clause is the main clause subject's.
         {"fronted-gerund.txt", "the volunteers who built the quay", "indirect", "praising", "Mayor Eva Lind", "Eva Lind"},
         {"fronted-gerund.txt", "the budget was tight", "indirect", "saying", "she", "Eva Lind"},
@@ -594,4 +597,9 @@ TEST_CASE("a phrasal cue needs its particle", "[constructions]") {
         CHECK(cue != "points");  // "The points on the agenda": a noun
     }
     CHECK(phrasal);
+}
+
+TEST_CASE("a title that is part of a cue is no statement of its own", "[constructions]") {
+    const auto out = extract_fixture("title-after-medium.txt");
+    CHECK(out["attributions"].size() == 1);
 }

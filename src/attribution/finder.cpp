@@ -87,6 +87,7 @@ private:
     // "does any found content overlap this range" is a prefix maximum, not a scan.
     std::vector<uint32_t> content_end_tree_;
     std::vector<bool> in_source_;  // tokens already used as a source
+    std::vector<bool> in_cue_;     // tokens already used in a cue
     // Per token: what the lexicon knows of its word, with kLooked in `lists` once looked up.
     // Each word is looked up at most once, and only when a rule asks: words inside
     // quotations and capitalised words are rarely asked about, and looking up every token
@@ -1380,6 +1381,7 @@ void Finder::add(Candidate c) {
         (c.source.empty() || c.source.begin < c.cue.begin))
         ++c.cue.end;
     for (uint32_t i = c.source.begin; i < c.source.end; ++i) in_source_[i] = true;
+    for (uint32_t i = c.cue.begin; i < c.cue.end; ++i) in_cue_[i] = true;
     found_.push_back(c);
 }
 
@@ -2056,6 +2058,14 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
         // "…, the Congressional Budget Office reported on Tuesday -- a development that …": a
         // dash after the cue opens a comment on the statement before it.
         if (next > cue + 1 && next < unit.end && is_dash(next) && !before.empty() && !quoted) c.content = {};
+        // "…, Mr. Rubio said in his 2012 book, “An American Son.”": a title after the medium is
+        // the medium's name, part of the cue; the statement is the clause before.
+        if (quoted && next > cue + 1 && !before.empty() && !in_quote(before.begin) && ends_unit(c.content, unit) &&
+            is_title(c.content)) {
+            c.cue.end = c.content.end;
+            c.content = {};
+            quoted = false;
+        }
         if (before_is_quote && (quoted || (!starts_with_that && !after_colon))) {
             c.content = {};
             quoted = false;
@@ -2360,6 +2370,8 @@ void Finder::attribute_leftover_quotes() {
         if (quote.depth != 0 || quote.words < 1) continue;
         TokenRange range{quote.open_token, quote.end_token};
         if (overlaps_found_content(range)) continue;
+        // (A title that is part of a cue, "said in his book, “An American Son.”", is no statement.)
+        if (in_cue_[range.begin]) continue;
         const Unit& unit = units_[unit_of_[quote.open_token]];
         if (quote.words < 3) {
             attribute_through_predicate(range, unit);
@@ -2523,6 +2535,7 @@ void Finder::run(std::vector<Attribution>& out) {
     index_quotes();
     build_units();
     in_source_.assign(tokens_.size(), false);
+    in_cue_.assign(tokens_.size(), false);
     content_end_tree_.assign(tokens_.size() + 1, 0);
     for (const Unit& unit : units_) {
         for (uint32_t i = unit.begin; i < unit.end; ++i) {
