@@ -255,6 +255,8 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // "told the crowd she would stay": the crowd is the recipient.
         {"recipient-or-object.txt", "a new ferry by 2028", "indirect", "promised", "Mayor Eva Lind", "Eva Lind"},
         {"recipient-or-object.txt", "she would stay until the pier was built", "indirect", "told", "She", "Eva Lind"},
+        // A recipient does not run on to a "that" across a clause of its own ("when asked …").
+        {"recipient-or-object.txt", "The pier is safe", "direct", "told", "Lind, 64,", "Eva Lind"},
         // A noun phrase from the sentence's start through "for" or "and" is the source whole.
         {"noun-phrase-with-for-and.txt", "the old pier was built in 1890", "indirect", "noted", "The Center for Harbour Studies",
          "Center for Harbour Studies"},

@@ -1123,6 +1123,8 @@ TokenRange Finder::recipient_at(uint32_t first, const Unit& unit) const {
     for (uint32_t i = first; i < unit.end && i < first + 8; ++i) {
         if (word(i) == "that" && i > first) return {first, i};
         if (in_quote(i) || word(i) == "," || word(i) == ":") break;
+        // (Not across a clause of its own: "told MSNBC Monday when asked about concerns that …".)
+        if (i > first && !tokens_[i].capitalized && (is_folded(i, lex_.clause_openers) || cue_strength(i) >= kStrongCue)) break;
     }
     if (tokens_[first].capitalized) {
         // A capitalised run may run into the content ("told The National US forces will"):
@@ -1193,7 +1195,9 @@ uint32_t Finder::skip_speech_adjunct(uint32_t first, const Unit& unit) const {
         if (is_terminal_punct(i) && !is_abbreviation_period(i)) return i;
         // "says this is just a rough patch": a phrase with a finite verb is the clause said.
         if (i > first && !tokens_[i].capitalized && is_folded(i, lex_.auxiliaries)) return first;
-        if (in_quote(i) || word(i) == "that" || word(i) == ":" || word(i) == "," || is_dash(i))
+        // ("on Monday when asked about …": a clause opener ends the adjunct too.)
+        if (in_quote(i) || word(i) == "that" || word(i) == ":" || word(i) == "," || is_dash(i) ||
+            (i > first && !tokens_[i].capitalized && is_folded(i, lex_.clause_openers) && word(i) != "and"))
             return has_adjunct_noun ? i : first;
     }
     return first;
