@@ -1183,6 +1183,8 @@ uint32_t Finder::skip_speech_adjunct(uint32_t first, const Unit& unit) const {
     if (first >= unit.end || !is_word(first) || in_quote(first)) return first;
     bool prep = is_folded(first, lex_.adjunct_openers);
     if (!prep) return first;
+    // "reported at least six planes filled the skies": "at least" quantifies; it opens no adjunct.
+    if (word(first) == "at" && first + 1 < unit.end && (word(first + 1) == "least" || word(first + 1) == "most")) return first;
     // "declined to comment", "refused to answer": an infinitive is what was (not) said.
     if (word(first) == "to" && first + 1 < unit.end && is_word(first + 1) && !tokens_[first + 1].capitalized &&
         info(first + 1).cue)
