@@ -281,6 +281,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // A title after the medium of the speech is part of the cue; the statement is before it.
         {"title-after-medium.txt", "The first ferry sailed in 1990", "indirect", "wrote in her 2012 book, “Harbour Lights.”",
          "Nora Falk", "Nora Falk"},
+        // "at least" after the cue quantifies the statement; it is no adjunct of the speech.
+        {"at-least-after-cue.txt", "at least six boats sank in the harbour overnight", "indirect", "reported",
+         "The Harbour Post", "Harbour Post"},
         // A gerund in an opening adverbial clause is the main clause subject's.
         {"fronted-gerund.txt", "the volunteers who built the quay", "indirect", "praising", "Mayor Eva Lind", "Eva Lind"},
         {"fronted-gerund.txt", "the budget was tight", "indirect", "saying", "she", "Eva Lind"},
