@@ -1573,10 +1573,10 @@ void Finder::try_asked(uint32_t asked, const Unit& unit) {
 }
 
 bool Finder::try_fronted_gerund(uint32_t gerund, const Unit& unit) {
-    uint32_t opener = gerund - 1;
     if (gerund == unit.begin || !word(gerund).ends_with("ing") || tokens_[gerund].capitalized) return false;
+    // The opener starts the sentence, or follows a conjunction that does ("But while saying …").
+    const uint32_t opener = gerund - 1;
     if (opener > unit.begin && !(opener == unit.begin + 1 && is_folded(unit.begin, lex_.leading_conjunctions))) return false;
-    if (opener != unit.begin && opener != unit.begin + 1) return false;
     if (!is_folded(opener, lex_.gerund_openers)) return false;
     uint32_t comma = gerund + 1;
     while (comma < unit.end && comma - gerund <= kMaxClauseTokens && (in_quote(comma) || word(comma) != ",")) {

@@ -5,9 +5,9 @@
 #include <cstdint>
 #include <functional>
 #include <string>
-#include <vector>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "attribution/attribution.h"
 #include "text/lexicon.h"
@@ -144,7 +144,8 @@ public:
     const text::WordSet& gerund_openers = lists_[kGerundOpeners];
 
     // What the lexicon knows of one folded word form, looked up once per token: its cue
-    // entry and a bit per word list above that holds it (see list_bit).
+    // entry, the phrasal cues it opens, and a bit per word list above that holds it (see
+    // list_bit).
     struct WordInfo {
         const CueEntry* cue = nullptr;
         const std::vector<PhrasalCue>* phrasal = nullptr;  // the pairs this word opens
