@@ -486,12 +486,12 @@ float Finder::cue_strength(uint32_t i) const {
     const Lexicon::WordInfo& word_info = info(i);
     float probability = word_info.cue ? word_info.cue->probability : 0.f;
     // "points out": a word that is a cue with the particle after it.
+    if (probability >= kStrongCue || !word_info.phrasal || i + 1 >= tokens_.size() || !is_word(i + 1) || in_quote(i + 1))
+        return probability;
     // (Not when a cue word follows the particle, "began by saying": that one is the cue.)
-    const bool cue_after_particle = i + 2 < tokens_.size() && is_word(i + 2) && info(i + 2).cue &&
-                                    info(i + 2).cue->probability >= kStrongCue;
-    if (probability < kStrongCue && word_info.phrasal && i + 1 < tokens_.size() && is_word(i + 1) && !in_quote(i + 1) &&
-        !cue_after_particle)
-        if (const CueEntry* pair = Lexicon::phrasal_cue(word_info, word(i + 1))) probability = std::max(probability, pair->probability);
+    if (i + 2 < tokens_.size() && is_word(i + 2) && info(i + 2).cue && info(i + 2).cue->probability >= kStrongCue)
+        return probability;
+    if (const CueEntry* pair = Lexicon::phrasal_cue(word_info, word(i + 1))) probability = std::max(probability, pair->probability);
     return probability;
 }
 
