@@ -199,7 +199,49 @@ private:
     float cue_strength(uint32_t i) const;
     // Whether tokens [first, end) open with a short capitalised source and then a cue word.
     bool opens_with_source_and_cue(uint32_t first, uint32_t end) const;
+    // A cue word and the verb chain it heads: "has also said", "went on to say".
+    struct CueSite {
+        uint32_t cue;
+        float strength;     // of the cue word here (a noun of evidence before it makes it strong)
+        long before_chain;  // the token before the chain, past auxiliaries, adverbs and "to"
+        long chain_start;   // the token before the cue word's own auxiliaries
+        uint32_t cue_begin; // where the cue span begins ("went on to say" from "went")
+        Candidate candidate() const {
+            Candidate c;
+            c.cue = {cue_begin, cue + 1};
+            return c;
+        }
+    };
+    // How the words before the cue read: a comma or quotation right before it (an inverted
+    // source, a comma-set subject or a participle follows) or a subject.
+    struct CueContext {
+        bool participle = false;
+        bool gerund_after_preposition = false;
+        bool after_comma_or_quote = false;
+        TokenRange inverted_source;           // "…, said Smith."
+        TokenRange subject_before_adverbial;  // "Republicans, on the other hand, offered"
+    };
+    // A cue word in the body of a sentence: which construction it is in decides where its
+    // source and its statement are. Each try_ below returns true when the construction is
+    // its own (attributed or not), and the cue needs no further reading.
     void try_cue(uint32_t cue, const Unit& unit);
+    // The cue word's strength where it stands, or none when it is no cue there (a noun before
+    // a cue, a raising verb handing over to the cue after its "to", …).
+    std::optional<float> strength_as_cue(uint32_t cue, const Unit& unit) const;
+    CueSite cue_site(uint32_t cue, float strength, const Unit& unit) const;
+    bool try_passive_of_telling(const CueSite& site, const Unit& unit);  // "Reporters were told that …"
+    bool try_passive_with_agent(const CueSite& site, const Unit& unit);  // "… was first reported by MSNBC"
+    // "The company is expected to generate …": the subject begins the statement.
+    bool try_subject_as_statement(const CueSite& site, const Unit& unit);
+    bool try_and_said(const CueSite& site, const Unit& unit);  // "… shook her head and said"
+    CueContext cue_context(const CueSite& site, const Unit& unit) const;
+    // "“…,” said Smith.", "…, adding that …", "Kasich (R-OH), said": false when nothing is
+    // attributed.
+    bool attribute_after_comma(const CueSite& site, const CueContext& context, const Unit& unit, Candidate& c,
+                               TokenRange& second_half);
+    // "SOURCE said CONTENT", "“…,” SOURCE said.": false when nothing is attributed.
+    bool attribute_subject_before_cue(const CueSite& site, const CueContext& context, const Unit& unit, Candidate& c,
+                                      TokenRange& second_half);
     void try_according_to(uint32_t according, const Unit& unit);
     // "Said Comey, “The thought …”": an inverting cue opening the sentence.
     void try_fronted_cue(uint32_t cue, const Unit& unit);
@@ -1635,14 +1677,14 @@ bool Finder::names_what_follows(uint32_t verb, const Unit& unit) const {
     return t >= unit.end || word(t) == "," || word(t) == ";" || (is_terminal_punct(t) && !is_abbreviation_period(t));
 }
 
-void Finder::try_cue(uint32_t cue, const Unit& unit) {
+std::optional<float> Finder::strength_as_cue(uint32_t cue, const Unit& unit) const {
     // A relative clause inside a source found already speaks for itself ("…,” said Army Capt.
     // Christian Pardo, who said he would not vote for either").
     if (in_source_[cue]) {
         const long p = before_verb_chain(cue, unit, false);
         if (!(p > static_cast<long>(unit.begin) && is_relative_pronoun(static_cast<uint32_t>(p)) &&
               word(static_cast<uint32_t>(p) - 1) == ","))
-            return;
+            return std::nullopt;
     }
     float strength = cue_strength(cue);
     // "recent polls show Clinton with a lead": after a noun of evidence a weak cue word is one.
@@ -1651,12 +1693,12 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
     // and so is any cue word after a determiner ("His petition accuses").
     if (cue + 1 < unit.end && cue_strength(cue + 1) >= kStrongCue &&
         (strength < kStrongCue || (cue > unit.begin && is_folded(cue - 1, lex_.determiners))))
-        return;
-    if (names_what_follows(cue, unit)) return;
-    if (modifies_subject_of_later_cue(cue, unit)) return;
-    if (introduces_object_with_cue(cue, unit)) return;
+        return std::nullopt;
+    if (names_what_follows(cue, unit)) return std::nullopt;
+    if (modifies_subject_of_later_cue(cue, unit)) return std::nullopt;
+    if (introduces_object_with_cue(cue, unit)) return std::nullopt;
     // "is widely seen as": the adverb belongs to the passive after it, which makes the attribution.
-    if (word(cue).ends_with("ly") && cue + 1 < unit.end && is_folded(cue + 1, lex_.belief_passives)) return;
+    if (word(cue).ends_with("ly") && cue + 1 < unit.end && is_folded(cue + 1, lex_.belief_passives)) return std::nullopt;
     // "She appeared to suggest that …", "Obama is reported to have called …", "He went on to
     // say …": a raising verb, a passive or a verb and its particle join the cue after "to".
     // (Only a passive hands over past "have": "It appears to have declined" keeps its subject.)
@@ -1664,15 +1706,16 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
         const uint32_t taker = handed_over_cue(cue + 1, unit);
         if ((is_folded(cue, lex_.raising_verbs) && taker == cue + 2) ||
             (taker && cue > unit.begin && is_folded(cue - 1, lex_.passive_auxiliaries)))
-            return;
+            return std::nullopt;
     }
     if (cue + 2 < unit.end && is_folded(cue + 1, lex_.cue_particles) && word(cue + 2) == "to" &&
         handed_over_cue(cue + 2, unit) == cue + 3)
-        return;
-    Candidate c;
-    c.cue = {cue, cue + 1};
-    TokenRange second_half;  // of a clause the source and cue interrupt
+        return std::nullopt;
+    return strength;
+}
 
+Finder::CueSite Finder::cue_site(uint32_t cue, float strength, const Unit& unit) const {
+    CueSite site{cue, strength, 0, 0, cue};
     // What stands right before the cue, past auxiliaries and adverbs ("has also said").
     long p = before_verb_chain(cue, unit, true);
     const long chain_start = p;  // before this verb's own auxiliaries (p may move back past "to")
@@ -1701,10 +1744,18 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
         if (q >= static_cast<long>(unit.begin) && q < p - 1 && !word(static_cast<uint32_t>(q)).ends_with("ing") &&
             (tokens_[static_cast<uint32_t>(q)].capitalized || lex_.pronouns_subject(word(static_cast<uint32_t>(q))) ||
              nouns_after_determiner)) {
-            c.cue.begin = static_cast<uint32_t>(q) + 1;
+            site.cue_begin = static_cast<uint32_t>(q) + 1;
             p = q;
         }
     }
+    site.before_chain = p;
+    site.chain_start = chain_start;
+    return site;
+}
+
+bool Finder::try_passive_of_telling(const CueSite& site, const Unit& unit) {
+    const auto& [cue, strength, p, chain_start, cue_begin] = site;
+    Candidate c = site.candidate();
     // "Reporters were told that …": the subject of a passive verb of telling is its recipient;
     // the source is not named. The statement is kept, with no source.
     // ("Clinton is telling customers that …" is progressive, not passive.)
@@ -1713,13 +1764,21 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
             bool starts_with_that = false;
             c.cue = {static_cast<uint32_t>(aux), cue + 1};
             c.content = content_after(cue + 1, unit, starts_with_that);
-            if (c.content.empty() || (strength < kStrongCue && !starts_with_that)) return;
+            if (c.content.empty() || (strength < kStrongCue && !starts_with_that)) return true;
             c.rule = Rule::Passive;
             c.weak_cue = strength < kStrongCue;
             add(c);
-            return;
+            return true;
         }
     }
+    return false;
+}
+
+bool Finder::try_passive_with_agent(const CueSite& site, const Unit& unit) {
+    const uint32_t cue = site.cue;
+    const float strength = site.strength;
+    const long p = site.before_chain;  // (plain copies: clang 14 cannot capture a structured binding)
+    Candidate c = site.candidate();
     // "O’Malley’s move was first reported by MSNBC": the source follows "by", the content is
     // the subject.
     if (cue + 1 < unit.end && word(cue + 1) == "by" && word(cue).ends_with("ed") && p >= static_cast<long>(unit.begin) &&
@@ -1749,7 +1808,7 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
                     c.rule = Rule::Passive;
                     c.weak_cue = strength < kStrongCue;
                     add(c);
-                    return;
+                    return true;
                 }
             }
             TokenRange content = source_before(static_cast<uint32_t>(p), unit);
@@ -1760,10 +1819,16 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
                 c.rule = Rule::Passive;
                 c.weak_cue = strength < kStrongCue;
                 add(c);
-                return;
+                return true;
             }
         }
     }
+    return false;
+}
+
+bool Finder::try_subject_as_statement(const CueSite& site, const Unit& unit) {
+    const auto& [cue, strength, p, chain_start, cue_begin] = site;
+    Candidate c = site.candidate();
     // "The company is expected to generate …", "Twitter is increasingly seen as …": a passive
     // of belief names no believer; its subject begins what is believed, the rest after the
     // cue goes on with it.
@@ -1802,9 +1867,15 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
             const size_t head = found_.size();
             add(c);
             if (found_.size() > head) add_continuation(rest, static_cast<int>(head), Rule::SplitClause);
-            return;
+            return true;
         }
     }
+    return false;
+}
+
+bool Finder::try_and_said(const CueSite& site, const Unit& unit) {
+    const auto& [cue, strength, p, chain_start, cue_begin] = site;
+    Candidate c = site.candidate();
     // "Mrs. Clinton shook her head and said", "Sullivan put off deciding … but said": the
     // sentence's subject.
     if (p > static_cast<long>(unit.begin) && (word(static_cast<uint32_t>(p)) == "and" || word(static_cast<uint32_t>(p)) == "but") &&
@@ -1814,12 +1885,18 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
             c.source = subject;
             bool starts_with_that = false;
             c.content = content_after(cue + 1, unit, starts_with_that);
-            if (c.content.empty()) return;
+            if (c.content.empty()) return true;
             c.rule = Rule::AndSaid;
             add(c);
-            return;
+            return true;
         }
     }
+    return false;
+}
+
+Finder::CueContext Finder::cue_context(const CueSite& site, const Unit& unit) const {
+    const auto& [cue, strength, p, chain_start, cue_begin] = site;
+    CueContext context;
     bool participle = word(cue).ends_with("ing");
     // "Mr. McConnell deflected questions before saying, ''…''": a gerund after a preposition
     // is the sentence subject's, as a participle after a comma is.
@@ -1884,246 +1961,278 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
                word(static_cast<uint32_t>(p)) == "," && closes_apposition(static_cast<uint32_t>(p), unit)) {
         after_comma_or_quote = false;
     }
+    context.participle = participle;
+    context.gerund_after_preposition = gerund_after_preposition;
+    context.after_comma_or_quote = after_comma_or_quote;
+    context.inverted_source = inverted_source;
+    context.subject_before_adverbial = subject_before_adverbial;
+    return context;
+}
 
-    if (after_comma_or_quote) {
-        // "“…,” said Smith." / "…, said the official." / "…, adding that …"
-        TokenRange source = inverted_source;
-        if (!source.empty() && p >= static_cast<long>(unit.begin)) {
-            c.source = source;
-            c.content = content_before(cue, unit);
-            c.rule = Rule::Inverted;
-            // "The contrast with Trump, said Doyle and others, would be clear …": an inverted
-            // source and cue set off by commas inside the clause they report; the statement is
-            // both halves.
-            // The source ends at the comma before the rest of the clause's predicate, which opens
-            // with an auxiliary ("would be clear", "is that", "doesn't forgive").
-            for (uint32_t t = source.begin + 1; t + 1 < source.end && !c.content.empty() && !in_quote(c.content.begin); ++t) {
-                const uint32_t next = t + 1;
-                if (word(t) != "," || !is_word(next) || tokens_[next].capitalized || is_relative_pronoun(next)) continue;
-                if (!is_folded(next, lex_.auxiliaries)) continue;  // ("…, papers and editorials" goes on with the source)
-                bool starts_with_that = false;
-                second_half = content_after(next, unit, starts_with_that);
-                if (second_half.empty() || opens_with_own_cue(second_half)) {
-                    second_half = {};
-                    break;
-                }
-                c.source.end = t;
-                break;
-            }
-        } else if (p >= static_cast<long>(unit.begin) &&
-                   (word(static_cast<uint32_t>(p)) == "," || gerund_after_preposition ||
-                    (participle && is_close_mark(static_cast<uint32_t>(p))))) {  // "the CNN “reporter,” saying, “…”"
-            // A participle continuing the previous attribution of this unit ("…, adding that")
-            // or the sentence's subject ("Sanders released a statement, insisting that …").
-            // The last such: found_ holds this unit's candidates at its end, so the scan
-            // back stops at the first from an earlier unit.
-            const Candidate* previous = nullptr;
-            for (auto f = found_.rbegin(); f != found_.rend() && f->cue.begin >= unit.begin && !previous; ++f)
-                if (f->cue.begin < cue && !f->source.empty()) previous = &*f;
+bool Finder::attribute_after_comma(const CueSite& site, const CueContext& context, const Unit& unit, Candidate& c,
+                                   TokenRange& second_half) {
+    const auto& [cue, strength, p, chain_start, cue_begin] = site;
+    const bool participle = context.participle;
+    const bool gerund_after_preposition = context.gerund_after_preposition;
+    const TokenRange inverted_source = context.inverted_source;
+    // "“…,” said Smith." / "…, said the official." / "…, adding that …"
+    TokenRange source = inverted_source;
+    if (!source.empty() && p >= static_cast<long>(unit.begin)) {
+        c.source = source;
+        c.content = content_before(cue, unit);
+        c.rule = Rule::Inverted;
+        // "The contrast with Trump, said Doyle and others, would be clear …": an inverted
+        // source and cue set off by commas inside the clause they report; the statement is
+        // both halves.
+        // The source ends at the comma before the rest of the clause's predicate, which opens
+        // with an auxiliary ("would be clear", "is that", "doesn't forgive").
+        for (uint32_t t = source.begin + 1; t + 1 < source.end && !c.content.empty() && !in_quote(c.content.begin); ++t) {
+            const uint32_t next = t + 1;
+            if (word(t) != "," || !is_word(next) || tokens_[next].capitalized || is_relative_pronoun(next)) continue;
+            if (!is_folded(next, lex_.auxiliaries)) continue;  // ("…, papers and editorials" goes on with the source)
             bool starts_with_that = false;
-            c.cue.end = joined_particle_end(cue, unit);  // ", referring to …"
-            // "…, a Democrat from Rhode Island, has proposed": its auxiliaries and adverbs too.
-            c.cue.begin = static_cast<uint32_t>(p) + 1;
-            c.content = content_after(c.cue.end, unit, starts_with_that);
-            if (previous) {
-                c.source = previous->source;
-                c.rule = Rule::ParticipleContinues;
-            } else if (participle) {
-                // "Trump, who has often struggled while talking about the issue, …": inside a
-                // relative clause the participle is the relative pronoun's.
-                c.source = relative_subject_before(static_cast<uint32_t>(p), unit);
-                if (!c.source.empty()) c.content = before_closing_comma(c.content);
-                if (c.source.empty()) c.source = sentence_subject(unit, static_cast<uint32_t>(p));
-                // "When he returned he began by saying, …": the subject of the verb before the
-                // preposition, when the sentence's own is not found.
-                if (c.source.empty() && gerund_after_preposition && p > static_cast<long>(unit.begin) + 1) {
-                    const long verb_start = before_verb_chain(static_cast<uint32_t>(p) - 1, unit, true);
-                    if (verb_start >= static_cast<long>(unit.begin)) {
-                        const TokenRange subject = source_before(static_cast<uint32_t>(verb_start), unit);
-                        if (!subject.empty() && subject.end - subject.begin <= 3 && looks_like_noun_phrase(subject))
-                            c.source = subject;
-                    }
-                }
-                c.rule = Rule::ParticipleSubject;
-            } else {
-                // "Gov. John Kasich (R-OH), said, “…”": a comma between subject and verb.
-                // The comma itself first, so that ", however," and the like are skipped.
-                c.source = subject_before_adjunct(static_cast<uint32_t>(p), unit);
-                if (c.source.empty()) c.source = source_before(static_cast<uint32_t>(p), unit);
-                if (c.source.empty()) c.source = source_before(static_cast<uint32_t>(p) - 1, unit);
-                // "Cory James, 22, of Flint, Mich., said": the sentence's subject and its
-                // appositions, when only appositions (an age, a place) stand before the cue.
-                if (c.source.empty()) {
-                    const TokenRange subject = sentence_subject(unit, static_cast<uint32_t>(p));
-                    bool appositions_only = !subject.empty() && subject.end < static_cast<uint32_t>(p) &&
-                                            word(subject.end) == "," && p - subject.end <= kMaxAppositionTokens;
-                    for (uint32_t t = subject.end; appositions_only && t < static_cast<uint32_t>(p); ++t)
-                        appositions_only = !in_quote(t) && !is_verb_like(t) && !is_folded(t, lex_.clause_openers);
-                    if (appositions_only) c.source = {subject.begin, static_cast<uint32_t>(p)};
-                }
-                // "…, however, revealed", "…, celebrating his major accomplishments, dwelled": an
-                // adverbial or a verb phrase before the comma is no subject; the sentence's is.
-                if (!c.source.empty() && (!looks_like_noun_phrase(c.source) ||
-                                          (c.source.end - c.source.begin == 1 && is_folded(c.source.begin, lex_.sentence_adverbs))))
-                    c.source = sentence_subject(unit, c.source.begin);
-                c.source = with_leading_apposition_head(c.source, unit);
-                c.rule = Rule::CommaSubject;
-                // "“…,” Blunt, after a long pause, said of Cruz.": the quotation is the
-                // statement, and whom it is about joins the cue.
-                if (!c.content.empty() && is_folded(c.content.begin, lex_.cue_particles) && c.content.end - c.content.begin <= 5) {
-                    const TokenRange quote_before = content_before(cue, unit);
-                    if (!quote_before.empty() && in_quote(quote_before.begin)) {
-                        c.cue.end = c.content.end;
-                        c.content = quote_before;
-                    }
-                }
-            }
-            if (c.source.empty()) return;
-        }
-    } else {
-        c.source = source_before(static_cast<uint32_t>(p), unit);
-        if (c.source.empty()) c.source = subject_before_adverbial;
-        if (c.source.empty()) return;
-        // "progressive organizations that have endorsed him say": an object pronoun is no
-        // subject; the subject stands before the relative clause that ends with it.
-        if (c.source.end - c.source.begin == 1 && is_folded(c.source.begin, lex_.object_pronouns)) {
-            TokenRange subject = subject_before_relative(c.source.begin, unit);
-            if (!subject.empty()) c.source = subject;
-        }
-        // "Another intelligence source speaking to Fox News said": the scan stopped at the
-        // addressee of a participle; the source stands before it.
-        TokenRange addressee;
-        if (c.source.begin >= unit.begin + 3 && word(c.source.begin - 1) == "to" &&
-            word(c.source.begin - 2).ends_with("ing") && !tokens_[c.source.begin - 2].capitalized) {
-            TokenRange subject = source_before(c.source.begin - 3, unit);
-            if (!subject.empty() && looks_like_noun_phrase(subject)) {
-                addressee = c.source;
-                c.source = subject;
-            }
-        }
-        // "Trump’s repeated calls": a participle after a possessive is an adjective.
-        if (is_participle(cue) && is_possessive(c.source.end - 1))
-            return;
-        if (!looks_like_noun_phrase(c.source)) {
-            // A verb phrase before the cue: its subject, when the sentence opens with one.
-            TokenRange subject = sentence_subject(unit, c.source.begin);
-            if (!subject.empty()) c.source = subject;
-        }
-        // Auxiliaries and adverbs between source and verb belong to the cue ("has also said"),
-        // and so does a verb phrase before a cue noun ("released a statement").
-        c.cue.begin = static_cast<uint32_t>(p) + 1;
-        if (c.source.end < c.cue.begin && word(c.source.end).ends_with("ed") && is_determiner(c.source.end + 1))
-            c.cue.begin = c.source.end;
-        // "Trump also took multiple swipes at", "made no mention of": the words between the
-        // subject and a cue noun are the cue's.
-        constexpr uint32_t kMaxCueVerbPhrase = 4;  // measured against 2 and 6 on the tuning part
-        if (c.source.end < c.cue.begin && c.cue.begin - c.source.end <= kMaxCueVerbPhrase) {
-            bool words_only = true;
-            for (uint32_t t = c.source.end; t < c.cue.begin && words_only; ++t)
-                words_only = is_word(t) && !in_quote(t) && !tokens_[t].capitalized && !is_folded(t, lex_.clause_openers);
-            if (words_only) c.cue.begin = c.source.end;
-        }
-        c.recipient = addressee.empty() ? opening_recipient(unit, c.source.begin) : addressee;
-        uint32_t next = cue + 1;
-        if (c.recipient.empty() && is_folded(cue, lex_.recipient_verbs)) {
-            c.recipient = recipient_at(next, unit);
-            if (!c.recipient.empty()) next = c.recipient.end;
-        }
-        if (c.recipient.empty()) next = c.cue.end = std::max(c.cue.end, joined_particle_end(cue, unit));
-        uint32_t after_adjunct = skip_speech_adjunct(next, unit);
-        // "said Tuesday that …": when the day is the whole adjunct, PolNeAR joins it to the cue
-        // about half the time (78 of 163 on the tuning part), more than cue F1 loses by it.
-        if (c.recipient.empty() && after_adjunct == next + 1 && c.cue.end == next && tokens_[next].capitalized &&
-            is_folded(next, lex_.time_words) && word(next).ends_with("day"))
-            c.cue.end = next + 1;
-        for (uint32_t t = next; t < after_adjunct; ++t)
-            if (is_folded(t, lex_.cue_media)) {
-                // "said in a statement": the medium is part of the cue.
-                if (c.recipient.empty()) c.cue.end = after_adjunct;
+            second_half = content_after(next, unit, starts_with_that);
+            if (second_half.empty() || opens_with_own_cue(second_half)) {
+                second_half = {};
                 break;
             }
-        next = after_adjunct;
+            c.source.end = t;
+            break;
+        }
+    } else if (p >= static_cast<long>(unit.begin) &&
+               (word(static_cast<uint32_t>(p)) == "," || gerund_after_preposition ||
+                (participle && is_close_mark(static_cast<uint32_t>(p))))) {  // "the CNN “reporter,” saying, “…”"
+        // A participle continuing the previous attribution of this unit ("…, adding that")
+        // or the sentence's subject ("Sanders released a statement, insisting that …").
+        // The last such: found_ holds this unit's candidates at its end, so the scan
+        // back stops at the first from an earlier unit.
+        const Candidate* previous = nullptr;
+        for (auto f = found_.rbegin(); f != found_.rend() && f->cue.begin >= unit.begin && !previous; ++f)
+            if (f->cue.begin < cue && !f->source.empty()) previous = &*f;
         bool starts_with_that = false;
-        c.content = content_after(next, unit, starts_with_that);
-        if (is_relative_source(c.source) && c.source.begin > unit.begin &&
-            word(c.source.begin - 1) == ",")
-            c.content = before_closing_comma(c.content);
-        bool quoted = !c.content.empty() && in_quote(c.content.begin);
-        // "“It's ambush journalism,” she says, “this new …”": the quotation before the source is
-        // the statement; the one after is its second half (a continuation).
-        // So does a quotation right before "SOURCE said" whatever follows the cue, unless it
-        // is a that-clause or a colon: "“It's plagiarism,” David Axelrod said just after
-        // midnight on CNN", "“…,” he said introducing Clinton as …".
-        TokenRange before = content_before(c.source.begin, unit);
-        // "On “Sunday Morning Futures,” Rep. Darrell Issa said …": a title is no statement.
-        // (One opening its sentence is a statement, however short: "“Really,” she added when …".)
-        const bool relative_source = is_relative_source(c.source);
-        bool before_is_quote = !relative_source && !before.empty() && in_quote(before.begin) &&
-                               !(is_title(before) && before.begin > unit.begin);
-        bool after_colon = next < unit.end && word(next) == ":";
-        // "…, the Congressional Budget Office reported on Tuesday -- a development that …": a
-        // dash after the cue opens a comment on the statement before it.
-        if (next > cue + 1 && next < unit.end && is_dash(next) && !before.empty() && !quoted) c.content = {};
-        // "…, Mr. Rubio said in his 2012 book, “An American Son.”": a title after the medium is
-        // the medium's name, part of the cue; the statement is the clause before.
-        if (quoted && next > cue + 1 && !before.empty() && !in_quote(before.begin) && ends_unit(c.content, unit) &&
-            is_title(c.content)) {
-            c.cue.end = c.content.end;
-            c.content = {};
-            quoted = false;
-        }
-        if (before_is_quote && (quoted || (!starts_with_that && !after_colon))) {
-            c.content = {};
-            quoted = false;
-        }
-        // "Sales were great, he said, wiping sweat off his face": a source and cue set off
-        // by commas with a participle after them: the statement is the clause before. (Other
-        // words after the second comma mostly go on with the clause the parenthesis
-        // interrupts: "In his state, Christie said, nonviolent offenders are …".)
-        const uint32_t after_comma = next + 1;
-        const bool parenthesis = c.source.begin > unit.begin && word(c.source.begin - 1) == "," && next < unit.end &&
-                                 word(next) == "," && c.recipient.empty() && after_comma < unit.end &&
-                                 is_word(after_comma) && !tokens_[after_comma].capitalized &&
-                                 word(after_comma).ends_with("ing") && cue_strength(after_comma) < kStrongCue;
-        if (parenthesis && !quoted && !starts_with_that && !before.empty()) c.content = {};
-        // "If the law conflicts with God's orders, Rubio said, Christians must ignore the law":
-        // a source and cue set off by commas inside the clause they report. The statement is
-        // both halves, the second a continuation of the first.
-        // (Not "…, he said, and then predicted: …", the next statement: the statement is the
-        // clause before.)
-        if (!parenthesis && strength >= kStrongCue && c.source.begin > unit.begin && word(c.source.begin - 1) == "," &&
-            next < unit.end && word(next) == "," && c.recipient.empty() && !quoted && !starts_with_that &&
-            !c.content.empty() && !before.empty() && !in_quote(before.begin)) {
-            if (!opens_with_own_cue(c.content)) second_half = c.content;
-            c.content = {};
-        }
-        // "Breitbart News responded:" closing its paragraph, the quotation opening the next.
-        if (c.content.empty() && after_colon && next + 1 >= unit.end && unit_of_[next] + 1 < units_.size()) {
-            const Unit& following = units_[unit_of_[next] + 1];
-            if (is_open_mark(following.begin)) {
-                c.content = quote_range(quote_of_[following.begin]);
-                quoted = true;
+        c.cue.end = joined_particle_end(cue, unit);  // ", referring to …"
+        // "…, a Democrat from Rhode Island, has proposed": its auxiliaries and adverbs too.
+        c.cue.begin = static_cast<uint32_t>(p) + 1;
+        c.content = content_after(c.cue.end, unit, starts_with_that);
+        if (previous) {
+            c.source = previous->source;
+            c.rule = Rule::ParticipleContinues;
+        } else if (participle) {
+            // "Trump, who has often struggled while talking about the issue, …": inside a
+            // relative clause the participle is the relative pronoun's.
+            c.source = relative_subject_before(static_cast<uint32_t>(p), unit);
+            if (!c.source.empty()) c.content = before_closing_comma(c.content);
+            if (c.source.empty()) c.source = sentence_subject(unit, static_cast<uint32_t>(p));
+            // "When he returned he began by saying, …": the subject of the verb before the
+            // preposition, when the sentence's own is not found.
+            if (c.source.empty() && gerund_after_preposition && p > static_cast<long>(unit.begin) + 1) {
+                const long verb_start = before_verb_chain(static_cast<uint32_t>(p) - 1, unit, true);
+                if (verb_start >= static_cast<long>(unit.begin)) {
+                    const TokenRange subject = source_before(static_cast<uint32_t>(verb_start), unit);
+                    if (!subject.empty() && subject.end - subject.begin <= 3 && looks_like_noun_phrase(subject))
+                        c.source = subject;
+                }
+            }
+            c.rule = Rule::ParticipleSubject;
+        } else {
+            // "Gov. John Kasich (R-OH), said, “…”": a comma between subject and verb.
+            // The comma itself first, so that ", however," and the like are skipped.
+            c.source = subject_before_adjunct(static_cast<uint32_t>(p), unit);
+            if (c.source.empty()) c.source = source_before(static_cast<uint32_t>(p), unit);
+            if (c.source.empty()) c.source = source_before(static_cast<uint32_t>(p) - 1, unit);
+            // "Cory James, 22, of Flint, Mich., said": the sentence's subject and its
+            // appositions, when only appositions (an age, a place) stand before the cue.
+            if (c.source.empty()) {
+                const TokenRange subject = sentence_subject(unit, static_cast<uint32_t>(p));
+                bool appositions_only = !subject.empty() && subject.end < static_cast<uint32_t>(p) &&
+                                        word(subject.end) == "," && p - subject.end <= kMaxAppositionTokens;
+                for (uint32_t t = subject.end; appositions_only && t < static_cast<uint32_t>(p); ++t)
+                    appositions_only = !in_quote(t) && !is_verb_like(t) && !is_folded(t, lex_.clause_openers);
+                if (appositions_only) c.source = {subject.begin, static_cast<uint32_t>(p)};
+            }
+            // "…, however, revealed", "…, celebrating his major accomplishments, dwelled": an
+            // adverbial or a verb phrase before the comma is no subject; the sentence's is.
+            if (!c.source.empty() && (!looks_like_noun_phrase(c.source) ||
+                                      (c.source.end - c.source.begin == 1 && is_folded(c.source.begin, lex_.sentence_adverbs))))
+                c.source = sentence_subject(unit, c.source.begin);
+            c.source = with_leading_apposition_head(c.source, unit);
+            c.rule = Rule::CommaSubject;
+            // "“…,” Blunt, after a long pause, said of Cruz.": the quotation is the
+            // statement, and whom it is about joins the cue.
+            if (!c.content.empty() && is_folded(c.content.begin, lex_.cue_particles) && c.content.end - c.content.begin <= 5) {
+                const TokenRange quote_before = content_before(cue, unit);
+                if (!quote_before.empty() && in_quote(quote_before.begin)) {
+                    c.cue.end = c.content.end;
+                    c.content = quote_before;
+                }
             }
         }
-        if (c.content.empty() && relative_source) return;  // what precedes "who" is no statement of it
-        if (c.content.empty()) {
-            c.content = content_before(c.source.begin, unit);
-            quoted = !c.content.empty() && in_quote(c.content.begin);
-            c.rule = quoted ? Rule::QuoteBeforeSource : Rule::ClauseBeforeSource;
-        } else {
-            c.rule = quoted ? Rule::QuoteAfterCue : starts_with_that ? Rule::ThatClause : Rule::ClauseAfterCue;
-        }
-        if (strength < kStrongCue && !(starts_with_that || quoted) &&
-            !takes_clause(c.source, static_cast<uint32_t>(p), cue, c.content))
-            return;
-        // "being pushed by Collins", "posted by CBN": a participle before its agent is no cue.
-        if (!quoted && !starts_with_that && !c.content.empty() && word(c.content.begin) == "by") return;
+        if (c.source.empty()) return false;
     }
-    if (c.content.empty()) return;
+    return true;
+}
+
+bool Finder::attribute_subject_before_cue(const CueSite& site, const CueContext& context, const Unit& unit,
+                                          Candidate& c, TokenRange& second_half) {
+    const auto& [cue, strength, p, chain_start, cue_begin] = site;
+    const TokenRange subject_before_adverbial = context.subject_before_adverbial;
+    c.source = source_before(static_cast<uint32_t>(p), unit);
+    if (c.source.empty()) c.source = subject_before_adverbial;
+    if (c.source.empty()) return false;
+    // "progressive organizations that have endorsed him say": an object pronoun is no
+    // subject; the subject stands before the relative clause that ends with it.
+    if (c.source.end - c.source.begin == 1 && is_folded(c.source.begin, lex_.object_pronouns)) {
+        TokenRange subject = subject_before_relative(c.source.begin, unit);
+        if (!subject.empty()) c.source = subject;
+    }
+    // "Another intelligence source speaking to Fox News said": the scan stopped at the
+    // addressee of a participle; the source stands before it.
+    TokenRange addressee;
+    if (c.source.begin >= unit.begin + 3 && word(c.source.begin - 1) == "to" &&
+        word(c.source.begin - 2).ends_with("ing") && !tokens_[c.source.begin - 2].capitalized) {
+        TokenRange subject = source_before(c.source.begin - 3, unit);
+        if (!subject.empty() && looks_like_noun_phrase(subject)) {
+            addressee = c.source;
+            c.source = subject;
+        }
+    }
+    // "Trump’s repeated calls": a participle after a possessive is an adjective.
+    if (is_participle(cue) && is_possessive(c.source.end - 1))
+        return false;
+    if (!looks_like_noun_phrase(c.source)) {
+        // A verb phrase before the cue: its subject, when the sentence opens with one.
+        TokenRange subject = sentence_subject(unit, c.source.begin);
+        if (!subject.empty()) c.source = subject;
+    }
+    // Auxiliaries and adverbs between source and verb belong to the cue ("has also said"),
+    // and so does a verb phrase before a cue noun ("released a statement").
+    c.cue.begin = static_cast<uint32_t>(p) + 1;
+    if (c.source.end < c.cue.begin && word(c.source.end).ends_with("ed") && is_determiner(c.source.end + 1))
+        c.cue.begin = c.source.end;
+    // "Trump also took multiple swipes at", "made no mention of": the words between the
+    // subject and a cue noun are the cue's.
+    constexpr uint32_t kMaxCueVerbPhrase = 4;  // measured against 2 and 6 on the tuning part
+    if (c.source.end < c.cue.begin && c.cue.begin - c.source.end <= kMaxCueVerbPhrase) {
+        bool words_only = true;
+        for (uint32_t t = c.source.end; t < c.cue.begin && words_only; ++t)
+            words_only = is_word(t) && !in_quote(t) && !tokens_[t].capitalized && !is_folded(t, lex_.clause_openers);
+        if (words_only) c.cue.begin = c.source.end;
+    }
+    c.recipient = addressee.empty() ? opening_recipient(unit, c.source.begin) : addressee;
+    uint32_t next = cue + 1;
+    if (c.recipient.empty() && is_folded(cue, lex_.recipient_verbs)) {
+        c.recipient = recipient_at(next, unit);
+        if (!c.recipient.empty()) next = c.recipient.end;
+    }
+    if (c.recipient.empty()) next = c.cue.end = std::max(c.cue.end, joined_particle_end(cue, unit));
+    uint32_t after_adjunct = skip_speech_adjunct(next, unit);
+    // "said Tuesday that …": when the day is the whole adjunct, PolNeAR joins it to the cue
+    // about half the time (78 of 163 on the tuning part), more than cue F1 loses by it.
+    if (c.recipient.empty() && after_adjunct == next + 1 && c.cue.end == next && tokens_[next].capitalized &&
+        is_folded(next, lex_.time_words) && word(next).ends_with("day"))
+        c.cue.end = next + 1;
+    for (uint32_t t = next; t < after_adjunct; ++t)
+        if (is_folded(t, lex_.cue_media)) {
+            // "said in a statement": the medium is part of the cue.
+            if (c.recipient.empty()) c.cue.end = after_adjunct;
+            break;
+        }
+    next = after_adjunct;
+    bool starts_with_that = false;
+    c.content = content_after(next, unit, starts_with_that);
+    if (is_relative_source(c.source) && c.source.begin > unit.begin &&
+        word(c.source.begin - 1) == ",")
+        c.content = before_closing_comma(c.content);
+    bool quoted = !c.content.empty() && in_quote(c.content.begin);
+    // "“It's ambush journalism,” she says, “this new …”": the quotation before the source is
+    // the statement; the one after is its second half (a continuation).
+    // So does a quotation right before "SOURCE said" whatever follows the cue, unless it
+    // is a that-clause or a colon: "“It's plagiarism,” David Axelrod said just after
+    // midnight on CNN", "“…,” he said introducing Clinton as …".
+    TokenRange before = content_before(c.source.begin, unit);
+    // "On “Sunday Morning Futures,” Rep. Darrell Issa said …": a title is no statement.
+    // (One opening its sentence is a statement, however short: "“Really,” she added when …".)
+    const bool relative_source = is_relative_source(c.source);
+    bool before_is_quote = !relative_source && !before.empty() && in_quote(before.begin) &&
+                           !(is_title(before) && before.begin > unit.begin);
+    bool after_colon = next < unit.end && word(next) == ":";
+    // "…, the Congressional Budget Office reported on Tuesday -- a development that …": a
+    // dash after the cue opens a comment on the statement before it.
+    if (next > cue + 1 && next < unit.end && is_dash(next) && !before.empty() && !quoted) c.content = {};
+    // "…, Mr. Rubio said in his 2012 book, “An American Son.”": a title after the medium is
+    // the medium's name, part of the cue; the statement is the clause before.
+    if (quoted && next > cue + 1 && !before.empty() && !in_quote(before.begin) && ends_unit(c.content, unit) &&
+        is_title(c.content)) {
+        c.cue.end = c.content.end;
+        c.content = {};
+        quoted = false;
+    }
+    if (before_is_quote && (quoted || (!starts_with_that && !after_colon))) {
+        c.content = {};
+        quoted = false;
+    }
+    // "Sales were great, he said, wiping sweat off his face": a source and cue set off
+    // by commas with a participle after them: the statement is the clause before. (Other
+    // words after the second comma mostly go on with the clause the parenthesis
+    // interrupts: "In his state, Christie said, nonviolent offenders are …".)
+    const uint32_t after_comma = next + 1;
+    const bool parenthesis = c.source.begin > unit.begin && word(c.source.begin - 1) == "," && next < unit.end &&
+                             word(next) == "," && c.recipient.empty() && after_comma < unit.end &&
+                             is_word(after_comma) && !tokens_[after_comma].capitalized &&
+                             word(after_comma).ends_with("ing") && cue_strength(after_comma) < kStrongCue;
+    if (parenthesis && !quoted && !starts_with_that && !before.empty()) c.content = {};
+    // "If the law conflicts with God's orders, Rubio said, Christians must ignore the law":
+    // a source and cue set off by commas inside the clause they report. The statement is
+    // both halves, the second a continuation of the first.
+    // (Not "…, he said, and then predicted: …", the next statement: the statement is the
+    // clause before.)
+    if (!parenthesis && strength >= kStrongCue && c.source.begin > unit.begin && word(c.source.begin - 1) == "," &&
+        next < unit.end && word(next) == "," && c.recipient.empty() && !quoted && !starts_with_that &&
+        !c.content.empty() && !before.empty() && !in_quote(before.begin)) {
+        if (!opens_with_own_cue(c.content)) second_half = c.content;
+        c.content = {};
+    }
+    // "Breitbart News responded:" closing its paragraph, the quotation opening the next.
+    if (c.content.empty() && after_colon && next + 1 >= unit.end && unit_of_[next] + 1 < units_.size()) {
+        const Unit& following = units_[unit_of_[next] + 1];
+        if (is_open_mark(following.begin)) {
+            c.content = quote_range(quote_of_[following.begin]);
+            quoted = true;
+        }
+    }
+    if (c.content.empty() && relative_source) return false;  // what precedes "who" is no statement of it
+    if (c.content.empty()) {
+        c.content = content_before(c.source.begin, unit);
+        quoted = !c.content.empty() && in_quote(c.content.begin);
+        c.rule = quoted ? Rule::QuoteBeforeSource : Rule::ClauseBeforeSource;
+    } else {
+        c.rule = quoted ? Rule::QuoteAfterCue : starts_with_that ? Rule::ThatClause : Rule::ClauseAfterCue;
+    }
+    if (strength < kStrongCue && !(starts_with_that || quoted) &&
+        !takes_clause(c.source, static_cast<uint32_t>(p), cue, c.content))
+        return false;
+    // "being pushed by Collins", "posted by CBN": a participle before its agent is no cue.
+    if (!quoted && !starts_with_that && !c.content.empty() && word(c.content.begin) == "by") return false;
+    return true;
+}
+
+void Finder::try_cue(uint32_t cue, const Unit& unit) {
+    const std::optional<float> strength = strength_as_cue(cue, unit);
+    if (!strength) return;
+    const CueSite site = cue_site(cue, *strength, unit);
+    if (try_passive_of_telling(site, unit) || try_passive_with_agent(site, unit) || try_subject_as_statement(site, unit) ||
+        try_and_said(site, unit))
+        return;
+    const CueContext context = cue_context(site, unit);
+    Candidate c = site.candidate();
+    TokenRange second_half;  // of a clause the source and cue interrupt
+    const bool attributed = context.after_comma_or_quote ? attribute_after_comma(site, context, unit, c, second_half)
+                                                         : attribute_subject_before_cue(site, context, unit, c, second_half);
+    if (!attributed || c.content.empty()) return;
     // "Taylor Bush said he did not recognize …": inside a statement already found, only a
     // verb that is nearly always a cue starts one of its own.
-    if (c.rule == Rule::ClauseAfterCue && strength < kNestedCue && overlaps_found_content({cue, cue + 1})) return;
-    c.weak_cue = strength < kStrongCue;
+    if (c.rule == Rule::ClauseAfterCue && site.strength < kNestedCue && overlaps_found_content({cue, cue + 1})) return;
+    c.weak_cue = site.strength < kStrongCue;
     // Measured on the tuning articles (tools/calibrate), a weak cue word is right under a
     // quarter of the time when the construction itself is loose: leave those out.
     if (c.weak_cue && (c.rule == Rule::CommaSubject || c.rule == Rule::ParticipleSubject))
