@@ -58,6 +58,10 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // name and where it is from, is the person named.
         {"inverted-cue.txt", "her survey of the berth showed deep cracks", "indirect", "said",
          "Another spokeswoman, Lina Dahl of the port office,", "Lina Dahl"},
+        // A clause between commas after an opening adverbial is the statement's, not an
+        // adverbial between a subject and its verb: the cue is inverted.
+        {"inverted-cue.txt", "it is rare for a new route to open in winter", "indirect", "said",
+         "Pia Strand, a planner who worked at the port for years", "Pia Strand"},
         {"indirect-that.txt", "the clinics would reopen", "indirect", "said", "Health Minister Sara Quinn", "Sara Quinn"},
         // A rare inflection of a cue verb is a cue: "warns" takes the figures of "warned",
         // "warning" (tools/learn-cues pools a verb's forms).
@@ -287,6 +291,7 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // A gerund in an opening adverbial clause is the main clause subject's.
         {"fronted-gerund.txt", "the volunteers who built the quay", "indirect", "praising", "Mayor Eva Lind", "Eva Lind"},
         {"fronted-gerund.txt", "the budget was tight", "indirect", "saying", "she", "Eva Lind"},
+        {"fronted-gerund.txt", "the new timetable", "indirect", "announcing", "Harbour Director Ola Berg", "Ola Berg"},
         // A predicate coordinated after a comma still has the sentence's subject.
         {"coordinated-predicate-colon.txt", "This harbour belongs to all of us", "direct", "thundered:", "Mayor Eva Lind",
          "Eva Lind"},

@@ -1326,8 +1326,11 @@ TokenRange Finder::subject_before_adjunct(uint32_t comma, const Unit& unit) cons
     }
     // Not an apposition ("Sandra Inman, a Cruz supporter …,"), whose comma source_before
     // takes in: an adverbial ("for its part", "in fact", "only two months later").
+    // (Nor a clause with a subject of its own: "In the world of politics, it is unusual for …,
+    // said Matt Latimer".)
     uint32_t first = opening + 1;
-    if (!is_word(first) || tokens_[first].capitalized || is_determiner(first) || closes_apposition(comma, unit))
+    if (!is_word(first) || tokens_[first].capitalized || is_determiner(first) || lex_.pronouns_subject(word(first)) ||
+        closes_apposition(comma, unit))
         return {};
     TokenRange subject = source_before(opening - 1, unit);
     if (subject.empty() || !looks_like_noun_phrase(subject)) return {};
