@@ -274,6 +274,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // The verb phrase between the subject and a cue noun is part of the cue.
         {"cue-noun-verb-phrase.txt", "the ferry company", "indirect", "also took several swipes at", "Mayor Eva Lind",
          "Eva Lind"},
+        // A source ending with an article took in the verb phrase before the cue noun.
+        {"cue-noun-after-article.txt", "the old pier could not take another winter", "indirect", "made the observation",
+         "The harbour master", "harbour master"},
         // An aside between dashes before the cue is the subject's, with titles' periods inside it.
         {"aside-with-abbreviations.txt", "the pier must be rebuilt", "indirect", "agreed",
          "The three harbour engineers — Mr. Berg, Ms. Holm and Mr. Ek —", "three harbour engineers"},

@@ -2107,6 +2107,12 @@ bool Finder::attribute_subject_before_cue(const CueSite& site, const CueContext&
         TokenRange subject = sentence_subject(unit, c.source.begin);
         if (!subject.empty()) c.source = subject;
     }
+    // "He made the observation that": the verb phrase before a cue noun is the cue's.
+    if (const uint32_t last = c.source.end - 1; is_folded(last, lex_.dangling_source_ends) && !in_quote(last)) {
+        uint32_t verb = c.source.begin + 1;
+        while (verb < last && !is_verb_like(verb)) ++verb;
+        if (verb < last) c.source.end = verb;
+    }
     // Auxiliaries and adverbs between source and verb belong to the cue ("has also said"),
     // and so does a verb phrase before a cue noun ("released a statement").
     c.cue.begin = static_cast<uint32_t>(p) + 1;
