@@ -1,0 +1,908 @@
+// The phrases around a cue: sources before and after it, subjects, appositions,
+// recipients and the content a cue introduces.
+#include "attribution/finder.h"
+
+namespace qg::attribution::detail {
+
+bool Finder::opens_with_source_and_cue(uint32_t first, uint32_t end) const {
+    constexpr uint32_t kMaxSourceWords = 6;
+    if (first >= end || !is_word(first) || !tokens_[first].capitalized) return false;
+    for (uint32_t t = first + 1; t < end && t <= first + kMaxSourceWords; ++t) {
+        if (!is_word(t) || in_quote(t)) return false;
+        if (cue_strength(t) >= kStrongCue) return true;
+    }
+    return false;
+}
+
+float Finder::cue_strength(uint32_t i) const {
+    if (!is_word(i) || in_quote(i)) return 0.f;
+    // Names are not cues; in a headline in title case ("Trump Says He Never Pledged …") a
+    // capitalised cue word still is, unless it opens it.
+    if (tokens_[i].capitalized && !(!title_case_.empty() && title_case_[unit_of_[i]] && i > units_[unit_of_[i]].begin))
+        return 0.f;
+    const Lexicon::WordInfo& word_info = info(i);
+    float probability = word_info.cue ? word_info.cue->probability : 0.f;
+    // "points out": a word that is a cue with the particle after it.
+    if (probability >= kStrongCue || !word_info.phrasal || i + 1 >= tokens_.size() || !is_word(i + 1) || in_quote(i + 1))
+        return probability;
+    // (Not when a cue word follows the particle, "began by saying": that one is the cue.)
+    if (i + 2 < tokens_.size() && is_word(i + 2) && info(i + 2).cue && info(i + 2).cue->probability >= kStrongCue)
+        return probability;
+    if (const CueEntry* pair = Lexicon::phrasal_cue(word_info, word(i + 1))) probability = std::max(probability, pair->probability);
+    return probability;
+}
+
+TokenRange Finder::as_marked_source(TokenRange source) const {
+    if (source.empty() || source.end >= tokens_.size() || in_quote(source.end)) return source;
+    const bool comma = word(source.end) == ",";
+    if (!comma && !is_dash(source.end)) return source;
+    // The mark that closes an apposition or aside inside the source: "…, the union’s leader,"
+    // "Many speakers — including Muslims, Jews —".
+    for (uint32_t t = source.begin + 1; t + 1 < source.end; ++t)
+        if (comma ? word(t) == "," : is_dash(t)) return {source.begin, source.end + 1};
+    return source;
+}
+
+bool Finder::introduces_object_with_cue(uint32_t cue, const Unit& unit) const {
+    constexpr uint32_t kMaxNounWords = 2;
+    if (!word(cue).ends_with("ed") || cue + 2 >= unit.end || !is_determiner(cue + 1)) return false;
+    for (uint32_t t = cue + 2; t < unit.end && t <= cue + 1 + kMaxNounWords + 1; ++t) {
+        if (in_quote(t) || !is_word(t) || tokens_[t].capitalized) return false;
+        if (t > cue + 2 && cue_strength(t) >= kStrongCue && word(t).ends_with("ing")) return true;
+        if (is_folded(t, lex_.clause_openers) || is_folded(t, lex_.cue_particles)) return false;  // "quoted the president as saying"
+    }
+    return false;
+}
+
+uint32_t Finder::after_place_apposition(uint32_t comma, uint32_t limit) const {
+    constexpr uint32_t kMaxPlaceTokens = 3;
+    uint32_t t = comma + 1;
+    while (t < limit && t - comma <= kMaxPlaceTokens && is_word(t) && tokens_[t].capitalized) ++t;
+    // The capitalised words before the comma name the place the state or country follows.
+    const bool place_before = comma > 0 && is_word(comma - 1) && tokens_[comma - 1].capitalized;
+    // and a subject follows ("…, New Hampshire, Trump went"; not "… in Iowa, Clinton, the
+    // once-presumptive nominee, …", a name and its apposition).
+    if (place_before && t > comma + 1 && t < limit && word(t) == "," && t + 1 < limit && is_word(t + 1) &&
+        (tokens_[t + 1].capitalized || lex_.pronouns_subject(word(t + 1))))
+        return t;
+    return comma;
+}
+
+long Finder::passive_auxiliary_between(long from, uint32_t verb, bool with_being) const {
+    for (long q = from + 1; q < static_cast<long>(verb); ++q)
+        if (is_folded(static_cast<uint32_t>(q), lex_.passive_auxiliaries) && (with_being || word(static_cast<uint32_t>(q)) != "being"))
+            return q;
+    return -1;
+}
+
+uint32_t Finder::handed_over_cue(uint32_t after, const Unit& unit) const {
+    if (after >= unit.end || !(word(after) == "to" || word(after) == "as")) return 0;
+    uint32_t t = after + 1;
+    if (t < unit.end && word(t) == "have") ++t;
+    return t < unit.end && cue_strength(t) >= kStrongCue ? t : 0;
+}
+
+bool Finder::agent_follows(uint32_t participle, const Unit& unit) const {
+    constexpr uint32_t kMaxReach = 5;
+    for (uint32_t t = participle + 1; t < unit.end && t <= participle + kMaxReach; ++t) {
+        if (in_quote(t) || word(t) == "," || is_terminal_punct(t)) return false;
+        if (word(t) == "by") return true;
+    }
+    return false;
+}
+
+bool Finder::opens_with_own_cue(TokenRange clause) const {
+    uint32_t t = clause.begin;
+    if (t >= clause.end || !is_folded(t, lex_.leading_conjunctions)) return false;
+    ++t;
+    while (t < clause.end && (is_folded(t, lex_.aux_adverbs) || is_ly_adverb(t))) ++t;
+    return t < clause.end && cue_strength(t) >= kStrongCue;
+}
+
+bool Finder::modifies_subject_of_later_cue(uint32_t cue, const Unit& unit) const {
+    constexpr uint32_t kMaxReach = 8;
+    auto w = word(cue);
+    if (!(w.ends_with("ed") || w.ends_with("ing")) || cue <= unit.begin) return false;
+    const uint32_t before = cue - 1;
+    if (!is_word(before) || in_quote(before) || is_folded(before, lex_.auxiliaries) ||
+        is_folded(before, lex_.aux_adverbs) || lex_.pronouns_subject(word(before)) || is_folded(before, lex_.clause_openers))
+        return false;
+    // A form in -ed is a participle only before the time or the agent ("released Thursday",
+    // "commissioned by"); otherwise it is as likely the verb ("Clinton expressed concern").
+    if (w.ends_with("ed") && !(cue + 1 < unit.end && (is_folded(cue + 1, lex_.time_words) ||
+                                                       is_folded(cue + 1, lex_.time_preludes) || word(cue + 1) == "by")))
+        return false;
+    for (uint32_t t = cue + 1; t < unit.end && t <= cue + kMaxReach; ++t) {
+        if (in_quote(t) || !is_word(t) || is_folded(t, lex_.clause_openers) || is_relative_pronoun(t)) return false;
+        // The later cue is a finite verb: "said", or a present form in -s right after a name or
+        // a time ("filed Thursday says"), not after a noun ("Sunday news shows").
+        const auto later = word(t);
+        const bool after_name_or_time = tokens_[t - 1].capitalized || is_folded(t - 1, lex_.time_words);
+        if (cue_strength(t) >= kStrongCue && (later == "said" || (later.ends_with("s") && after_name_or_time)))
+            return true;
+    }
+    return false;
+}
+
+bool Finder::conjoins_subjects(uint32_t conjunction, uint32_t last, const Unit& unit) const {
+    constexpr uint32_t kMaxFirstConjunct = 5;
+    auto w = word(conjunction);
+    if (!(w == "and" || w == "nor") || conjunction <= unit.begin || conjunction >= last) return false;
+    const uint32_t next = conjunction + 1;
+    if (!(tokens_[next].capitalized || is_folded(next, lex_.determiners) || is_folded(next, lex_.noun_phrase_openers)))
+        return false;
+    // The first conjunct opens the clause: a pronoun ("She and her aides") or a name, after
+    // "Neither" or "Both". (The clause may follow an opening adverbial and its comma: "Since
+    // earlier this year, Mr. Xi and other leaders"; or a conjunction: "But she and …".)
+    uint32_t first = unit.begin;
+    for (uint32_t t = conjunction; t > unit.begin && conjunction - t <= kMaxFirstConjunct;) {
+        --t;
+        if (word(t) == "," && !in_quote(t)) {
+            first = t + 1;
+            break;
+        }
+    }
+    if (conjunction - first > kMaxFirstConjunct) return false;
+    while (first + 1 < conjunction && is_folded(first, lex_.leading_conjunctions)) ++first;
+    if (w == "nor" ? (word(first) == "Neither" || word(first) == "neither") : (word(first) == "Both" || word(first) == "both"))
+        ++first;
+    if (conjunction == first + 1 && lex_.pronouns_subject(word(first))) return true;
+    // Or a short common noun phrase: "the senator and his allies", "many experts and some
+    // lawmakers", "doctors and medical experts".
+    constexpr uint32_t kMaxCommonConjunct = 3;
+    if (first < conjunction && conjunction - first <= kMaxCommonConjunct && !tokens_[first].capitalized &&
+        (is_determiner(first) || is_folded(first, lex_.noun_phrase_openers) ||
+         (conjunction == first + 1 && is_role_noun_or_plural(first)))) {
+        bool common = true;
+        for (uint32_t t = first; t < conjunction && common; ++t)
+            common = is_word(t) && !tokens_[t].capitalized && !in_quote(t) && !is_folded(t, lex_.auxiliaries) &&
+                     !is_folded(t, lex_.clause_openers) && cue_strength(t) < kStrongCue;
+        if (common) return true;
+    }
+    for (uint32_t t = first; t < conjunction; ++t)
+        if (!(is_word(t) && tokens_[t].capitalized) && word(t) != ".") return false;
+    return first < conjunction;
+}
+
+TokenRange Finder::with_leading_apposition_head(TokenRange source, const Unit& unit) const {
+    if (source.empty() || source.begin < unit.begin + 2 || word(source.begin - 1) != ",") return source;
+    const uint32_t comma = source.begin - 1;
+    const TokenRange head = source_before(comma - 1, unit);
+    if (head.empty() || head.begin != unit.begin || head.end != comma || head.end - head.begin < 2 ||
+        !looks_like_noun_phrase(head))
+        return source;
+    // Not an adverbial opening the sentence ("In her New Year speech, Merkel,", "Speaking in
+    // Harlem, Clinton,").
+    const auto first = word(head.begin);
+    if (is_folded(head.begin, lex_.sentence_adverbs) || is_folded(head.begin, lex_.adjunct_openers) ||
+        first.ends_with("ing") || first.ends_with("ed"))
+        return source;
+    bool named = false;
+    for (uint32_t t = head.begin; t < source.end && !named; ++t) named = t != unit.begin && tokens_[t].capitalized;
+    return named ? TokenRange{head.begin, source.end} : source;
+}
+
+bool Finder::names_role_from_clause_start(uint32_t comma, const Unit& unit) const {
+    constexpr uint32_t kMaxTokens = 12;
+    if (comma <= unit.begin || comma - unit.begin > kMaxTokens) return false;
+    bool role = false;
+    for (uint32_t t = unit.begin; t < comma; ++t) {
+        if (in_quote(t) || word(t) == "," || is_terminal_punct(t) || cue_strength(t) >= kStrongCue ||
+            is_folded(t, lex_.auxiliaries))
+            return false;
+        if (tokens_[t].capitalized) continue;
+        role |= is_role_noun_or_plural(t);
+    }
+    // It opens like a noun phrase ("The", "One of", "Clinton's"), not a participle or a
+    // preposition ("Dashing into a luncheon of senators, Senator …").
+    const uint32_t first = unit.begin;
+    const bool possessive = first + 1 < comma && is_possessive(first + 1);
+    return role && (is_folded(first, lex_.determiners) || is_folded(first, lex_.noun_phrase_openers) || possessive);
+}
+
+long Finder::before_verb_chain(uint32_t verb, const Unit& unit, bool stop_at_quote) const {
+    long p = static_cast<long>(verb) - 1;
+    const auto floating = [&](long i) {  // "have all characterized"
+        return i > static_cast<long>(unit.begin) && is_folded(static_cast<uint32_t>(i), lex_.floating_quantifiers) &&
+               is_folded(static_cast<uint32_t>(i) - 1, lex_.auxiliaries);
+    };
+    const auto perfect_since = [&](long i) {  // "has since said": an adverb, not a clause opener
+        return i > static_cast<long>(unit.begin) && word(static_cast<uint32_t>(i)) == "since" &&
+               is_folded(static_cast<uint32_t>(i) - 1, lex_.auxiliaries);
+    };
+    while (p >= static_cast<long>(unit.begin) && !(stop_at_quote && in_quote(static_cast<uint32_t>(p))) &&
+           (is_folded(static_cast<uint32_t>(p), lex_.aux_adverbs) || is_ly_adverb(static_cast<uint32_t>(p)) || floating(p) ||
+            perfect_since(p)))
+        --p;
+    return p;
+}
+
+long Finder::apposition_opening(uint32_t closing, const Unit& unit) const {
+    auto mark = word(closing);
+    long j = static_cast<long>(closing) - 1;
+    const long lo = static_cast<long>(unit.begin);
+    while (j > lo && word(static_cast<uint32_t>(j)) != mark && static_cast<long>(closing) - j <= kMaxAppositionTokens &&
+           !in_quote(static_cast<uint32_t>(j)))
+        --j;
+    if (j <= lo || word(static_cast<uint32_t>(j)) != mark || static_cast<long>(closing) - j > kMaxAppositionTokens) return -1;
+    if (static_cast<uint32_t>(j) + 1 >= closing) return -1;
+    // "A longtime JNF official, Howard Ingram,": a name in apposition to a role.
+    {
+        constexpr uint32_t kMaxNameTokens = 4;
+        bool all_capitalised = closing - (static_cast<uint32_t>(j) + 1) <= kMaxNameTokens;
+        for (uint32_t t = static_cast<uint32_t>(j) + 1; t < closing && all_capitalised; ++t)
+            all_capitalised = (is_word(t) && tokens_[t].capitalized) || word(t) == ".";
+        // ("A former candidate -- John McCain, who lost in 2008 --": the name and its relative
+        // clause.)
+        uint32_t name_end = static_cast<uint32_t>(j) + 1;
+        while (name_end < closing && ((is_word(name_end) && tokens_[name_end].capitalized) || word(name_end) == "."))
+            ++name_end;
+        all_capitalised |= name_end > static_cast<uint32_t>(j) + 1 && name_end - (static_cast<uint32_t>(j) + 1) <= kMaxNameTokens &&
+                           name_end + 1 < closing && word(name_end) == "," && is_relative_pronoun(name_end + 1);
+        if (all_capitalised && j > lo && is_folded(static_cast<uint32_t>(j) - 1, lex_.role_nouns) &&
+            !tokens_[static_cast<uint32_t>(j) - 1].capitalized)
+            return j;
+        // "The leader of the Anti-Defamation League, Jonathan Greenblatt,", "One of his
+        // advisers, Tad Devine,": a noun phrase with a role in it opens the clause.
+        if (all_capitalised && j > lo && names_role_from_clause_start(static_cast<uint32_t>(j), unit)) return j;
+    }
+    return is_apposition(static_cast<uint32_t>(j), closing, unit) ? j : -1;
+}
+
+bool Finder::is_apposition(uint32_t opening, uint32_t closing, const Unit& unit) const {
+    const long lo = static_cast<long>(unit.begin);
+    const long j = opening;
+    uint32_t opener = opening + 1;
+    if (opener >= closing || j <= lo) return false;
+    // "Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton,": a relative clause after a
+    // name belongs to the source, as PolNeAR marks it, whatever cue it holds of its own.
+    // ("Jeb Bush, the former Florida governor, who has resented …,": after an apposition of the
+    // name, too.)
+    if (is_relative_pronoun(opener) && j > lo &&
+        (tokens_[static_cast<uint32_t>(j) - 1].capitalized || word(static_cast<uint32_t>(j) - 1) == ")" ||
+         (word(static_cast<uint32_t>(j)) == "," && closes_apposition(static_cast<uint32_t>(j), unit))))
+        return true;
+    // It must open like an apposition: "a former official", "currently …", "58", "Twitter’s
+    // director", a role; "Sanders stepped up …" is a clause.
+    auto first_word = word(opener);
+    bool appositive = is_folded(opener, lex_.apposition_openers) || tokens_[opener].kind == TokenKind::Number ||
+                      is_party_tag(opener) ||  // "Sen. Rand Paul, R-Ky., told"
+                      first_word.ends_with("'s") || first_word.ends_with("\xE2\x80\x99s") ||
+                      (opener + 1 < closing && (word(opener + 1) == "'s" || word(opener + 1) == "\xE2\x80\x99s"));
+    if (!appositive) {
+        // "Jack Mozloom, Senior Fellow at …": a capitalised role anywhere; "Matdos Santos,
+        // legal director for …": a role among the first words.
+        constexpr uint32_t kRoleWithin = 3;
+        uint32_t limit = tokens_[opener].capitalized ? closing : std::min(closing, opener + kRoleWithin);
+        for (uint32_t t = opener; t < limit && !appositive; ++t) appositive = is_folded(t, lex_.role_nouns);
+    }
+    if (!appositive) return false;
+    uint32_t before = static_cast<uint32_t>(j - 1);
+    // "Ramil Carr, 31, a Philadelphia photographer,": an age between the name and the role.
+    bool age_before = tokens_[before].kind == TokenKind::Number && before >= unit.begin + 2 && word(before - 1) == "," &&
+                      is_word(before - 2) && tokens_[before - 2].capitalized;
+    bool name_before = (is_word(before) && tokens_[before].capitalized) || word(before) == ")" || age_before;
+    // ("numerous military veterans …, including Mr. Jebens,": members named after any group.)
+    if (!name_before && word(opener) != "including") return false;
+    // An apposition is a noun phrase, not a clause with its own cue or verb: "Still, the
+    // turnout was high, Smith said" (a verb inside a relative clause is the noun's).
+    for (uint32_t t = static_cast<uint32_t>(j) + 1; t < closing; ++t) {
+        if (cue_strength(t) >= kStrongCue) return false;
+        if (is_relative_pronoun(t)) break;
+        if (is_folded(t, lex_.auxiliaries)) return false;
+    }
+    return true;
+}
+
+// Scans back from `last` over the noun phrase a cue attaches to: "SDF spokesman Farhad
+// Shami", "Col Myles Caggins, currently a military fellow at the Council on Foreign
+// Relations,", "he". Stops at clause boundaries, quotations and non-appositive commas.
+TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
+    // Callers pass "the token before X", which at a unit's start lies outside it (or wraps).
+    if (last < unit.begin || last >= unit.end) return {};
+    // "Corey Lewandowski, in a statement released on Thursday, said": the adjunct between
+    // the commas is part of neither source nor content. (Relative clauses, "Tom Burke, who
+    // is coming from Grand Rapids, said", are part of the source, as PolNeAR marks them.)
+    if (word(last) == "," && last > unit.begin) {
+        long j = static_cast<long>(last) - 1;
+        while (j > static_cast<long>(unit.begin) && word(static_cast<uint32_t>(j)) != "," && last - j <= kMaxAppositionTokens &&
+               !in_quote(static_cast<uint32_t>(j)))
+            --j;
+        uint32_t opener = static_cast<uint32_t>(j) + 1;
+        if (j > static_cast<long>(unit.begin) && word(static_cast<uint32_t>(j)) == "," && opener < last &&
+            (is_folded(opener, lex_.sentence_adverbs) && !is_folded(opener, lex_.clause_openers)) &&
+            (tokens_[static_cast<uint32_t>(j) - 1].capitalized || opener + 1 == last))
+            last = static_cast<uint32_t>(j) - 1;
+    }
+    long k = static_cast<long>(last);
+    const long lo = static_cast<long>(unit.begin);
+    uint32_t verb_phrase_start = 0;  // "released a" in "The town released a statement"
+    // "who said" / "which reported": the relative pronoun is the source.
+    if (is_relative_pronoun(last) && word(last) != "whose") return {last, last + 1};
+    while (k >= lo && last - k < kMaxSourceTokens) {
+        uint32_t i = static_cast<uint32_t>(k);
+        if (in_quote(i)) break;
+        const Token& t = tokens_[i];
+        auto w = word(i);
+        if (t.kind == TokenKind::Punct) {
+            if (w == ")") {
+                long open = k - 1;
+                while (open >= lo && word(static_cast<uint32_t>(open)) != "(" && k - open < 12) --open;
+                if (open < lo || word(static_cast<uint32_t>(open)) != "(") break;
+                k = open - 1;
+                continue;
+            }
+            if (w == "." && k > lo && tokens_[i - 1].end == t.begin && is_word(i - 1) && k != static_cast<long>(last)) {
+                --k;  // the period of "Mr." or "Sen."
+                continue;
+            }
+            // "Many speakers at the service — including Muslims, Christians, Jews — said": an
+            // aside between dashes right before the cue is the subject's.
+            // (Typed as a spaced hyphen, too: "Deborah Reynolds - Santilli's girlfriend - told".)
+            auto is_aside_mark = [&](long m) { return is_dash(static_cast<uint32_t>(m)) || word(static_cast<uint32_t>(m)) == "-"; };
+            if (is_aside_mark(k) && i == last && i > unit.begin) {
+                long opening = k - 1;
+                // (The period of "Mr." inside it does not end it.)
+                while (opening > lo && !is_aside_mark(opening) && !in_quote(static_cast<uint32_t>(opening)) &&
+                       !(is_terminal_punct(static_cast<uint32_t>(opening)) && !is_abbreviation_period(static_cast<uint32_t>(opening))) &&
+                       k - opening <= kMaxAppositionTokens)
+                    --opening;
+                // (Not the dash of a dateline: "CLEVELAND - When …".)
+                if (opening > lo && opening + 1 < k && is_aside_mark(opening) &&
+                    after_dateline(unit.begin, static_cast<uint32_t>(k)) <= static_cast<uint32_t>(opening) &&
+                    is_word(static_cast<uint32_t>(opening) - 1)) {
+                    k = opening - 1;
+                    continue;
+                }
+            }
+            if (w == "," || is_dash(i)) {
+                // A name between the comma and the cue stands alone: in "…, which is unpopular,
+                // Doggett said" the relative clause is not Doggett's. (After a capitalised word
+                // the name goes on with a place: "a salesman from Sumter, South Carolina".)
+                bool name_after = i < last && i > unit.begin && !tokens_[i - 1].capitalized && word(i - 1) != ")";
+                for (uint32_t n = i + 1; n <= last && name_after; ++n)
+                    name_after = (is_word(n) && tokens_[n].capitalized) || word(n) == ".";
+                // So does a bare role or group noun: "…, the service it uses to organize its
+                // rallies, sources said".
+                name_after |= i + 1 == last && is_word(last) && !tokens_[last].capitalized &&
+                              (is_role_noun_or_plural(last) || is_folded(last, lex_.collective_nouns));
+                long opening = name_after ? -1 : apposition_opening(i, unit);
+                // ("Jeb Bush, the former Florida governor, who …,": the relative clause's comma
+                // closes an apposition before it.)
+                for (long earlier = opening; earlier > lo && word(static_cast<uint32_t>(earlier)) == ",";) {
+                    earlier = apposition_opening(static_cast<uint32_t>(earlier), unit);
+                    if (earlier >= 0) opening = earlier;
+                }
+                if (opening >= 0) {
+                    k = opening - 1;
+                    continue;
+                }
+                // "Julianne Moore, Kerry Washington, Amy Schumer and Elizabeth Banks said": a list
+                // of names, the last two joined by "and", is one source.
+                if (w == "," && i > unit.begin && i < last && tokens_[i - 1].capitalized) {
+                    bool names_after = true, joined = false;
+                    for (uint32_t n = i + 1; n <= last && names_after; ++n) {
+                        if (word(n) == "and" || word(n) == "or") joined |= n > i + 1 && tokens_[n - 1].capitalized;
+                        else names_after = (is_word(n) && tokens_[n].capitalized) || word(n) == "." || word(n) == ",";
+                    }
+                    constexpr uint32_t kMaxListedName = 4;
+                    uint32_t name_first = i;
+                    while (name_first > unit.begin && i - name_first < kMaxListedName && is_word(name_first - 1) &&
+                           tokens_[name_first - 1].capitalized && !in_quote(name_first - 1))
+                        --name_first;
+                    const bool listed = name_first < i && (name_first == unit.begin || word(name_first - 1) == ",") &&
+                                        !is_folded(name_first, lex_.adjunct_openers) && !is_folded(name_first, lex_.clause_openers) &&
+                                        !is_folded(name_first, lex_.sentence_adverbs);
+                    if (names_after && joined && listed) {
+                        --k;
+                        continue;
+                    }
+                }
+                // The comma opening an age or a party already scanned over ("Jimmy Ghazal, 39,
+                // a Lebanese man …,", "Chris Collins, R-NY,"). (Any apposition opening there,
+                // "Mike Shields, president of the fund, a super PAC …,", cost more sources
+                // than it mended on the tuning articles.)
+                if (w == "," && i > unit.begin && i + 1 <= last && is_word(i - 1) && tokens_[i - 1].capitalized &&
+                    (tokens_[i + 1].kind == TokenKind::Number || is_party_tag(i + 1))) {
+                    --k;
+                    continue;
+                }
+                break;
+            }
+            if (w == "&" || w == "'" || w == "/" || w == "%") {  // "47% say"
+                --k;
+                continue;
+            }
+            break;
+        }
+        if (t.kind == TokenKind::Quote) break;
+        // (A cue word right after a determiner is a noun: "The petition accuses".)
+        const bool verb_before_object = w.size() > 3 && w.ends_with("ed") && i + 1 <= last && is_determiner(i + 1) &&
+                                        k > lo && (is_word(i - 1) || word(i - 1) == ")");
+        // "Aides to Mr. Sanders", "advisers to the governor": a role and whom it serves;
+        // "a source close to the senator": an adjective and what it is close to.
+        const bool role_to = w == "to" && k > lo &&
+                             (is_role_noun_or_plural(i - 1) || is_folded(i - 1, lex_.linking_adjectives)) && i + 1 <= last &&
+                             (tokens_[i + 1].capitalized || is_folded(i + 1, lex_.determiners) ||
+                              is_folded(i + 1, lex_.object_pronouns));  // not "members to endorse"
+        if (t.kind == TokenKind::Word && !t.capitalized && !role_to &&
+            (w == "to" || w == "what" || is_folded(i, lex_.auxiliaries) ||
+             (cue_strength(i) >= kStrongCue && !(k > lo && is_folded(i - 1, lex_.determiners)) && !verb_before_object)))
+            break;  // a verb phrase or infinitive: the noun phrase started after it
+        // "The town released a statement saying": a verb and its object stand between the
+        // subject and the cue noun; the source is the subject, the verb phrase joins the cue.
+        if (t.kind == TokenKind::Word && !t.capitalized && verb_before_object) {
+            verb_phrase_start = i;
+            --k;
+            continue;
+        }
+        // "Trump also struck populist notes": an adverb that no noun phrase holds; the verb
+        // phrase after it is not the source's.
+        if (t.kind == TokenKind::Word && !t.capitalized && i < last && k > lo && is_folded(i, lex_.predicate_adverbs)) {
+            verb_phrase_start = i;
+            --k;
+            continue;
+        }
+        if (t.kind == TokenKind::Word && is_folded(i, lex_.clause_openers)) {
+            // "Trump and Clinton said": coordination of names stays in the source.
+            bool names_around = w == "and" && k > lo && (tokens_[i - 1].capitalized || word(i - 1) == ")") &&
+                                i + 1 <= last && tokens_[i + 1].capitalized;  // also "Rand Paul (Ky.) and Marco Rubio"
+            // "a spokesman for Bernie Sanders": a role and whom it serves.
+            bool role_for = w == "for" && k > lo && is_role_noun_or_plural(i - 1);
+            if (!names_around && !role_for && !(k > lo && conjoins_subjects(i, last, unit))) break;
+        }
+        --k;
+    }
+    TokenRange r{static_cast<uint32_t>(k + 1), last + 1};
+    // "A producer for Yahoo Studios", "the senator and his allies": when the scan stopped at
+    // "for" or "and" and the stretch from the sentence's start is one noun phrase (a
+    // determiner or a name first; no verb, comma or quotation), the phrase is the source.
+    if (k >= lo && verb_phrase_start == 0 && r.begin < last + 1) {
+        const uint32_t stop = static_cast<uint32_t>(k);
+        const auto sw = word(stop);
+        // (Not "to": "… to the forum said" gave more wrong sources than right.)
+        const bool joint = !tokens_[stop].capitalized && (sw == "for" || sw == "and");
+        uint32_t start = unit.begin;
+        while (start < stop && is_folded(start, lex_.leading_conjunctions)) ++start;
+        bool phrase = joint && start < stop && (is_determiner(start) || tokens_[start].capitalized) &&
+                      last + 1 - start <= kMaxSourceTokens;
+        for (uint32_t t = start; phrase && t < stop; ++t) {
+            if (in_quote(t) || tokens_[t].kind == TokenKind::Quote) phrase = false;
+            else if (tokens_[t].kind == TokenKind::Punct) phrase = word(t) == "." || word(t) == "-" || word(t) == "’s" || word(t) == "'s";
+            else if (!tokens_[t].capitalized && (is_folded(t, lex_.auxiliaries) || (cue_strength(t) >= kStrongCue && !(t > start && is_determiner(t - 1))) ||
+                                                 is_folded(t, lex_.clause_openers) || lex_.pronouns_subject(word(t))))
+                phrase = false;
+        }
+        if (phrase) r.begin = start;
+    }
+    if (verb_phrase_start > r.begin) r.end = verb_phrase_start;
+    while (!r.empty() && (word(r.end - 1) == "," || is_dash(r.end - 1))) --r.end;
+    // Sentence adverbs and conjunctions opening the sentence are not part of the source.
+    while (!r.empty() && (is_folded(r.begin, lex_.aux_adverbs) || is_folded(r.begin, lex_.clause_openers) ||
+                          word(r.begin) == "Meanwhile" || word(r.begin) == "However"))
+        ++r.begin;
+    // A pronoun takes no modifiers: "tweeted Tuesday night he considered" has the subject "he".
+    if (r.end - r.begin >= 2 && lex_.pronouns_subject(word(r.end - 1)) && !tokens_[r.end - 1].capitalized &&
+        !is_folded(r.end - 2, lex_.clause_openers) && word(r.end - 2) != "or")
+        r.begin = r.end - 1;
+    // A trailing time adjunct: "Trump on Tuesday said".
+    if (r.end - r.begin >= 3 && is_folded(r.end - 1, lex_.time_words)) {
+        uint32_t p = r.end - 2;
+        if (p > r.begin && is_word(p - 1) && !tokens_[p - 1].capitalized && is_folded(p, lex_.time_words)) --p;
+        if (is_word(p) && !tokens_[p].capitalized && is_folded(p, lex_.time_preludes))
+            r.end = p;
+    }
+    // A noun phrase does not end with a preposition ("… Irene Rosenfeld in"): such a stretch
+    // is a verb phrase's tail, not a source.
+    if (!r.empty() && is_word(r.end - 1) && !tokens_[r.end - 1].capitalized && is_folded(r.end - 1, lex_.cue_particles))
+        return {};
+    if (r.empty() || r.end - r.begin > kMaxSourceTokens) return {};
+    // A lone participle ("Nabisco, facing criticism for …") is a verb, not a source.
+    if (r.end - r.begin == 1 && !tokens_[r.begin].capitalized &&
+        (word(r.begin).ends_with("ing") || word(r.begin).ends_with("ed")))
+        return {};
+    if (!has_word(r)) return {};
+    return r;
+}
+
+// The source after an inverted cue: "…,” said Jenna Golden, Twitter’s director of
+// political advertising." It must open like a noun phrase.
+TokenRange Finder::source_after(uint32_t first, const Unit& unit) const {
+    if (first >= unit.end || !is_word(first)) return {};
+    // "said Sunday", "said on Tuesday": the time of the speech comes before its speaker.
+    if (word(first) == "on" && first + 1 < unit.end && is_folded(first + 1, lex_.time_words)) ++first;
+    while (first < unit.end && is_word(first) && is_folded(first, lex_.time_words) && first + 1 < unit.end) ++first;
+    if (first >= unit.end || !is_word(first)) return {};
+    // ("…,” Blunt said of Cruz": a preposition opens no source.)
+    if (!tokens_[first].capitalized && is_folded(first, lex_.cue_particles)) return {};
+    bool np_start = tokens_[first].capitalized || is_folded(first, lex_.inverted_source_openers) ||
+                    is_folded(first, lex_.role_nouns);
+    // "said pollster Frank Luntz", "said retired neurosurgeon Ben Carson": lowercase titles
+    // before a name; not "said Friday that Curiel …", a clause.
+    for (uint32_t k = first + 1; !np_start && !is_folded(first, lex_.clause_openers) && k < unit.end && k < first + 4 && is_word(k); ++k)
+        np_start = tokens_[k].capitalized;
+    if (!np_start) return {};
+    uint32_t end = first;
+    bool before_comma = true;
+    while (end < unit.end && end - first < kMaxSourceTokens) {
+        if (in_quote(end) || (is_terminal_punct(end) && !is_abbreviation_period(end) && !ends_abbreviation(end))) break;
+        auto t = word(end);
+        if (t == ";" || t == ":") break;
+        if (t == ",") before_comma = false;
+        if (before_comma && is_folded(end, lex_.auxiliaries)) return {};  // a clause, not a noun phrase
+        // "said ACLU director Anthony Romero in a statement", "said James B. Comey on Monday":
+        // the circumstance of the speech is not part of its source.
+        if (end > first && !tokens_[end].capitalized && is_folded(end, lex_.adjunct_openers) &&
+            names_speech_event(end + 1, unit))
+            break;
+        if (t == "," && end + 1 < unit.end &&
+            (is_folded(end + 1, lex_.clause_openers) || cue_strength(end + 1) >= kStrongCue))
+            break;
+        ++end;
+    }
+    while (end > first && word(end - 1) == ",") --end;
+    return {first, end};
+}
+
+// "Washington (AFP) – Democrat Hillary Clinton has …", "WASHINGTON, Dec. 8 (UPI) — …": the
+// place and agency of a dateline end at a dash, after capitalised words, numbers and
+// punctuation only.
+uint32_t Finder::after_dateline(uint32_t first, uint32_t limit) const {
+    constexpr uint32_t kMaxDatelineTokens = 12;
+    for (uint32_t t = first; t < limit && t - first < kMaxDatelineTokens; ++t) {
+        if (in_quote(t)) return first;
+        if (is_dash(t)) return t > first && (word(t - 1) == ")" || (is_word(t - 1) && text::is_all_caps(word(t - 1)))) ? t + 1 : first;
+        bool fits = (is_word(t) && tokens_[t].capitalized) || tokens_[t].kind == TokenKind::Number || word(t) == "," ||
+                    word(t) == "." || word(t) == "(" || word(t) == ")";
+        if (!fits) return first;
+    }
+    return first;
+}
+
+TokenRange Finder::sentence_subject(const Unit& unit, uint32_t limit) const {
+    uint32_t first = unit.begin;
+    while (first < limit && !is_word(first)) ++first;
+    if (first >= limit || in_quote(first)) return {};
+    first = after_dateline(first, limit);
+    while (first < limit && !is_word(first)) ++first;
+    if (first >= limit || in_quote(first)) return {};
+    while (first + 1 < limit && is_folded(first, lex_.leading_conjunctions) && is_word(first + 1)) ++first;
+    // "On Sunday morning Mr. Trump made …": an opening time adjunct without its comma.
+    if (is_folded(first, lex_.adjunct_openers) && first + 1 < limit && is_folded(first + 1, lex_.time_words)) {
+        uint32_t next = first + 1;
+        while (next < limit && is_folded(next, lex_.time_words)) ++next;
+        if (next < limit && is_word(next) && (tokens_[next].capitalized || lex_.pronouns_subject(word(next))) &&
+            !is_folded(next, lex_.time_words))
+            first = next;
+    }
+    // "In Iowa, Trump said …", "As the vote neared, Sanders …": the subject follows the
+    // opening adverbial and its comma.
+    // ("Ultimately, Mr. Yanukovych …": an adverb in -ly and its comma.)
+    const bool ly_adverb = word(first).size() > 4 && word(first).ends_with("ly") && first + 1 < limit && word(first + 1) == ",";
+    if (is_folded(first, lex_.sentence_adverbs) || word(first).ends_with("ing") || word(first) == "Here" ||
+        word(first) == "There" || ly_adverb) {
+        uint32_t comma = first;
+        while (comma < limit && word(comma) != "," && !in_quote(comma) && comma - first < kMaxClauseTokens) ++comma;
+        if (comma >= limit || word(comma) != ",") return {};
+        comma = after_place_apposition(comma, limit);  // "Speaking in Salem, New Hampshire, Trump …"
+        // "At an event in Ames, Iowa, on Sunday, Mrs. Clinton …": and a time after it.
+        if (comma + 2 < limit && (is_folded(comma + 1, lex_.time_preludes) || is_folded(comma + 1, lex_.time_words))) {
+            uint32_t next = comma + 2;
+            while (next < limit && next - comma <= 4 && is_word(next) && word(next) != ",") ++next;
+            if (next < limit && word(next) == "," && is_folded(next - 1, lex_.time_words)) comma = next;
+        }
+        first = comma + 1;
+        while (first < limit && !is_word(first)) ++first;
+        if (first >= limit || in_quote(first)) return {};
+    }
+    // "Last year, he …", "Outside the arena, about 200 protesters …": a capitalised word with
+    // lowercase words after it, up to a comma, is an opening adverbial when a pronoun or a
+    // name follows the comma.
+    constexpr uint32_t kMaxOpenerTokens = 8;
+    if (first + 1 < limit && ((is_word(first + 1) && !tokens_[first + 1].capitalized) ||
+                              tokens_[first + 1].kind == TokenKind::Number)) {
+        uint32_t comma = first + 1;
+        while (comma < limit && comma - first <= kMaxOpenerTokens && word(comma) != "," && !in_quote(comma)) ++comma;
+        const uint32_t next = comma + 1;
+        if (comma < limit && word(comma) == "," && next < limit && is_word(next) &&
+            (tokens_[next].capitalized || lex_.pronouns_subject(word(next))) && !is_folded(next, lex_.clause_openers))
+            first = next;
+    }
+    auto w = word(first);
+    if (lex_.pronouns_subject(w) && w != "you") return {first, first + 1};
+    uint32_t end = first;
+    if (w == "The" || w == "A" || w == "An") ++end;
+    uint32_t names = end;
+    while (names < limit && ((is_word(names) && tokens_[names].capitalized) || is_abbreviation_period(names))) ++names;
+    // "The former Republican presidential candidate continued, saying …", "Republican
+    // presidential candidate Donald Trump issued a statement, …": the noun phrase runs on over
+    // lowercase words to the first that opens the predicate.
+    uint32_t phrase = names;
+    while (phrase < limit && phrase - first < kMaxSubjectTokens && is_word(phrase) && !in_quote(phrase) &&
+           !opens_predicate(phrase) && !is_folded(phrase, lex_.clause_openers) && !is_ly_adverb(phrase) &&
+           !is_folded(phrase, lex_.adjunct_openers) && !is_folded(phrase, lex_.time_words))
+        ++phrase;
+    if (phrase > names && phrase < limit && phrase > end && opens_predicate(phrase) && !is_folded(phrase - 1, lex_.determiners))
+        names = phrase;
+    if (names == end) return {};
+    // "David Stockman, a former budget director, …": the name's apposition is the subject's.
+    if (names < limit && word(names) == ",") {
+        uint32_t closing = names + 1;
+        while (closing < limit && word(closing) != "," && !in_quote(closing) && closing - names <= kMaxAppositionTokens)
+            ++closing;
+        if (closing < limit && word(closing) == "," && apposition_opening(closing, unit) == static_cast<long>(names))
+            return {first, closing};
+    }
+    return {first, names};
+}
+
+TokenRange Finder::opening_recipient(const Unit& unit, uint32_t source_begin) const {
+    uint32_t first = unit.begin;
+    if (first + 3 >= source_begin || !is_word(first)) return {};
+    if (!tokens_[first].capitalized || !is_folded(first, lex_.speaking_participles)) return {};
+    if (!(word(first + 1) == "to" || word(first + 1) == "with")) return {};
+    if (word(source_begin - 1) != ",") return {};
+    TokenRange r{first + 2, source_begin - 1};
+    for (uint32_t t = r.begin; t < r.end; ++t)
+        if (word(t) == ",") return {};
+    return r;
+}
+
+// The recipient right after a verb like "told": a pronoun, a known name, or "the crowd".
+TokenRange Finder::recipient_at(uint32_t first, const Unit& unit) const {
+    if (first >= unit.end || in_quote(first) || !is_word(first)) return {};
+    // "told her supporters": "her" before a noun is its determiner, not the recipient.
+    bool determines_noun = word(first) == "her" && first + 1 < unit.end && is_word(first + 1) && !in_quote(first + 1) &&
+                           !tokens_[first + 1].capitalized && word(first + 1) != "that";
+    if (is_folded(first, lex_.object_pronouns) && !determines_noun) return {first, first + 1};
+    if (word(first) == "that") return {};
+    // Up to "that", when it comes soon: "told a rally in Ohio that …".
+    for (uint32_t i = first; i < unit.end && i < first + 8; ++i) {
+        if (word(i) == "that" && i > first) return {first, i};
+        if (in_quote(i) || word(i) == "," || word(i) == ":") break;
+        // (Not across a clause of its own: "told MSNBC Monday when asked about concerns that …".)
+        if (i > first && !tokens_[i].capitalized && (is_folded(i, lex_.clause_openers) || cue_strength(i) >= kStrongCue)) break;
+    }
+    if (tokens_[first].capitalized) {
+        // A capitalised run may run into the content ("told The National US forces will"):
+        // prefer the longest prefix that the document uses elsewhere as a whole name.
+        uint32_t run_end = first;
+        while (run_end < unit.end && is_word(run_end) && (tokens_[run_end].capitalized || run_end == first)) ++run_end;
+        for (uint32_t end = run_end; end > first + 1; --end) {
+            std::string_view candidate(text_.data() + tokens_[first].begin, tokens_[end - 1].end - tokens_[first].begin);
+            size_t at = text_.find(candidate);
+            bool elsewhere = false;
+            while (at != std::string_view::npos) {
+                if (at != tokens_[first].begin) {
+                    size_t after = at + candidate.size();
+                    bool whole = after >= text_.size() || !text::is_letter(static_cast<unsigned char>(text_[after]));
+                    // Followed elsewhere by a different word than here: a name boundary.
+                    bool same_next_word = end < run_end && after + 1 + word(end).size() <= text_.size() &&
+                                          text_[after] == ' ' && text_.substr(after + 1, word(end).size()) == word(end);
+                    if (whole && !same_next_word) {
+                        elsewhere = true;
+                        break;
+                    }
+                }
+                at = text_.find(candidate, at + 1);
+            }
+            if (elsewhere) return {first, end};
+        }
+        if (run_end - first <= 4 && (run_end >= unit.end || !tokens_[run_end].capitalized)) return {first, run_end};
+        return {first, first + 1};
+    }
+    auto w = word(first);
+    if (w == "the" || w == "a" || w == "an" || w == "his" || w == "her" || w == "their") {
+        // "told the New York Daily News, …": a name after the article, whole.
+        constexpr uint32_t kMaxRecipientName = 5;
+        uint32_t name_end = first + 1;
+        while (name_end < unit.end && name_end - first <= kMaxRecipientName && is_word(name_end) && !in_quote(name_end) &&
+               tokens_[name_end].capitalized)
+            ++name_end;
+        if (name_end > first + 2) return {first, name_end};
+        // "told the crowd he would win", "promised a new ferry by 2028": the two words are the
+        // recipient only when what follows can open the content, not when it is the noun that
+        // "a new" modifies.
+        const uint32_t next = first + 2;
+        if (next < unit.end && is_word(next) && !in_quote(next) && !tokens_[next].capitalized && !is_determiner(next) &&
+            !lex_.pronouns_subject(word(next)) && !is_folded(next, lex_.object_pronouns) && word(next) != "that" &&
+            word(next) != "to" && !is_folded(next, lex_.aux_adverbs) && !is_folded(next, lex_.adjunct_openers) &&
+            tokens_[next].kind != TokenKind::Number)
+            return {};
+        return {first, std::min(first + 2, unit.end)};
+    }
+    return {};
+}
+
+// Skips a speech-event adjunct after a cue ("in a statement", "on Tuesday", "in a report on
+// defence spending") when what follows it is the content or the end of the clause.
+uint32_t Finder::skip_speech_adjunct(uint32_t first, const Unit& unit) const {
+    if (first >= unit.end || !is_word(first) || in_quote(first)) return first;
+    bool prep = is_folded(first, lex_.adjunct_openers);
+    if (!prep) return first;
+    // "reported at least six planes filled the skies": "at least" quantifies; it opens no adjunct.
+    if (word(first) == "at" && first + 1 < unit.end && (word(first + 1) == "least" || word(first + 1) == "most")) return first;
+    // "declined to comment", "refused to answer": an infinitive is what was (not) said.
+    if (word(first) == "to" && first + 1 < unit.end && is_word(first + 1) && !tokens_[first + 1].capitalized &&
+        info(first + 1).cue)
+        return first;
+    bool has_adjunct_noun = false;
+    for (uint32_t i = first; i < unit.end && i < first + 12; ++i) {
+        if (is_folded(i, lex_.speech_adjuncts) || is_folded(i, lex_.time_words)) has_adjunct_noun = true;
+        // "said during a car ride in Cleveland.": a phrase running to the clause's end is the
+        // circumstance of the speech, whatever its words.
+        if (is_terminal_punct(i) && !is_abbreviation_period(i)) return i;
+        // "says this is just a rough patch": a phrase with a finite verb is the clause said.
+        if (i > first && !tokens_[i].capitalized && is_folded(i, lex_.auxiliaries)) return first;
+        // ("on Monday when asked about …": a clause opener ends the adjunct too.)
+        if (in_quote(i) || word(i) == "that" || word(i) == ":" || word(i) == "," || is_dash(i) ||
+            (i > first && !tokens_[i].capitalized && is_folded(i, lex_.clause_openers) && word(i) != "and"))
+            return has_adjunct_noun ? i : first;
+    }
+    return first;
+}
+
+// Content after a cue: to the end of the clause, leaving out the sentence's final stop and a
+// trailing participle that starts another attribution (", adding …").
+TokenRange Finder::content_after(uint32_t first, const Unit& unit, bool& starts_with_that) const {
+    starts_with_that = false;
+    uint32_t i = first;
+    if (i < unit.end && (word(i) == ":" || word(i) == ",")) ++i;
+    // "…, Fiorina said, adding that …": the participle starts an attribution of its own.
+    if (i > first && i < unit.end && !in_quote(i) && cue_strength(i) >= kStrongCue && word(i).ends_with("ing"))
+        return {};
+    if (i < unit.end && word(i) == "that" && !in_quote(i)) {
+        starts_with_that = true;
+        ++i;
+    }
+    uint32_t end = i;
+    while (end < unit.end) {
+        if (!in_quote(end)) {
+            auto w = word(end);
+            if (w == ";" || end - i >= kMaxClauseTokens) break;
+            if (w == "," && end + 1 < unit.end && !in_quote(end + 1) &&
+                (cue_strength(end + 1) >= kStrongCue && word(end + 1).ends_with("ing")))
+                break;
+            if (w == "," && end + 2 < unit.end && word(end + 1) == "according" && word(end + 2) == "to") break;
+        } else if (is_close_mark(end) && end + 1 < unit.end && !in_quote(end + 1) && cue_strength(end + 1) >= kStrongCue &&
+                   word(end + 1).ends_with("ing")) {
+            ++end;  // "mocked the “consultation,” saying …": the comma inside the quotation
+            break;
+        }
+        ++end;
+    }
+    while (end > i && !in_quote(end - 1) && (is_terminal_punct(end - 1) || word(end - 1) == "," || is_dash(end - 1)))
+        --end;
+    TokenRange r{i, end};
+    if (!has_word(r)) return {};
+    return r;
+}
+
+// Content before a source or cue that ends its clause: the quotation just before
+// ("“…,” Mr Shami said") or the clause from the start of the unit ("…, the SDF said").
+TokenRange Finder::content_before(uint32_t boundary, const Unit& unit) const {
+    if (boundary <= unit.begin) return {};
+    uint32_t b = boundary - 1;
+    if (is_close_mark(b)) return with_clause_before(quote_range(quote_of_[b]), unit);
+    if (word(b) != "," && !is_dash(b)) return {};
+    if (b == unit.begin) return {};
+    uint32_t last = b - 1;
+    if (is_close_mark(last)) return with_clause_before(quote_range(quote_of_[last]), unit);
+    TokenRange r{std::max(unit.begin, b > kMaxClauseTokens ? b - kMaxClauseTokens : 0u), b};
+    // A quotation inside the clause is content all the same; a colon before it is not.
+    for (uint32_t i = b; i > r.begin; --i)
+        if (!in_quote(i - 1) && (word(i - 1) == ":" || word(i - 1) == ";")) {
+            r.begin = i;
+            break;
+        }
+    if (!has_word(r)) return {};
+    return r;
+}
+
+TokenRange Finder::subject_before_adjunct(uint32_t comma, const Unit& unit) const {
+    uint32_t opening = comma;
+    while (opening > unit.begin && comma - opening < kMaxAppositionTokens) {
+        --opening;
+        if (in_quote(opening) || (is_terminal_punct(opening) && !is_abbreviation_period(opening))) return {};  // "U.S. officials"
+        if (word(opening) == ",") break;
+    }
+    if (opening <= unit.begin || word(opening) != ",") return {};
+    // "Clinton, during a town hall in Columbus, Ohio, said": the state after the place is
+    // inside the adjunct.
+    if (opening > unit.begin + 1 && comma - opening <= 4 && is_word(opening + 1) && tokens_[opening + 1].capitalized &&
+        is_word(opening - 1) && tokens_[opening - 1].capitalized) {
+        uint32_t earlier = opening - 1;
+        while (earlier > unit.begin && comma - earlier < kMaxAppositionTokens && word(earlier) != "," &&
+               !in_quote(earlier) && !is_terminal_punct(earlier))
+            --earlier;
+        if (earlier > unit.begin && word(earlier) == "," && is_word(earlier + 1) && !tokens_[earlier + 1].capitalized &&
+            !is_relative_pronoun(earlier + 1))
+            opening = earlier;
+    }
+    // Not an apposition ("Sandra Inman, a Cruz supporter …,"), whose comma source_before
+    // takes in: an adverbial ("for its part", "in fact", "only two months later").
+    // (Nor a clause with a subject of its own: "In the world of politics, it is unusual for …,
+    // said Matt Latimer".)
+    uint32_t first = opening + 1;
+    if (!is_word(first) || tokens_[first].capitalized || is_determiner(first) || lex_.pronouns_subject(word(first)) ||
+        closes_apposition(comma, unit))
+        return {};
+    TokenRange subject = source_before(opening - 1, unit);
+    if (subject.empty() || !looks_like_noun_phrase(subject)) return {};
+    // It opens the sentence, or follows the quotation it speaks ("“…,” Blunt, after a long
+    // pause, said").
+    uint32_t before = subject.begin;
+    if (before > unit.begin && word(before - 1) == ",") --before;
+    const bool after_quote = before > unit.begin && is_close_mark(before - 1);
+    if (subject.begin != after_dateline(unit.begin, opening) && !after_quote) return {};
+    return subject;
+}
+
+TokenRange Finder::subject_before_relative(uint32_t object, const Unit& unit) const {
+    constexpr uint32_t kMaxRelativeTokens = 8;
+    for (uint32_t t = object; t > unit.begin + 1 && object - t < kMaxRelativeTokens;) {
+        --t;
+        if (in_quote(t) || word(t) == "," || is_terminal_punct(t)) return {};
+        if (word(t) == "that" || word(t) == "who" || word(t) == "which") {
+            TokenRange subject = source_before(t - 1, unit);
+            return !subject.empty() && looks_like_noun_phrase(subject) ? subject : TokenRange{};
+        }
+    }
+    return {};
+}
+
+bool Finder::names_no_speaker(TokenRange source) const {
+    uint32_t words = 0;
+    bool clitic = false;
+    for (uint32_t t = source.begin; t < source.end; ++t) {
+        auto w = word(t);
+        if (w == "'s" || w == "\xE2\x80\x99s") clitic = true;
+        else if (is_word(t) || tokens_[t].kind == TokenKind::Number) ++words;
+    }
+    if (words != 1 || !is_word(source.begin)) return false;
+    auto first = word(source.begin);
+    if (is_folded(source.begin, lex_.non_speakers)) return true;
+    return clitic && (first == "it" || first == "It");  // "It's", not "its"
+}
+
+// "The bill's failure was “heartbreaking,” she said": a quotation ending the clause that it
+// completes is a mixed statement from the clause's start.
+TokenRange Finder::with_clause_before(TokenRange quote, const Unit& unit) const {
+    if (quote.begin <= unit.begin || in_quote(quote.begin - 1)) return quote;
+    uint32_t start = quote.begin - 1;
+    // "The party, typically attended by hundreds, “allows us to get our message out,”": a
+    // quotation opening in lowercase after a comma goes on with the clause before the comma.
+    if (word(start) == "," && start > unit.begin && quote.begin + 1 < quote.end && is_word(quote.begin + 1) &&
+        !tokens_[quote.begin + 1].capitalized && is_word(start - 1))
+        --start;
+    if (!is_word(start)) return quote;
+    while (start > unit.begin && !in_quote(start - 1) && word(start - 1) != ":" && word(start - 1) != ";" &&
+           quote.begin - start < kMaxClauseTokens)
+        --start;
+    if (start > unit.begin && in_quote(start - 1)) return quote;  // another quotation's clause
+    return {start, quote.end};
+}
+
+// "It" as the source: a dummy subject names no one ("it appears that …", "it was said
+// that …"), and in "she made it clear that …" the speaker is the subject of "made".
+void Finder::resolve_dummy_it(Candidate& c) const {
+    const uint32_t it = c.source.begin;
+    bool passive = false;
+    for (uint32_t t = c.cue.begin; t < c.cue.end; ++t) {
+        auto w = word(t);
+        passive |= is_folded(t, lex_.passive_auxiliaries);
+        if (is_folded(t, lex_.impersonal_verbs) || (passive && t > c.cue.begin && (w.ends_with("ed") || w == "said"))) {
+            c.source = {};
+            return;
+        }
+    }
+    if (it == 0 || c.cue.begin != it + 1 || word(c.cue.begin) != "clear") return;
+    auto verb = word(it - 1);
+    if (verb != "made" && verb != "make" && verb != "makes" && verb != "making") return;
+    const Unit& unit = units_[unit_of_[it]];
+    TokenRange subject = it - 1 > unit.begin ? source_before(it - 2, unit) : TokenRange{};
+    c.source = !subject.empty() && looks_like_noun_phrase(subject) ? subject : TokenRange{};
+    c.cue.begin = it - 1;
+}
+
+}  // namespace qg::attribution::detail
