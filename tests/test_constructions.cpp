@@ -298,6 +298,10 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // A predicate coordinated after a comma still has the sentence's subject.
         {"coordinated-predicate-colon.txt", "This harbour belongs to all of us", "direct", "thundered:", "Mayor Eva Lind",
          "Eva Lind"},
+        // The auxiliaries of a second predicate are the cue's; so is a verb's clitic fused to
+        // its pronoun, and the pronoun with it still resolves.
+        {"cue-auxiliaries.txt", "a second ferry by 2028", "indirect", "has promised", "Mayor Eva Lind", "Eva Lind"},
+        {"cue-auxiliaries.txt", "the pier is unsafe", "indirect", "’ve already said", "They", "engineers"},
     };
     for (const auto& e : cases) {
         INFO(e.fixture << ": " << e.content);
@@ -458,6 +462,15 @@ TEST_CASE("the subject of a passive verb of telling is not the source", "[constr
         CHECK(a["cue"]["text"] == "were told");
     }
     CHECK(found);
+    // The whole verb chain is the cue: "have even been asked".
+    bool chain = false;
+    for (const auto& a : out["attributions"])
+        if (std::string(a["content"]["text"]).find("to sail at night") != std::string::npos) {
+            chain = true;
+            CHECK(a["cue"]["text"] == "have even been asked");
+            CHECK(a["source"].is_null());
+        }
+    CHECK(chain);
 }
 
 TEST_CASE("a question put to a speaker is the asker's statement", "[constructions]") {

@@ -52,19 +52,25 @@ inline constexpr int kRuleCount = 23;
 const char* rule_name(Rule rule);
 const char* kind_name(Kind kind);  // "direct", "indirect", "mixed"
 
+// The word without a clitic fused to it in one token ("they’ve" -> "they", "who'd" ->
+// "who", "Trump’s" -> "Trump"); any other word unchanged. For lookups that a clitic should
+// not defeat (a pronoun is a pronoun with its verb attached).
+inline std::string_view without_clitic(std::string_view w) {
+    for (std::string_view mark : {std::string_view("'"), std::string_view("\xE2\x80\x99")}) {
+        const size_t at = w.find(mark);
+        if (at == std::string_view::npos || at == 0) continue;
+        const auto rest = w.substr(at + mark.size());
+        if (rest == "d" || rest == "s" || rest == "ve" || rest == "ll" || rest == "re" || rest == "m")
+            return w.substr(0, at);
+    }
+    return w;
+}
+
 // "who", "whose", "which", and "who" with its auxiliary in one token ("who’d", "who's"):
 // the subject of a relative clause, a source of its own as PolNeAR marks it.
 inline bool is_relative_pronoun_word(std::string_view w) {
     if (w == "who" || w == "whose" || w == "which" || w == "Who" || w == "Which") return true;
-    if (!w.starts_with("who") && !w.starts_with("Who")) return false;
-    auto rest = w.substr(3);
-    if (rest.starts_with("'"))
-        rest.remove_prefix(1);
-    else if (rest.starts_with("\xE2\x80\x99"))
-        rest.remove_prefix(3);
-    else
-        return false;
-    return rest == "d" || rest == "s" || rest == "ve" || rest == "ll";
+    return w.size() > 3 && (w.starts_with("who") || w.starts_with("Who")) && without_clitic(w).size() == 3;
 }
 
 struct Attribution {

@@ -333,7 +333,8 @@ bool Finder::try_passive_of_telling(const CueSite& site, const Unit& unit) {
     if (is_folded(cue, lex_.recipient_verbs) && !word(cue).ends_with("ing") && !(cue + 1 < unit.end && word(cue + 1) == "by")) {
         if (const long aux = passive_auxiliary_between(p, cue, true); aux >= 0) {
             bool starts_with_that = false;
-            c.cue = {static_cast<uint32_t>(aux), cue + 1};
+            // (From the chain's first auxiliary: "has even been asked".)
+            c.cue = {std::min(static_cast<uint32_t>(aux), static_cast<uint32_t>(chain_start + 1)), cue + 1};
             c.content = content_after(cue + 1, unit, starts_with_that);
             if (c.content.empty() || (strength < kStrongCue && !starts_with_that)) return true;
             c.rule = Rule::Passive;
@@ -454,6 +455,7 @@ bool Finder::try_and_said(const CueSite& site, const Unit& unit) {
         TokenRange subject = sentence_subject(unit, static_cast<uint32_t>(p));
         if (!subject.empty()) {
             c.source = subject;
+            c.cue.begin = std::min(c.cue.begin, static_cast<uint32_t>(p) + 1);  // "and has promised"
             bool starts_with_that = false;
             c.content = content_after(cue + 1, unit, starts_with_that);
             if (c.content.empty()) return true;

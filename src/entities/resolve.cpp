@@ -847,8 +847,9 @@ int Resolver::resolve_source(Attribution& a) {
         }
         return resolve_pronoun(word(first) == "which" || word(first) == "Which" ? "o" : "p", a.source.begin);
     }
-    if (end - first == 1)
-        if (const auto* kind = lex_.pronouns.find(word(first))) return resolve_pronoun(*kind, a.source.begin);
+    if (end - first == 1)  // ("They’ve already said": the pronoun of a fused clitic)
+        if (const auto* kind = lex_.pronouns.find(attribution::without_clitic(word(first))))
+            return resolve_pronoun(*kind, a.source.begin);
     // The last name in the head part, when the head part ends with it.
     const NameMention* head_name = nullptr;
     const auto [head_lo, head_hi] = names_starting_in(first, head_end);
