@@ -302,6 +302,8 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // its pronoun, and the pronoun with it still resolves.
         {"cue-auxiliaries.txt", "a second ferry by 2028", "indirect", "has promised", "Mayor Eva Lind", "Eva Lind"},
         {"cue-auxiliaries.txt", "the pier is unsafe", "indirect", "’ve already said", "They", "engineers"},
+        {"cue-auxiliaries.txt", "the quay floods every spring", "indirect", "has in the past warned", "Captain Lena Holm",
+         "Lena Holm"},
     };
     for (const auto& e : cases) {
         INFO(e.fixture << ": " << e.content);

@@ -210,10 +210,20 @@ long Finder::before_verb_chain(uint32_t verb, const Unit& unit, bool stop_at_quo
         return i > static_cast<long>(unit.begin) && word(static_cast<uint32_t>(i)) == "since" &&
                is_folded(static_cast<uint32_t>(i) - 1, lex_.auxiliaries);
     };
-    while (p >= static_cast<long>(unit.begin) && !(stop_at_quote && in_quote(static_cast<uint32_t>(p))) &&
-           (is_folded(static_cast<uint32_t>(p), lex_.aux_adverbs) || is_ly_adverb(static_cast<uint32_t>(p)) || floating(p) ||
-            perfect_since(p)))
-        --p;
+    const auto in_the_past = [&](long i) {  // "has in the past described": an adverbial of the chain
+        return i >= static_cast<long>(unit.begin) + 2 && word(static_cast<uint32_t>(i)) == "past" &&
+               word(static_cast<uint32_t>(i) - 1) == "the" &&
+               (word(static_cast<uint32_t>(i) - 2) == "in" || word(static_cast<uint32_t>(i) - 2) == "In");
+    };
+    while (p >= static_cast<long>(unit.begin) && !(stop_at_quote && in_quote(static_cast<uint32_t>(p)))) {
+        if (in_the_past(p))
+            p -= 3;
+        else if (is_folded(static_cast<uint32_t>(p), lex_.aux_adverbs) || is_ly_adverb(static_cast<uint32_t>(p)) ||
+                 floating(p) || perfect_since(p))
+            --p;
+        else
+            break;
+    }
     return p;
 }
 
