@@ -304,6 +304,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"cue-auxiliaries.txt", "the pier is unsafe", "indirect", "’ve already said", "They", "engineers"},
         {"cue-auxiliaries.txt", "the quay floods every spring", "indirect", "has in the past warned", "Captain Lena Holm",
          "Lena Holm"},
+        // "…, and then predicted:" in a sentence opening with a quotation: the earlier speaker's.
+        {"cue-auxiliaries.txt", "The new one will open by winter", "direct", "then predicted", "Mayor Eva Lind",
+         "Eva Lind"},
     };
     for (const auto& e : cases) {
         INFO(e.fixture << ": " << e.content);

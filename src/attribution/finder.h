@@ -228,6 +228,8 @@ private:
     // A cue word in the body of a sentence: which construction it is in decides where its
     // source and its statement are. Each try_ below returns true when the construction is
     // its own (attributed or not), and the cue needs no further reading.
+    // The last attribution of this unit with a source whose cue comes before `cue`.
+    const Candidate* previous_with_source(uint32_t cue, const Unit& unit) const;
     void try_cue(uint32_t cue, const Unit& unit);
     // The cue word's strength where it stands, or none when it is no cue there (a noun before
     // a cue, a raising verb handing over to the cue after its "to", …).

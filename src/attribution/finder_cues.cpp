@@ -4,6 +4,14 @@
 
 namespace qg::attribution::detail {
 
+const Candidate* Finder::previous_with_source(uint32_t cue, const Unit& unit) const {
+    // found_ holds this unit's candidates at its end, so the scan back stops at the first
+    // from an earlier unit.
+    for (auto f = found_.rbegin(); f != found_.rend() && f->cue.begin >= unit.begin; ++f)
+        if (f->cue.begin < cue && !f->source.empty()) return &*f;
+    return nullptr;
+}
+
 void Finder::try_according_to(uint32_t according, const Unit& unit) {
     Candidate c;
     c.cue = {according, according + 2};
@@ -453,6 +461,10 @@ bool Finder::try_and_said(const CueSite& site, const Unit& unit) {
     if (p > static_cast<long>(unit.begin) && (word(static_cast<uint32_t>(p)) == "and" || word(static_cast<uint32_t>(p)) == "but") &&
         strength >= kStrongCue) {
         TokenRange subject = sentence_subject(unit, static_cast<uint32_t>(p));
+        // "“…,” he said at a news conference, and then predicted: “…”": when the sentence has
+        // no subject to find, the speaker of its earlier statement.
+        if (subject.empty())
+            if (const Candidate* previous = previous_with_source(cue, unit)) subject = previous->source;
         if (!subject.empty()) {
             c.source = subject;
             c.cue.begin = std::min(c.cue.begin, static_cast<uint32_t>(p) + 1);  // "and has promised"
@@ -577,11 +589,7 @@ bool Finder::attribute_after_comma(const CueSite& site, const CueContext& contex
                 (participle && is_close_mark(static_cast<uint32_t>(p))))) {  // "the CNN “reporter,” saying, “…”"
         // A participle continuing the previous attribution of this unit ("…, adding that")
         // or the sentence's subject ("Sanders released a statement, insisting that …").
-        // The last such: found_ holds this unit's candidates at its end, so the scan
-        // back stops at the first from an earlier unit.
-        const Candidate* previous = nullptr;
-        for (auto f = found_.rbegin(); f != found_.rend() && f->cue.begin >= unit.begin && !previous; ++f)
-            if (f->cue.begin < cue && !f->source.empty()) previous = &*f;
+        const Candidate* previous = previous_with_source(cue, unit);
         bool starts_with_that = false;
         c.cue.end = joined_particle_end(cue, unit);  // ", referring to …"
         // "…, a Democrat from Rhode Island, has proposed": its auxiliaries and adverbs too.
