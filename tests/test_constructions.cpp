@@ -48,6 +48,8 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
          "the ferry captain Lena Holm", "Lena Holm"},
         // A person's full name before the colon inside the sentence, the quotation ending it.
         {"cue-colon-then-quote.txt", "Nobody builds a quay", "direct", ":", "the harbour economist Lars Vik", "Lars Vik"},
+        // A name's party and state in parentheses do not make it too long to label a quotation.
+        {"cue-colon-then-quote.txt", "The quay must be saved", "direct", ":", "Sen. Maja Lind (D-N.Y.)", "Maja Lind"},
         {"inverted-cue.txt", "The talks have failed", "direct", "said",
          "Anna Kowalski, a spokeswoman for the Port Authority", "Anna Kowalski"},
         // After a name and its apposition, a clause that opens with capitals is the content,

@@ -272,7 +272,11 @@ void Finder::attribute_leftover_quotes() {
                 !is_folded(source.end - 1, lex_.org_words)) {
                 opens = ends_unit(range, unit);
             }
-            if (opens && source.end - source.begin <= 8) {
+            // ("Rep. Trey Gowdy (R-S.C.):" is as short: the party and state do not count.)
+            uint32_t name_end = source.end;
+            if (name_end > source.begin + 2 && word(name_end - 1) == ")")
+                while (name_end > source.begin + 1 && word(name_end - 1) != "(") --name_end;
+            if (opens && name_end - source.begin <= 8) {
                 Candidate c;
                 c.source = source;
                 c.cue = {open - 1, open};
