@@ -235,6 +235,7 @@ private:
     // a cue, a raising verb handing over to the cue after its "to", …).
     std::optional<float> strength_as_cue(uint32_t cue, const Unit& unit) const;
     CueSite cue_site(uint32_t cue, float strength, const Unit& unit) const;
+    void add_passive(Candidate c, float strength);  // rule Passive, weak when the cue word is
     bool try_passive_of_telling(const CueSite& site, const Unit& unit);  // "Reporters were told that …"
     bool try_passive_with_agent(const CueSite& site, const Unit& unit);  // "… was first reported by MSNBC"
     // "The company is expected to generate …": the subject begins the statement.

@@ -332,6 +332,12 @@ Finder::CueSite Finder::cue_site(uint32_t cue, float strength, const Unit& unit)
     return site;
 }
 
+void Finder::add_passive(Candidate c, float strength) {
+    c.rule = Rule::Passive;
+    c.weak_cue = strength < kStrongCue;
+    add(c);
+}
+
 bool Finder::try_passive_of_telling(const CueSite& site, const Unit& unit) {
     const auto& [cue, strength, p, chain_start, cue_begin] = site;
     Candidate c = site.candidate();
@@ -345,9 +351,7 @@ bool Finder::try_passive_of_telling(const CueSite& site, const Unit& unit) {
             c.cue = {std::min(static_cast<uint32_t>(aux), static_cast<uint32_t>(chain_start + 1)), cue + 1};
             c.content = content_after(cue + 1, unit, starts_with_that);
             if (c.content.empty() || (strength < kStrongCue && !starts_with_that)) return true;
-            c.rule = Rule::Passive;
-            c.weak_cue = strength < kStrongCue;
-            add(c);
+            add_passive(c, strength);
             return true;
         }
     }
@@ -377,28 +381,22 @@ bool Finder::try_passive_with_agent(const CueSite& site, const Unit& unit) {
             while (end < unit.end && !in_quote(end) && word(end) != "," && !is_terminal_punct(end) && word(end) != ";" &&
                    end - cue < kMaxSourceTokens && !opens_what_was_told(end))
                 ++end;
+            c.cue = {static_cast<uint32_t>(p) + 1, cue + 1};
+            c.source = {cue + 2, end};
             if (end < unit.end && opens_what_was_told(end)) {
                 bool starts_with_that = false;
                 const TokenRange told = content_after(end, unit, starts_with_that);
                 if (!told.empty()) {
-                    c.cue = {static_cast<uint32_t>(p) + 1, cue + 1};
-                    c.source = {cue + 2, end};
                     c.recipient = source_before(static_cast<uint32_t>(p), unit);
                     c.content = told;
-                    c.rule = Rule::Passive;
-                    c.weak_cue = strength < kStrongCue;
-                    add(c);
+                    add_passive(c, strength);
                     return true;
                 }
             }
             TokenRange content = source_before(static_cast<uint32_t>(p), unit);
             if (end > cue + 2 && !content.empty()) {
-                c.cue = {static_cast<uint32_t>(p) + 1, cue + 1};
-                c.source = {cue + 2, end};
                 c.content = content;
-                c.rule = Rule::Passive;
-                c.weak_cue = strength < kStrongCue;
-                add(c);
+                add_passive(c, strength);
                 return true;
             }
         }
@@ -442,10 +440,8 @@ bool Finder::try_subject_as_statement(const CueSite& site, const Unit& unit) {
         if (!rest.empty()) {
             c.cue = {static_cast<uint32_t>(p) + 1, cue + 1};
             c.content = subject;
-            c.rule = Rule::Passive;
-            c.weak_cue = strength < kStrongCue;
             const size_t head = found_.size();
-            add(c);
+            add_passive(c, strength);
             if (found_.size() > head) add_continuation(rest, static_cast<int>(head), Rule::SplitClause);
             return true;
         }
