@@ -141,9 +141,9 @@ void Finder::run(std::vector<Attribution>& out) {
         // "She’ll", "they've" (one token): the subject is the pronoun, the clitic the verb's.
         if (c.source.end == c.source.begin + 1) {
             const auto w = word(c.source.begin);
-            const size_t mark = std::min(w.find('\''), w.find("\xE2\x80\x99"));
-            if (mark != std::string_view::npos && mark > 0 && lex_.pronouns_subject(w.substr(0, mark))) {
-                a.source.end = a.source.begin + static_cast<uint32_t>(mark);
+            const auto pronoun = without_clitic(w);
+            if (pronoun.size() < w.size() && lex_.pronouns_subject(pronoun)) {
+                a.source.end = a.source.begin + static_cast<uint32_t>(pronoun.size());
                 if (!c.cue.empty() && c.cue.begin == c.source.end) a.cue.begin = a.source.end;  // "they | ’ve said"
             }
         }
