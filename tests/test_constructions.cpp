@@ -28,6 +28,13 @@ std::string entity_name(const nlohmann::json& out, const nlohmann::json& id) {
     return "";
 }
 
+// The first attribution whose content contains `words`; null when there is none.
+const nlohmann::json* attribution_with(const nlohmann::json& out, const char* words) {
+    for (const auto& a : out["attributions"])
+        if (std::string(a["content"]["text"]).find(words) != std::string::npos) return &a;
+    return nullptr;
+}
+
 struct Expected {
     const char* fixture;
     const char* content;  // the content must contain this
@@ -226,6 +233,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
          "The town", "town"},
         {"verb-phrase-and-adjunct.txt", "We will not give up", "direct", "said", "union director Anthony Romero",
          "Anthony Romero"},
+        // A day named alone after the cue is its adjunct, whatever clause follows it.
+        {"verb-phrase-and-adjunct.txt", "to keep the ferry running", "indirect", "vowed Tuesday", "Harbour master Lena Berg",
+         "Lena Berg"},
         // Evidence reports what it shows.
         {"evidence.txt", "Clinton with a double-digit lead in New York", "indirect", "show", "Recent polls",
          "Recent polls"},
@@ -432,28 +442,28 @@ TEST_CASE("a verb that names (\"a firm called Harbour Analytics\") is no cue", "
     CHECK(verdict);
 }
 
+TEST_CASE("a day after the cue is not the start of the content", "[constructions]") {
+    const auto out = extract_fixture("verb-phrase-and-adjunct.txt");
+    const auto* vote = attribution_with(out, "vote against the budget");
+    REQUIRE(vote);
+    CHECK((*vote)["content"]["text"] == "he would vote against the budget");
+    CHECK((*vote)["source"]["text"] == "Councillor Per Dahl");
+}
+
 TEST_CASE("a recipient named after its article is whole, not the start of the content", "[constructions]") {
     const auto out = extract_fixture("told-recipient.txt");
-    bool found = false;
-    for (const auto& a : out["attributions"])
-        if (std::string(a["content"]["text"]).find("ferry fares would rise") != std::string::npos) {
-            found = true;
-            CHECK(a["content"]["text"] == "ferry fares would rise in the spring");
-            REQUIRE_FALSE(a["recipient"].is_null());
-            CHECK(entity_name(out, a["recipient"]) == "Harbour Island Gazette");
-        }
-    CHECK(found);
+    const auto* fares = attribution_with(out, "ferry fares would rise");
+    REQUIRE(fares);
+    CHECK((*fares)["content"]["text"] == "ferry fares would rise in the spring");
+    REQUIRE_FALSE((*fares)["recipient"].is_null());
+    CHECK(entity_name(out, (*fares)["recipient"]) == "Harbour Island Gazette");
 }
 
 TEST_CASE("an opening adverbial is not the subject of \"… and said\"", "[constructions]") {
     const auto out = extract_fixture("opening-adverbial.txt");
-    bool banners = false;
-    for (const auto& a : out["attributions"])
-        if (std::string(a["content"]["text"]).find("the plan ignored them") != std::string::npos) {
-            banners = true;
-            CHECK(a["source"]["text"] == "they");
-        }
-    CHECK(banners);
+    const auto* banners = attribution_with(out, "the plan ignored them");
+    REQUIRE(banners);
+    CHECK((*banners)["source"]["text"] == "they");
 }
 
 TEST_CASE("the subject of a passive verb of telling is not the source", "[constructions]") {
@@ -470,14 +480,10 @@ TEST_CASE("the subject of a passive verb of telling is not the source", "[constr
     }
     CHECK(found);
     // The whole verb chain is the cue: "have even been asked".
-    bool chain = false;
-    for (const auto& a : out["attributions"])
-        if (std::string(a["content"]["text"]).find("to sail at night") != std::string::npos) {
-            chain = true;
-            CHECK(a["cue"]["text"] == "have even been asked");
-            CHECK(a["source"].is_null());
-        }
-    CHECK(chain);
+    const auto* chain = attribution_with(out, "to sail at night");
+    REQUIRE(chain);
+    CHECK((*chain)["cue"]["text"] == "have even been asked");
+    CHECK((*chain)["source"].is_null());
 }
 
 TEST_CASE("a question put to a speaker is the asker's statement", "[constructions]") {

@@ -730,11 +730,26 @@ uint32_t Finder::skip_speech_adjunct(uint32_t first, const Unit& unit) const {
     if (first >= unit.end || !is_word(first) || in_quote(first)) return first;
     bool prep = is_folded(first, lex_.adjunct_openers);
     if (!prep) return first;
+    // "vowed Tuesday to remain", "said Monday she would": a day named alone (with its part
+    // of the day) is the whole adjunct, whatever clause follows it.
+    if (tokens_[first].capitalized && word(first).ends_with("day") && is_folded(first, lex_.time_words)) {
+        uint32_t end = first + 1;
+        while (end < unit.end && !tokens_[end].capitalized && is_folded(end, lex_.time_words)) ++end;
+        // ("said Tuesday in Paris, noting …": a phrase after the day goes on with its adjunct.)
+        if (end >= unit.end || tokens_[end].capitalized || !is_folded(end, lex_.adjunct_openers) || word(end) == "to")
+            return end;
+    }
     // "reported at least six planes filled the skies": "at least" quantifies; it opens no adjunct.
     if (word(first) == "at" && first + 1 < unit.end && (word(first + 1) == "least" || word(first + 1) == "most")) return first;
     // "declined to comment", "refused to answer": an infinitive is what was (not) said.
     if (word(first) == "to" && first + 1 < unit.end && is_word(first + 1) && !tokens_[first + 1].capitalized &&
         info(first + 1).cue)
+        return first;
+    // "vowed to win the race": so is any word after "to" that cannot start a noun phrase
+    // ("said to reporters", "told to the crowd" are adjuncts).
+    if (word(first) == "to" && first + 1 < unit.end && is_word(first + 1) && !tokens_[first + 1].capitalized &&
+        !is_determiner(first + 1) && !is_folded(first + 1, lex_.object_pronouns) &&
+        !(word(first + 1).ends_with("s") && !word(first + 1).ends_with("ss")))
         return first;
     bool has_adjunct_noun = false;
     for (uint32_t i = first; i < unit.end && i < first + 12; ++i) {
