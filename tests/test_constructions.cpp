@@ -442,6 +442,18 @@ TEST_CASE("a verb that names (\"a firm called Harbour Analytics\") is no cue", "
     CHECK(verdict);
 }
 
+TEST_CASE("an adverb before a cue verb is part of its cue, not a cue of its own", "[constructions]") {
+    const auto out = extract_fixture("cue-auxiliaries.txt");
+    int denials = 0;
+    for (const auto& a : out["attributions"])
+        if (std::string(a["content"]["text"]).find("any wrongdoing") != std::string::npos) {
+            ++denials;
+            CHECK(a["cue"]["text"] == "has repeatedly denied");
+            CHECK(a["content"]["text"] == "any wrongdoing");
+        }
+    CHECK(denials == 1);
+}
+
 TEST_CASE("a day after the cue is not the start of the content", "[constructions]") {
     const auto out = extract_fixture("verb-phrase-and-adjunct.txt");
     const auto* vote = attribution_with(out, "vote against the budget");

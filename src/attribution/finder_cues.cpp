@@ -273,6 +273,11 @@ std::optional<float> Finder::strength_as_cue(uint32_t cue, const Unit& unit) con
     if (cue + 1 < unit.end && cue_strength(cue + 1) >= kStrongCue &&
         (strength < kStrongCue || (cue > unit.begin && is_folded(cue - 1, lex_.determiners))))
         return std::nullopt;
+    // "has repeatedly denied": an adverb before a cue verb belongs to that verb's chain; it
+    // heads no attribution of its own.
+    if (is_ly_adverb(cue) && cue + 1 < unit.end && is_word(cue + 1) && !tokens_[cue + 1].capitalized &&
+        cue_strength(cue + 1) >= kStrongCue)
+        return std::nullopt;
     if (names_what_follows(cue, unit)) return std::nullopt;
     if (modifies_subject_of_later_cue(cue, unit)) return std::nullopt;
     if (introduces_object_with_cue(cue, unit)) return std::nullopt;
