@@ -182,6 +182,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
          "Kenji Sato, the trade minister", "Kenji Sato"},
         {"quotation-mark-styles.txt", "\"We are ready,\"", "direct", "said", "Maria Lindqvist", "Maria Lindqvist"},
         {"question-then-cue.txt", "Who will pay our rent", "direct", "asked", "Erik Sandvik", "Erik Sandvik"},
+        // A source with a title and an apposition after "!”" is still the quotation's; the
+        // topic after the cue is not a statement.
+        {"question-then-cue.txt", "Nobody asked us!", "direct", "said", "Sen. Maria Ek, D-Lund,", "Maria Ek"},
         {"question-then-cue.txt", "We are not going anywhere!", "direct", "shouted", "the crowd outside the gates",
          "crowd outside the gates"},
         {"split-quote-with-adjunct.txt", "The line will be finished by 2027", "direct", "said", "council leader Mira Olsen",
@@ -236,6 +239,8 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // A day named alone after the cue is its adjunct, whatever clause follows it.
         {"verb-phrase-and-adjunct.txt", "to keep the ferry running", "indirect", "vowed Tuesday", "Harbour master Lena Berg",
          "Lena Berg"},
+        // "said of X" at the clause's end names the topic of the clause before.
+        {"verb-phrase-and-adjunct.txt", "The old quay was unsafe", "indirect", "said", "Lena Berg", "Lena Berg"},
         // Evidence reports what it shows.
         {"evidence.txt", "Clinton with a double-digit lead in New York", "indirect", "show", "Recent polls",
          "Recent polls"},

@@ -390,8 +390,8 @@ private:
     uint32_t skip_speech_adjunct(uint32_t first, const Unit& unit) const;
     // Past "of NOUN PHRASE" up to the comma before `limit` ("said of Trump, “…”"), or `of`
     // itself when a verb or quotation stands in between.
+    static constexpr uint32_t kMaxTopicTokens = 8;
     uint32_t skip_topic(uint32_t of, uint32_t limit) const {
-        constexpr uint32_t kMaxTopicTokens = 8;
         uint32_t t = of + 1;
         while (t < limit && t - of <= kMaxTopicTokens && word(t) != "," && !in_quote(t) && !is_folded(t, lex_.auxiliaries))
             ++t;

@@ -726,6 +726,20 @@ bool Finder::attribute_subject_before_cue(const CueSite& site, const CueContext&
             break;
         }
     next = after_adjunct;
+    // "It was unsafe, Berg said of the bridge.": a topic running to the clause's end is what
+    // the statement before is about, not a statement.
+    if (next < unit.end && word(next) == "of" && !in_quote(next)) {
+        uint32_t topic_end = skip_topic(next, unit.end);
+        if (topic_end == next) {
+            topic_end = next + 1;
+            while (topic_end < unit.end && topic_end - next <= kMaxTopicTokens && is_word(topic_end) &&
+                   !in_quote(topic_end) && !is_folded(topic_end, lex_.auxiliaries))
+                ++topic_end;
+        }
+        if (topic_end > next + 1 && topic_end < unit.end && is_terminal_punct(topic_end) &&
+            !is_abbreviation_period(topic_end))
+            next = topic_end;
+    }
     bool starts_with_that = false;
     c.content = content_after(next, unit, starts_with_that);
     if (is_relative_source(c.source) && c.source.begin > unit.begin &&

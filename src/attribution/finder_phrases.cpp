@@ -5,10 +5,15 @@
 namespace qg::attribution::detail {
 
 bool Finder::opens_with_source_and_cue(uint32_t first, uint32_t end) const {
-    constexpr uint32_t kMaxSourceWords = 6;
+    // Room for a title and an apposition: "Rep. Glenn Thompson, R-Pa., said".
+    constexpr uint32_t kMaxSourceTokens = 12;
     if (first >= end || !is_word(first) || !tokens_[first].capitalized) return false;
-    for (uint32_t t = first + 1; t < end && t <= first + kMaxSourceWords; ++t) {
-        if (!is_word(t) || in_quote(t)) return false;
+    for (uint32_t t = first + 1; t < end && t <= first + kMaxSourceTokens; ++t) {
+        if (in_quote(t)) return false;
+        if (!is_word(t)) {
+            if (word(t) == "," || is_abbreviation_period(t) || ends_abbreviation(t)) continue;
+            return false;
+        }
         if (cue_strength(t) >= kStrongCue) return true;
     }
     return false;
