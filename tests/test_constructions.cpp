@@ -90,6 +90,11 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"quote-across-paragraphs.txt", "The first part of the report", "direct", "", "", "Ahmed Khan"},
         {"pronoun-source.txt", "the vote on the budget would be delayed", "indirect", "said", "She", "Helen Ruiz"},
         {"wrong-way-marks.txt", "It is over for this council", "direct", "said", "the mayor", "mayor"},
+        // A closing glyph that starts a line opens the quotation, even with a space after it;
+        // any strong cue verb inverts after a closing mark.
+        {"wrong-way-marks.txt", "the ferry has already left the harbour", "direct", "wrote", "the Island Courier",
+         "Island Courier"},
+        {"wrong-way-marks.txt", "Gun owners should leave", "direct", "opined", "the Island Courier", "Island Courier"},
         {"nested-quote.txt", "He told me ‘never again’ and then he left the room", "direct", "said", "Paul Adams", "Paul Adams"},
         {"speaking-to.txt", "prices would fall next winter", "indirect", "said", "Energy Secretary Mark Dale", "Mark Dale"},
         {"source-with-modifiers.txt", "the tariffs were a mistake", "indirect", "said",

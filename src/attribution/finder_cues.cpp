@@ -507,7 +507,12 @@ Finder::CueContext Finder::cue_context(const CueSite& site, const Unit& unit) co
         subject_before_adverbial = subject_before_adjunct(static_cast<uint32_t>(p), unit);
         if (!subject_before_adverbial.empty() && !participle) after_comma_or_quote = false;
     }
-    if (after_comma_or_quote && !participle && is_folded(cue, lex_.inverting_verbs)) {
+    // Right after a closing quotation mark any strong cue verb may invert ("“…,” opined the
+    // Plain Dealer"); after a plain comma only the verbs news English inverts do.
+    const bool inverts = is_folded(cue, lex_.inverting_verbs) ||
+                         (p >= static_cast<long>(unit.begin) && is_close_mark(static_cast<uint32_t>(p)) &&
+                          strength >= kStrongCue && !word(cue).ends_with("ing"));
+    if (after_comma_or_quote && !participle && inverts) {
         inverted_source = source_after(cue + 1, unit);
         uint32_t rest = inverted_source.end;
         while (rest < unit.end && !in_quote(rest) && (is_terminal_punct(rest) || word(rest) == ",")) ++rest;

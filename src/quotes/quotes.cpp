@@ -173,7 +173,10 @@ void find_quotes(std::string_view text, const text::Analysis& analysis, QuoteAna
         bool opens;
         if (c.left_free && !c.right_free) opens = true;
         else if (!c.left_free && c.right_free) opens = false;
-        else if (c.left_free && c.right_free) opens = open < 0 && direction >= 0;  // floating: trust glyph, then state
+        // Floating: trust the glyph, then the state; but no mark that starts a line closes
+        // anything ("” … in the case of Wyoming, …,” wrote Time").
+        else if (c.left_free && c.right_free)
+            opens = open < 0 && (direction >= 0 || mark.token == 0 || tokens[mark.token].newlines_before > 0);
         else opens = open < 0;                                                    // glued on both sides
         if (open >= 0 && opens) {
             // A new quote opens before the last one closed: the last one ends unclosed here.
