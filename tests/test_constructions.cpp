@@ -90,6 +90,10 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"quote-across-paragraphs.txt", "The first part of the report", "direct", "", "", "Ahmed Khan"},
         {"pronoun-source.txt", "the vote on the budget would be delayed", "indirect", "said", "She", "Helen Ruiz"},
         {"wrong-way-marks.txt", "It is over for this council", "direct", "said", "the mayor", "mayor"},
+        // A quotation opening the sentence is the subject of the clause a later quotation ends:
+        // the statement is the whole clause, not a continuation of the previous speaker.
+        {"quoted-title-subject.txt", "“Salt and Tar” was to be a “warning to the town,”", "mixed", "said",
+         "Britt Lund, the book’s editor", "Britt Lund"},
         // A closing glyph that starts a line opens the quotation, even with a space after it;
         // any strong cue verb inverts after a closing mark.
         {"wrong-way-marks.txt", "the ferry has already left the harbour", "direct", "wrote", "the Island Courier",
@@ -586,6 +590,11 @@ TEST_CASE("a passive of belief names no believer: its subject begins what is bel
     // Any passive of saying without its agent names no speaker; one of feeling keeps its
     // subject as the source ("The crews were shocked that …").
     check_belief("The new timetable", "was announced", "without fanfare");
+    // A circumstance after the cue, running to the clause's end, goes on with nothing.
+    const auto* schedule = find("The winter schedule");
+    REQUIRE(schedule != nullptr);
+    CHECK((*schedule)["cue"]["text"] == "was announced");
+    for (const auto& a : atts) CHECK(a["content"]["text"] != "on Monday");
     bool crews = false;
     for (const auto& a : atts)
         if (a["content"]["text"] == "the ice held so late") crews = a["source"]["text"] == "The crews";

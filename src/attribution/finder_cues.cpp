@@ -441,13 +441,17 @@ bool Finder::try_subject_as_statement(const CueSite& site, const Unit& unit) {
         // A dummy subject ("It seems that …", "There appears to be …") is no part of it.
         if (subject.end == subject.begin + 1 && (is_folded(subject.begin, lex_.impersonal_subjects))) subject = {};
         bool starts_with_that = false;
+        // ("The plan was announced on Monday.": a circumstance running to the clause's end
+        // goes on with nothing.)
+        const uint32_t after_adjunct = skip_speech_adjunct(cue + 1, unit);
+        const bool only_circumstance = after_adjunct > cue + 1 && (after_adjunct >= unit.end || is_terminal_punct(after_adjunct));
         const TokenRange rest = subject.empty() ? TokenRange{} : content_after(cue + 1, unit, starts_with_that);
         if (!rest.empty()) {
             c.cue = {static_cast<uint32_t>(p) + 1, cue + 1};
             c.content = subject;
             const size_t head = found_.size();
             add_passive(c, strength);
-            if (found_.size() > head) add_continuation(rest, static_cast<int>(head), Rule::SplitClause);
+            if (found_.size() > head && !only_circumstance) add_continuation(rest, static_cast<int>(head), Rule::SplitClause);
             return true;
         }
     }

@@ -909,7 +909,16 @@ TokenRange Finder::with_clause_before(TokenRange quote, const Unit& unit) const 
     while (start > unit.begin && !in_quote(start - 1) && word(start - 1) != ":" && word(start - 1) != ";" &&
            quote.begin - start < kMaxClauseTokens)
         --start;
-    if (start > unit.begin && in_quote(start - 1)) return quote;  // another quotation's clause
+    if (start > unit.begin && in_quote(start - 1)) {
+        // "“All that Glitters Is Not Gold” was to be a “cautionary tale,” said …": a quotation
+        // opening the sentence is the subject of the same clause when no cue stands between;
+        // otherwise it is another quotation's clause.
+        const TokenRange earlier = quote_range(quote_of_[start - 1]);
+        if (earlier.begin != unit.begin) return quote;
+        for (uint32_t t = earlier.end; t < quote.begin; ++t)
+            if (cue_strength(t) >= kStrongCue || word(t) == ",") return quote;
+        return {earlier.begin, quote.end};
+    }
     return {start, quote.end};
 }
 
