@@ -327,6 +327,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // The auxiliaries of a second predicate are the cue's; so is a verb's clitic fused to
         // its pronoun, and the pronoun with it still resolves.
         {"cue-auxiliaries.txt", "a second ferry by 2028", "indirect", "has promised", "Mayor Eva Lind", "Eva Lind"},
+        // An adverb between the cue and "that" is the cue's.
+        {"cue-auxiliaries.txt", "the quay is safe", "indirect", "has said repeatedly", "Harbour master Nils Berg",
+         "Nils Berg"},
         {"cue-auxiliaries.txt", "the pier is unsafe", "indirect", "’ve already said", "They", "engineers"},
         {"cue-auxiliaries.txt", "the quay floods every spring", "indirect", "has in the past warned", "Captain Lena Holm",
          "Lena Holm"},
@@ -590,6 +593,7 @@ TEST_CASE("a passive of belief names no believer: its subject begins what is bel
     // Any passive of saying without its agent names no speaker; one of feeling keeps its
     // subject as the source ("The crews were shocked that …").
     check_belief("The new timetable", "was announced", "without fanfare");
+    check_belief("The ferry chief", "was said", "to be furious");
     // A circumstance after the cue, running to the clause's end, goes on with nothing.
     const auto* schedule = find("The winter schedule");
     REQUIRE(schedule != nullptr);

@@ -735,6 +735,14 @@ bool Finder::attribute_subject_before_cue(const CueSite& site, const CueContext&
             break;
         }
     next = after_adjunct;
+    // "has said repeatedly that …": an adverb between the cue and "that" is the cue's.
+    // (Not "proposed just that in 2013", whose "that" is the object.)
+    if (c.recipient.empty() && next == c.cue.end && next + 2 < unit.end && word(next + 1) == "that" &&
+        is_word(next + 2) && !is_folded(next + 2, lex_.adjunct_openers) &&
+        (is_ly_adverb(next) || is_folded(next, lex_.aux_adverbs))) {
+        c.cue.end = next + 1;
+        ++next;
+    }
     // "It was unsafe, Berg said of the bridge.": a topic running to the clause's end is what
     // the statement before is about, not a statement.
     if (next < unit.end && word(next) == "of" && !in_quote(next)) {
