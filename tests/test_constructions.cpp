@@ -561,6 +561,14 @@ TEST_CASE("a question put to a speaker is the asker's statement", "[construction
     CHECK(answer);
     CHECK(at_briefing);
     CHECK(whom);
+    // "X, asked whether …, said …": the question between the commas, asked of X by no one named.
+    const auto* fares = attribution_with(out, "whether the fares would rise");
+    REQUIRE(fares);
+    CHECK((*fares)["content"]["text"] == "whether the fares would rise");
+    CHECK((*fares)["source"].is_null());
+    const auto* answer_after = attribution_with(out, "they would not");
+    REQUIRE(answer_after);
+    CHECK((*answer_after)["source"]["text"] == "The treasurer");
 }
 
 TEST_CASE("a passive of belief names no believer: its subject begins what is believed", "[constructions]") {

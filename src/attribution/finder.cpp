@@ -114,6 +114,13 @@ void Finder::run(std::vector<Attribution>& out) {
                 try_asked(i, unit);
                 continue;
             }
+            // "Berg, asked whether the bridge was safe, said it was": a parenthesis of its
+            // own, with the question as its content and no asker named.
+            if (word(i) == "asked" && i > unit.begin && word(i - 1) == "," && i + 1 < unit.end &&
+                word(i + 1) != "to" && is_folded(i + 1, lex_.question_openers)) {
+                try_asked(i, unit);
+                continue;
+            }
             if (i == unit.begin && tokens_[i].capitalized) {
                 try_fronted_cue(i, unit);
                 if (word(i) == "In") try_in_evidence(i, unit);
