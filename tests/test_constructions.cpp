@@ -250,6 +250,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
          "Lena Berg"},
         // "said of X" at the clause's end names the topic of the clause before.
         {"verb-phrase-and-adjunct.txt", "The old quay was unsafe", "indirect", "said", "Lena Berg", "Lena Berg"},
+        // A name after a preposition is part of the verb phrase before "to say".
+        {"verb-phrase-and-adjunct.txt", "the night ferry would run", "indirect", "took to Twitter to say", "Mayor Eva Lind",
+         "Eva Lind"},
         // Evidence reports what it shows.
         {"evidence.txt", "Clinton with a double-digit lead in New York", "indirect", "show", "Recent polls",
          "Recent polls"},

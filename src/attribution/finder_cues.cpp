@@ -306,8 +306,11 @@ Finder::CueSite Finder::cue_site(uint32_t cue, float strength, const Unit& unit)
     // "He went on to say", "declined to say": the subject stands before the verb chain.
     if (p > static_cast<long>(unit.begin) && word(static_cast<uint32_t>(p)) == "to") {
         long q = p - 1;
+        // ("took to Twitter to say": a name after a preposition is the verb phrase's too.)
         while (q > static_cast<long>(unit.begin) && p - q < 5 && is_word(static_cast<uint32_t>(q)) &&
-               !tokens_[static_cast<uint32_t>(q)].capitalized && !is_folded(static_cast<uint32_t>(q), lex_.clause_openers) &&
+               (!tokens_[static_cast<uint32_t>(q)].capitalized ||
+                is_folded(static_cast<uint32_t>(q) - 1, lex_.adjunct_openers)) &&
+               !is_folded(static_cast<uint32_t>(q), lex_.clause_openers) &&
                !is_folded(static_cast<uint32_t>(q), lex_.object_pronouns) &&
                (lex_.pronouns_subject(word(static_cast<uint32_t>(q))) == false))
             --q;
