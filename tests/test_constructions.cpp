@@ -215,6 +215,13 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // "But, according to SOURCE, CONTENT": the statement follows the source.
         {"according-to-after-opener.txt", "most tenants have not been told about them", "indirect", "according to",
          "the housing office", "housing office"},
+        // A short subject before it is no opener: the source interrupts the clause.
+        {"according-to-after-opener.txt", "The deposit", "indirect", "according to", "the housing office",
+         "housing office"},
+        {"according-to-after-opener.txt", "will double in June", "indirect", "", "", "housing office"},
+        // A joined preposition takes the name of the medium into the cue.
+        {"according-to-after-opener.txt", "the night ferry would sail", "indirect", "posted on Facebook",
+         "Captain Eva Holm", "Eva Holm"},
         // "according to NAME, APPOSITION": the apposition is the source's; inside a clause,
         // the clause's second half continues the statement.
         {"according-to-apposition.txt", "At the heart of the dispute", "indirect", "according to",
