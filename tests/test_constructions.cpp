@@ -483,6 +483,14 @@ TEST_CASE("an adverb before a cue verb is part of its cue, not a cue of its own"
 
 TEST_CASE("a day after the cue is not the start of the content", "[constructions]") {
     const auto out = extract_fixture("verb-phrase-and-adjunct.txt");
+    // Nor is a show's name between the cue and "that": it names the medium, and is no
+    // statement of its own.
+    const auto* quay = attribution_with(out, "the old quay would close");
+    REQUIRE(quay);
+    CHECK((*quay)["content"]["text"] == "the old quay would close");
+    CHECK((*quay)["source"]["text"] == "Mayor Eva Lind");
+    for (const auto& a : out["attributions"])
+        CHECK(std::string(a["content"]["text"]).find("Harbour Week") == std::string::npos);
     const auto* vote = attribution_with(out, "vote against the budget");
     REQUIRE(vote);
     CHECK((*vote)["content"]["text"] == "he would vote against the budget");

@@ -282,6 +282,15 @@ private:
         }
         return words > 0 && words <= 6;
     }
+    // Past a show's or a book's name in quotation marks opening at `i` ("on NBC's “Meet the
+    // Press” that …"); `i` itself when no title opens there.
+    uint32_t past_title(uint32_t i) const {
+        if (!is_open_mark(i)) return i;
+        const TokenRange quote = quote_range(quote_of_[i]);
+        // (A capitalised first word: "promises to “end” the Common Core" quotes a word.)
+        const bool capitalised = i + 1 < quote.end && is_word(i + 1) && tokens_[i + 1].capitalized;
+        return quotes_.quotes[quote_of_[i]].closed && capitalised && is_title(quote) ? quote.end : i;
+    }
     // Whether only punctuation outside quotations follows `range` to the unit's end.
     bool ends_unit(TokenRange range, const Unit& unit) const {
         uint32_t rest = range.end;

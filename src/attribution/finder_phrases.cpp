@@ -674,6 +674,10 @@ TokenRange Finder::recipient_at(uint32_t first, const Unit& unit) const {
     // Up to "that", when it comes soon: "told a rally in Ohio that …".
     for (uint32_t i = first; i < unit.end && i < first + 8; ++i) {
         if (word(i) == "that" && i > first) return {first, i};
+        if (const uint32_t after_title = past_title(i); after_title > i && i > first) {  // "told ABC's “This Week” that"
+            i = after_title - 1;
+            continue;
+        }
         if (in_quote(i) || word(i) == "," || word(i) == ":") break;
         // (Not across a clause of its own: "told MSNBC Monday when asked about concerns that …".)
         if (i > first && !tokens_[i].capitalized && (is_folded(i, lex_.clause_openers) || cue_strength(i) >= kStrongCue)) break;
@@ -762,6 +766,12 @@ uint32_t Finder::skip_speech_adjunct(uint32_t first, const Unit& unit) const {
         // "said during a car ride in Cleveland.": a phrase running to the clause's end is the
         // circumstance of the speech, whatever its words.
         if (is_terminal_punct(i) && !is_abbreviation_period(i)) return i;
+        // "said on NBC's “Meet the Press” that …": the show's name is the medium.
+        if (const uint32_t after_title = past_title(i); after_title > i && i > first) {
+            has_adjunct_noun = true;
+            i = after_title - 1;
+            continue;
+        }
         // "says this is just a rough patch": a phrase with a finite verb is the clause said.
         if (i > first && !tokens_[i].capitalized && is_folded(i, lex_.auxiliaries)) return first;
         // ("on Monday when asked about …": a clause opener ends the adjunct too.)

@@ -242,14 +242,22 @@ bool Finder::attribute_through_predicate(TokenRange quote, const Unit& unit) {
 }
 
 void Finder::attribute_leftover_quotes() {
+    // Between a cue and the statement after it: a title there is the speech's medium.
+    constexpr uint32_t kMaxGap = 16;  // an adjunct and a recipient
+    std::vector<bool> before_content(tokens_.size() + 1, false);
+    for (const Candidate& c : found_)
+        if (!c.cue.empty() && c.cue.end <= c.content.begin && c.content.begin - c.cue.end <= kMaxGap)
+            for (uint32_t t = c.cue.end; t < c.content.begin; ++t) before_content[t] = true;
     for (size_t q = 0; q < quotes_.quotes.size(); ++q) {
         const auto& quote = quotes_.quotes[q];
         if (quote.depth != 0 || quote.words < 1) continue;
         TokenRange range{quote.open_token, quote.end_token};
         if (overlaps_found_content(range)) continue;
-        // (A title that is part of a cue, "said in his book, “An American Son.”", is no statement.)
+        // (A title that is part of a cue, "said in his book, “An American Son.”", is no statement,
+        // nor one between the cue and what was said, "said on NBC's “Meet the Press” that …".)
         if (in_cue_[range.begin]) continue;
         const Unit& unit = units_[unit_of_[quote.open_token]];
+        if (is_title(range) && before_content[range.begin]) continue;
         if (quote.words < 3) {
             attribute_through_predicate(range, unit);
             continue;
