@@ -291,6 +291,10 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // A relative clause after an apposition of the name is part of the source too.
         {"apposition-and-relative-clause.txt", "the pier “a waste of public money.”", "mixed", "called",
          "Tom Berg, the union’s leader, who has fought the plan for years,", "Tom Berg"},
+        // A relative clause on an object ("…, whom it has ignored,") is no adverbial after the
+        // sentence's subject: the cue after it is inverted.
+        {"apposition-and-relative-clause.txt", "lacks support from the dock unions", "indirect", "said", "Lars Dahl",
+         "Lars Dahl"},
         // "promised a new ferry": an article and an adjective are the content's, no recipient;
         // "told the crowd she would stay": the crowd is the recipient.
         {"recipient-or-object.txt", "a new ferry by 2028", "indirect", "promised", "Mayor Eva Lind", "Eva Lind"},

@@ -69,7 +69,7 @@ inline std::string_view without_clitic(std::string_view w) {
 // "who", "whose", "which", and "who" with its auxiliary in one token ("who’d", "who's"):
 // the subject of a relative clause, a source of its own as PolNeAR marks it.
 inline bool is_relative_pronoun_word(std::string_view w) {
-    if (w == "who" || w == "whose" || w == "which" || w == "Who" || w == "Which") return true;
+    if (w == "who" || w == "whose" || w == "whom" || w == "which" || w == "Who" || w == "Which") return true;
     return w.size() > 3 && (w.starts_with("who") || w.starts_with("Who")) && without_clitic(w).size() == 3;
 }
 

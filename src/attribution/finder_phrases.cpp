@@ -333,7 +333,7 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
     const long lo = static_cast<long>(unit.begin);
     uint32_t verb_phrase_start = 0;  // "released a" in "The town released a statement"
     // "who said" / "which reported": the relative pronoun is the source.
-    if (is_relative_pronoun(last) && word(last) != "whose") return {last, last + 1};
+    if (is_relative_pronoun(last) && word(last) != "whose" && word(last) != "whom") return {last, last + 1};
     while (k >= lo && last - k < kMaxSourceTokens) {
         uint32_t i = static_cast<uint32_t>(k);
         if (in_quote(i)) break;
@@ -789,7 +789,9 @@ TokenRange Finder::content_after(uint32_t first, const Unit& unit, bool& starts_
     uint32_t i = first;
     if (i < unit.end && (word(i) == ":" || word(i) == ",")) ++i;
     // "…, Fiorina said, adding that …": the participle starts an attribution of its own.
-    if (i > first && i < unit.end && !in_quote(i) && cue_strength(i) >= kStrongCue && word(i).ends_with("ing"))
+    // ("…, whom it has ignored, said Lars Dahl": nor does an inverted cue.)
+    if (i > first && i < unit.end && !in_quote(i) && cue_strength(i) >= kStrongCue &&
+        (word(i).ends_with("ing") || is_folded(i, lex_.inverting_verbs)))
         return {};
     if (i < unit.end && word(i) == "that" && !in_quote(i)) {
         starts_with_that = true;
