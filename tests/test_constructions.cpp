@@ -86,6 +86,8 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"mixed-quote.txt", "reckless and unworkable", "mixed", "described", "Opposition leader Greta Holm", "Greta Holm"},
         {"continuation-quote.txt", "We are ready for the final", "direct", "said", "coach Lena Park", "Lena Park"},
         {"continuation-quote.txt", "The players have trained", "direct", "", "", "Lena Park"},
+        // A short quotation that is its whole sentence continues the speaker too.
+        {"continuation-quote.txt", "Period.", "direct", "", "", "Eva Holm"},
         {"quote-across-paragraphs.txt", "The second part is about the people", "direct", "said", "Dr. Ahmed Khan", "Ahmed Khan"},
         {"quote-across-paragraphs.txt", "The first part of the report", "direct", "", "", "Ahmed Khan"},
         {"pronoun-source.txt", "the vote on the budget would be delayed", "indirect", "said", "She", "Helen Ruiz"},

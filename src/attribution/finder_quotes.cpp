@@ -258,7 +258,8 @@ void Finder::attribute_leftover_quotes() {
         if (in_cue_[range.begin]) continue;
         const Unit& unit = units_[unit_of_[quote.open_token]];
         if (is_title(range) && before_content[range.begin]) continue;
-        if (quote.words < 3) {
+        // (A short quotation that is its whole sentence, "“Period.”", is a statement all the same.)
+        if (quote.words < 3 && !(range.begin == unit.begin && ends_unit(range, unit))) {
             attribute_through_predicate(range, unit);
             continue;
         }
