@@ -1,5 +1,6 @@
 // One small hand-written article per construction of reported speech
 // (fixtures/constructions/): each must give the right content, cue and speaker.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
@@ -708,4 +709,36 @@ TEST_CASE("a phrasal cue needs its particle", "[constructions]") {
 TEST_CASE("a title that is part of a cue is no statement of its own", "[constructions]") {
     const auto out = extract_fixture("title-after-medium.txt");
     CHECK(out["attributions"].size() == 1);
+}
+
+TEST_CASE("a title after a place or an opener is the title of the name after it", "[constructions]") {
+    const auto out = extract_fixture("title-after-place.txt");
+    const nlohmann::json* lowry = nullptr;
+    const nlohmann::json* vance = nullptr;
+    for (const auto& e : out["entities"]) {
+        // Neither "Coastal Gov" nor "Sen" is anyone.
+        CHECK(std::string(e["name"]).find("Gov") == std::string::npos);
+        CHECK(e["name"] != "Sen");
+        if (e["name"] == "Tamsin Lowry") lowry = &e;
+        if (e["name"] == "Oskar Vance") vance = &e;
+    }
+    REQUIRE(lowry);
+    REQUIRE(vance);
+    CHECK((*lowry)["type"] == "person");
+    CHECK((*vance)["type"] == "person");
+    const auto has_alias = [](const nlohmann::json& e, const char* alias) {
+        return std::find(e["aliases"].begin(), e["aliases"].end(), alias) != e["aliases"].end();
+    };
+    CHECK(has_alias(*lowry, "Gov Tamsin Lowry"));
+    CHECK(has_alias(*vance, "Sen Oskar Vance"));
+    for (const char* words : {"the state would ask", "We cannot wait"}) {
+        const auto* a = attribution_with(out, words);
+        REQUIRE(a);
+        CHECK(entity_name(out, (*a)["speaker"]) == "Tamsin Lowry");
+    }
+    for (const char* words : {"the fund was already empty", "the request would be heard"}) {
+        const auto* a = attribution_with(out, words);
+        REQUIRE(a);
+        CHECK(entity_name(out, (*a)["speaker"]) == "Oskar Vance");
+    }
 }

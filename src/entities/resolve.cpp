@@ -296,6 +296,15 @@ private:
                !in(i, kDayName);
     }
     bool is_name_token(uint32_t i) const { return name_token_[i] != 0; }
+    // Whether the name token `next` after the title at `title` is a person's name the title
+    // belongs to: an abbreviated title ("Gov.") inside the sentence, or a known first name
+    // ("Justice Sonia"), so that title-case headlines ("President Of The") and titles that
+    // are also ordinary words ("General Hospital") are left alone. A title that is also a role
+    // noun ("Vice President Joe Biden") is left to the title reading, which gives a role.
+    bool names_after_title(uint32_t title, uint32_t next) const {
+        if (in(title, kRoleNoun) || in(next, kHonorific) || in(next, kOpener) || in(next, kOrgWord) || sentence_initial_[next]) return false;
+        return next > title + 1 || is_first_name(strip_possessive(word(next)));
+    }
     // Index range of the names starting at tokens [first, end): names_ is in text order
     // and its names never overlap, so a binary search replaces a scan of every name.
     std::pair<size_t, size_t> names_starting_in(uint32_t first, uint32_t end) const {
@@ -383,9 +392,33 @@ void Resolver::find_names() {
                 continue;
             }
         }
+        // "But Sen. Pat Toomey", "Vermont Sen. Bernie Sanders" at a sentence start: the title
+        // after the opener.
+        if (m.honorific.empty() && start != i && in(start, kHonorific)) {
+            uint32_t next = start + 1;
+            if (next < n && word(next) == ".") ++next;
+            if (next < n && is_name_token(next) && names_after_title(start, next)) {
+                m.honorific = word(start);
+                start = next;
+            }
+        }
         uint32_t end = start + 1;
         bool org_like = in(start, kOrgWord);
         while (end < n) {
+            // "Florida Gov. Jeb Bush", "Texas Sen. Ted Cruz": a title after a place is the
+            // title of the name after it, and the place is not a name of its own.
+            if (in(end, kHonorific) && m.honorific.empty()) {
+                uint32_t next = end + 1;
+                if (next < n && word(next) == ".") ++next;
+                if (next < n && is_name_token(next) && names_after_title(end, next) &&
+                    tokens_[next].newlines_before == 0) {
+                    m.honorific = word(end);
+                    start = next;
+                    end = next + 1;
+                    org_like = in(start, kOrgWord);
+                    continue;
+                }
+            }
             if (is_name_token(end) && !in(end, kOpener)) {
                 org_like |= in(end, kOrgWord);
                 ++end;
