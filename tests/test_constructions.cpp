@@ -151,6 +151,11 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
          "Council leader Mira Olsen, who has backed the line since 2019,", "Mira Olsen"},
         {"relative-clause-source.txt", "We are ready to build.", "direct", "told",
          "Jonas Meyer, who chairs the transport committee,", "Jonas Meyer"},
+        // After a common noun too, when the pronoun is "who"; the pronoun's speaker is the
+        // source its clause belongs to, not the last name before it.
+        {"relative-clause-source.txt", "the rails had already been ordered", "indirect", "said",
+         "A council engineer, who asked not to be named because the survey is not yet public,", "council engineer"},
+        {"relative-clause-source.txt", "not to be named", "indirect", "asked", "who", "council engineer"},
         // "According to Rep. …": a title's period does not end the source.
         {"according-to-title.txt", "the new berth will cost twice the first estimate", "indirect", "According to",
          "Rep. Lena Holm", "Lena Holm"},

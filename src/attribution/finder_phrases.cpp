@@ -273,8 +273,11 @@ bool Finder::is_apposition(uint32_t opening, uint32_t closing, const Unit& unit)
     // name belongs to the source, as PolNeAR marks it, whatever cue it holds of its own.
     // ("Jeb Bush, the former Florida governor, who has resented …,": after an apposition of the
     // name, too.)
+    // ("An intelligence source, who was not authorized to speak,": "who" after a common noun,
+    // which only a person takes.)
     if (is_relative_pronoun(opener) && j > lo &&
         (tokens_[static_cast<uint32_t>(j) - 1].capitalized || word(static_cast<uint32_t>(j) - 1) == ")" ||
+         (word(opener) == "who" && is_word(static_cast<uint32_t>(j) - 1)) ||
          (word(static_cast<uint32_t>(j)) == "," && closes_apposition(static_cast<uint32_t>(j), unit))))
         return true;
     // It must open like an apposition: "a former official", "currently …", "58", "Twitter’s

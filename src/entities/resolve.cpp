@@ -12,6 +12,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -281,6 +282,10 @@ private:
     // Entity mentions in text order, for pronoun antecedents: (byte offset, entity). A set,
     // so that it stays ordered as sources add mentions (sorting it per source was quadratic).
     std::pmr::set<std::pair<uint32_t, int>> mention_order_{&arena_};
+    // Sources resolved so far, by where they start: (byte begin, byte end, speaker). A
+    // relative pronoun inside one ("A council engineer, who asked not to be named, said")
+    // refers to that source's speaker.
+    std::pmr::set<std::tuple<uint32_t, uint32_t, int>> resolved_sources_{&arena_};
     MentionKeys mention_keys_;
     // How often each name text occurs among names_.
     ViewCounts name_text_count_;
@@ -877,6 +882,14 @@ int Resolver::resolve_source(Attribution& a) {
         if (first >= 2 && word(first - 1) == ",") {
             const auto [lo, hi] = names_starting_in(0, first - 1);
             if (hi > lo && names_[hi - 1].end == first - 1) return entity_of_mention(names_[hi - 1]);
+            // "A council engineer, who asked not to be named, said": the source the relative
+            // clause belongs to (the nearest that starts before it and takes it in).
+            constexpr int kMaxEnclosingLooked = 4;
+            auto it = resolved_sources_.lower_bound({a.source.begin, 0, INT_MIN});
+            for (int looked = 0; it != resolved_sources_.begin() && looked < kMaxEnclosingLooked; ++looked) {
+                const auto& [begin, source_end, speaker] = *--it;
+                if (source_end >= a.source.end && speaker >= 0) return speaker;
+            }
         }
         return resolve_pronoun(word(first) == "which" || word(first) == "Which" ? "o" : "p", a.source.begin);
     }
@@ -965,6 +978,7 @@ void Resolver::run() {
         auto& a = attributions_[i];
         if (a.continuation) continue;
         a.speaker = resolve_source(a);
+        if (!a.source.empty()) resolved_sources_.emplace(a.source.begin, a.source.end, a.speaker);
         if (!a.recipient_mention.empty()) {
             uint32_t first = token_at(a.recipient_mention.begin);
             uint32_t end = token_at(a.recipient_mention.end - 1) + 1;
