@@ -156,6 +156,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"relative-clause-source.txt", "the rails had already been ordered", "indirect", "said",
          "A council engineer, who asked not to be named because the survey is not yet public,", "council engineer"},
         {"relative-clause-source.txt", "not to be named", "indirect", "asked", "who", "council engineer"},
+        // A relative clause whose place is named after a comma of its own.
+        {"relative-clause-source.txt", "the fares were too high", "indirect", "said",
+         "Nina Berg, who lives on a farm outside the county town, Ringsted,", "Nina Berg"},
         // "According to Rep. …": a title's period does not end the source.
         {"according-to-title.txt", "the new berth will cost twice the first estimate", "indirect", "According to",
          "Rep. Lena Holm", "Lena Holm"},

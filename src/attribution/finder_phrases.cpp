@@ -261,7 +261,33 @@ long Finder::apposition_opening(uint32_t closing, const Unit& unit) const {
         // advisers, Tad Devine,": a noun phrase with a role in it opens the clause.
         if (all_capitalised && j > lo && names_role_from_clause_start(static_cast<uint32_t>(j), unit)) return j;
     }
-    return is_apposition(static_cast<uint32_t>(j), closing, unit) ? j : -1;
+    if (is_apposition(static_cast<uint32_t>(j), closing, unit)) return j;
+    // "Michael Seaman, who lives outside the state capital, Sacramento, said": a relative
+    // clause with commas of its own reaches back to the comma before its pronoun, when what
+    // each inner comma adds is a name or a place ("…, a move" or "…, held up her signs" is
+    // the sentence going on, not the clause).
+    if (mark == ",") {
+        constexpr long kMaxRelativeClauseTokens = 40;
+        constexpr uint32_t kMaxAddedNameTokens = 4;
+        const auto adds_a_name = [&](uint32_t comma, uint32_t next_comma) {
+            if (comma + 1 >= next_comma || next_comma - (comma + 1) > kMaxAddedNameTokens) return false;
+            for (uint32_t t = comma + 1; t < next_comma; ++t)
+                if (!((is_word(t) && tokens_[t].capitalized) || word(t) == ".")) return false;
+            return true;
+        };
+        uint32_t segment_end = closing;
+        for (long r = j; r > lo && static_cast<long>(closing) - r <= kMaxRelativeClauseTokens; --r) {
+            const auto at = static_cast<uint32_t>(r);
+            if (in_quote(at) || (is_terminal_punct(at) && !is_abbreviation_period(at))) break;
+            if (word(at) != ",") continue;
+            if (at != static_cast<uint32_t>(j) && is_relative_pronoun(at + 1) && word(at + 1) != "which" &&
+                is_apposition(at, closing, unit))
+                return r;
+            if (!adds_a_name(at, segment_end)) break;
+            segment_end = at;
+        }
+    }
+    return -1;
 }
 
 bool Finder::is_apposition(uint32_t opening, uint32_t closing, const Unit& unit) const {
