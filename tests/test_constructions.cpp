@@ -750,3 +750,24 @@ TEST_CASE("a title after a place or an opener is the title of the name after it"
         CHECK(entity_name(out, (*a)["speaker"]) == "Oskar Vance");
     }
 }
+
+TEST_CASE("a closing report is the sentence's attribution, not part of an inner content", "[constructions]") {
+    const auto out = extract_fixture("closing-report.txt");
+    const std::pair<const char*, const char*> inner[] = {{"wants", "a new pier at the harbour"},
+                                                         {"hopes", "to open it in May"}};
+    for (const auto& [cue, content] : inner) {
+        bool found = false;
+        for (const auto& a : out["attributions"])
+            if (!a["cue"].is_null() && a["cue"]["text"] == cue) {
+                found = true;
+                CHECK(a["content"]["text"] == content);
+            }
+        CHECK(found);
+    }
+    const auto* holm = attribution_with(out, "The council wants a new pier");
+    REQUIRE(holm);
+    CHECK((*holm)["source"]["text"] == "Lena Holm");
+    const auto* she = attribution_with(out, "The harbour board hopes");
+    REQUIRE(she);
+    CHECK(entity_name(out, (*she)["speaker"]) == "Lena Holm");
+}

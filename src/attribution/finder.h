@@ -203,6 +203,8 @@ private:
     float cue_strength(uint32_t i) const;
     // Whether tokens [first, end) open with a short capitalised source and then a cue word.
     bool opens_with_source_and_cue(uint32_t first, uint32_t end) const;
+    // Whether the unit ends, from `first`, with a short clause of source and cue.
+    bool closes_with_report(uint32_t first, const Unit& unit) const;
     // A cue word and the verb chain it heads: "has also said", "went on to say".
     struct CueSite {
         uint32_t cue;

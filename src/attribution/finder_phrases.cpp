@@ -19,6 +19,32 @@ bool Finder::opens_with_source_and_cue(uint32_t first, uint32_t end) const {
     return false;
 }
 
+bool Finder::closes_with_report(uint32_t first, const Unit& unit) const {
+    // "…, he said.", "…, Smith told reporters on Monday.", "…, said Lars Dahl."
+    constexpr uint32_t kMaxReportTokens = 8, kMaxNameTokens = 4;
+    uint32_t last = unit.end;
+    while (last > first && !in_quote(last - 1) && is_terminal_punct(last - 1)) --last;
+    if (last <= first + 1 || last - first > kMaxReportTokens) return false;
+    for (uint32_t t = first; t < last; ++t)
+        if (in_quote(t)) return false;
+    const auto name_end = [&](uint32_t t) {
+        const uint32_t from = t;
+        while (t < last && t - from < kMaxNameTokens && ((is_word(t) && tokens_[t].capitalized) || is_abbreviation_period(t)))
+            ++t;
+        return t;
+    };
+    if (cue_strength(first) >= kStrongCue) return name_end(first + 1) == last;  // inverted
+    uint32_t subject_end = lex_.pronouns_subject(word(first)) ? first + 1 : name_end(first);
+    if (subject_end == first || subject_end >= last || cue_strength(subject_end) < kStrongCue) return false;
+    // After the cue, an adjunct or a recipient at most ("told reporters", "said at the time"),
+    // not a clause of its own ("…, Clinton promised a country of new opportunities").
+    constexpr uint32_t kMaxAfterCue = 3;
+    if (last - (subject_end + 1) > kMaxAfterCue) return false;
+    for (uint32_t t = subject_end + 1; t < last; ++t)
+        if (!is_word(t) && !is_abbreviation_period(t)) return false;
+    return true;
+}
+
 float Finder::cue_strength(uint32_t i) const {
     if (!is_word(i) || in_quote(i)) return 0.f;
     // Names are not cues; in a headline in title case ("Trump Says He Never Pledged …") a
@@ -835,6 +861,9 @@ TokenRange Finder::content_after(uint32_t first, const Unit& unit, bool& starts_
                 (cue_strength(end + 1) >= kStrongCue && word(end + 1).ends_with("ing")))
                 break;
             if (w == "," && end + 2 < unit.end && word(end + 1) == "according" && word(end + 2) == "to") break;
+            // "Trump wants a wall on the border, he said.": the closing report is the
+            // sentence's own attribution, not part of what the first cue introduces.
+            if (w == "," && closes_with_report(end + 1, unit)) break;
         } else if (is_close_mark(end) && end + 1 < unit.end && !in_quote(end + 1) && cue_strength(end + 1) >= kStrongCue &&
                    word(end + 1).ends_with("ing")) {
             ++end;  // "mocked the “consultation,” saying …": the comma inside the quotation
