@@ -771,3 +771,24 @@ TEST_CASE("a closing report is the sentence's attribution, not part of an inner 
     REQUIRE(she);
     CHECK(entity_name(out, (*she)["speaker"]) == "Lena Holm");
 }
+
+TEST_CASE("a statement read through two cues of one chain is one statement", "[constructions]") {
+    const auto out = extract_fixture("one-statement-read-once.txt");
+    const auto count_with = [&](const char* words) {
+        int n = 0;
+        for (const auto& a : out["attributions"])
+            n += std::string(a["content"]["text"]).find(words) != std::string::npos;
+        return n;
+    };
+    CHECK(count_with("whether the budget would pass") == 1);
+    CHECK(count_with("the port will reopen") == 1);
+    const auto* refused = attribution_with(out, "whether the budget would pass");
+    REQUIRE(refused);
+    CHECK((*refused)["cue"]["text"] == "refused");
+    CHECK((*refused)["content"]["text"] == "to say whether the budget would pass before the summer");
+    // "made clear": the verb belongs to the cue, not to the source.
+    const auto* clear = attribution_with(out, "the union would strike");
+    REQUIRE(clear);
+    CHECK((*clear)["source"]["text"] == "Lena Holm");
+    CHECK((*clear)["cue"]["text"] == "made clear");
+}

@@ -1,6 +1,8 @@
 // The Finder's set-up (quotations, units) and its run over a document (finder.h).
 #include "attribution/finder.h"
 
+#include <unordered_map>
+
 namespace qg::attribution {
 
 namespace detail {
@@ -74,6 +76,7 @@ void Finder::add(Candidate c) {
     }
     if (c.source.end == c.source.begin + 1 && (word(c.source.begin) == "it" || word(c.source.begin) == "It"))
         resolve_dummy_it(c);
+    take_made_into_cue(c);
     // "the attack showed …": an event is not a speaker.
     if (!c.source.empty() && c.source.end - c.source.begin <= 3 && is_folded(c.source.end - 1, lex_.event_nouns)) {
         bool named = false;
@@ -133,12 +136,47 @@ void Finder::run(std::vector<Attribution>& out) {
     attribute_speaker_turns();
     attribute_leftover_quotes();
 
-    std::vector<size_t> order(found_.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    // "The minister refused to say whether …" read twice, as "refused | to say whether …" and
+    // "refused to say | whether …": one statement, kept with the shorter cue.
+    std::vector<int> same_as(found_.size(), -1);
+    {
+        std::unordered_map<uint64_t, size_t> shortest_cue;  // (source, cue start, content end) -> candidate
+        const auto key = [](const Candidate& c) {
+            return (uint64_t{c.source.begin} * 0x9E3779B1u ^ c.source.end) << 32 ^ (uint64_t{c.cue.begin} << 20) ^ c.content.end;
+        };
+        for (size_t i = 0; i < found_.size(); ++i) {
+            const Candidate& c = found_[i];
+            if (c.source.empty() || c.cue.empty() || c.continuation) continue;
+            auto [it, added] = shortest_cue.emplace(key(c), i);
+            if (added) continue;
+            const size_t other = it->second;
+            const Candidate& o = found_[other];
+            if (o.source.begin != c.source.begin || o.source.end != c.source.end || o.cue.begin != c.cue.begin ||
+                o.content.end != c.content.end)
+                continue;
+            const bool c_shorter = c.cue.end < o.cue.end && c.content.begin < o.content.begin;
+            const bool o_shorter = o.cue.end < c.cue.end && o.content.begin < c.content.begin;
+            if (c_shorter) {
+                same_as[other] = static_cast<int>(i);
+                it->second = i;
+            } else if (o_shorter) {
+                same_as[i] = static_cast<int>(other);
+            }
+        }
+    }
+    std::vector<size_t> order;
+    order.reserve(found_.size());
+    for (size_t i = 0; i < found_.size(); ++i)
+        if (same_as[i] < 0) order.push_back(i);
     std::stable_sort(order.begin(), order.end(),
                      [&](size_t a, size_t b) { return found_[a].content.begin < found_[b].content.begin; });
-    std::vector<int> new_index(found_.size());
+    std::vector<int> new_index(found_.size(), -1);
     for (size_t i = 0; i < order.size(); ++i) new_index[order[i]] = static_cast<int>(i);
+    for (size_t i = 0; i < found_.size(); ++i) {
+        size_t kept = i;
+        while (same_as[kept] >= 0) kept = static_cast<size_t>(same_as[kept]);
+        new_index[i] = new_index[kept];
+    }
     for (size_t i : order) {
         const Candidate& c = found_[i];
         Attribution a;

@@ -435,6 +435,8 @@ private:
     }
     // A source that is only a determiner, a clause opener or "It's": no one spoke.
     bool names_no_speaker(TokenRange source) const;
+    bool is_make(uint32_t i) const;  // a form of "make"
+    void take_made_into_cue(Candidate& c) const;
     void resolve_dummy_it(Candidate& c) const;
     // For an object pronoun ending a relative clause ("organizations that have endorsed
     // him"), the noun phrase the clause modifies; empty when there is none.

@@ -992,6 +992,20 @@ TokenRange Finder::with_clause_before(TokenRange quote, const Unit& unit) const 
     return {start, quote.end};
 }
 
+bool Finder::is_make(uint32_t i) const {
+    const auto w = word(i);
+    return w == "made" || w == "make" || w == "makes" || w == "making";
+}
+
+// "Berg made clear that …": the verb is the cue's ("made clear"), not the end of its source.
+void Finder::take_made_into_cue(Candidate& c) const {
+    if (c.source.end != c.cue.begin || c.source.end - c.source.begin < 2 || word(c.cue.begin) != "clear" ||
+        !is_make(c.source.end - 1))
+        return;
+    --c.source.end;
+    c.cue.begin = c.source.end;
+}
+
 // "It" as the source: a dummy subject names no one ("it appears that …", "it was said
 // that …"), and in "she made it clear that …" the speaker is the subject of "made".
 void Finder::resolve_dummy_it(Candidate& c) const {
@@ -1005,9 +1019,7 @@ void Finder::resolve_dummy_it(Candidate& c) const {
             return;
         }
     }
-    if (it == 0 || c.cue.begin != it + 1 || word(c.cue.begin) != "clear") return;
-    auto verb = word(it - 1);
-    if (verb != "made" && verb != "make" && verb != "makes" && verb != "making") return;
+    if (it == 0 || c.cue.begin != it + 1 || word(c.cue.begin) != "clear" || !is_make(it - 1)) return;
     const Unit& unit = units_[unit_of_[it]];
     TokenRange subject = it - 1 > unit.begin ? source_before(it - 2, unit) : TokenRange{};
     c.source = !subject.empty() && looks_like_noun_phrase(subject) ? subject : TokenRange{};
