@@ -146,6 +146,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
          "Ingrid Sol"},
         {"belief-without-that.txt", "the old pier repaired before winter", "indirect", "want", "The farmers",
          "farmers"},
+        // A quantifier and a plural head make a subject too.
+        {"belief-without-that.txt", "the new quay is too far from the market", "indirect", "believe", "Most fishermen",
+         "Most fishermen"},
         // A relative clause after a name is part of the source, even with a cue of its own.
         {"relative-clause-source.txt", "the first trams would run in the spring", "indirect", "said",
          "Council leader Mira Olsen, who has backed the line since 2019,", "Mira Olsen"},

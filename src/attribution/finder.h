@@ -345,6 +345,12 @@ private:
     // participle after an auxiliary, or any word the cue lexicon knows.
     bool is_verb_like(uint32_t i) const;
     // A role noun, or its plural ("aides", "advisers").
+    // A noun naming several: a plural ("voters", "fishermen") or a collective noun.
+    bool names_several(uint32_t i) const {
+        const auto w = word(i);
+        return (w.size() > 3 && w.ends_with('s') && !w.ends_with("ss")) || (w.size() > 4 && w.ends_with("men")) ||
+               is_folded(i, lex_.collective_nouns);
+    }
     bool is_role_noun_or_plural(uint32_t i) const {
         if (!is_word(i)) return false;
         if (is_folded(i, lex_.role_nouns)) return true;

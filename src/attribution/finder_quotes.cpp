@@ -122,10 +122,6 @@ bool Finder::looks_like_noun_phrase(TokenRange source) const {
         if (is_word(t) && tokens_[t].capitalized) return true;
     // "people familiar with the talks", "aides close to him": a head noun naming people and
     // an adjective that takes a complement.
-    auto names_several = [&](uint32_t t) {
-        auto w = word(t);
-        return (w.ends_with("s") && !w.ends_with("ss")) || is_folded(t, lex_.collective_nouns);
-    };
     if ((names_several(first) || is_role_noun_or_plural(first)) && first + 1 < source.end &&
         is_folded(first + 1, lex_.linking_adjectives))
         return true;
@@ -148,6 +144,11 @@ bool Finder::is_subject_phrase(TokenRange source) const {
         if (is_word(t) && !tokens_[t].capitalized && (word(t).ends_with("ed") || is_folded(t, lex_.adjunct_openers)))
             return false;
     if (tokens_[last].capitalized || is_folded(last, lex_.role_nouns)) return true;
+    // "Many voters", "Most economists": a quantifier and the plural it counts.
+    constexpr uint32_t kMaxQuantifiedTokens = 3;
+    if (head_end - source.begin <= kMaxQuantifiedTokens && is_folded(source.begin, lex_.subject_quantifiers) &&
+        last > source.begin && names_several(last))
+        return true;
     // "The ad", "The Florida senator": a determiner and a short noun phrase.
     auto first = word(source.begin);
     bool determiner = first == "The" || first == "This" || first == "That" || first == "Its" || first == "His" ||
@@ -162,8 +163,7 @@ bool Finder::is_finite_verb(uint32_t cue, uint32_t before_cue, TokenRange source
     // A base form is a verb after a modal or auxiliary ("might seem", "don't know"), a
     // plural subject ("Voters view") or a pronoun ("I think").
     if (before_cue + 1 < cue) return true;
-    auto last = word(source.end - 1);
-    return lex_.pronouns_subject(last) || (last.size() > 3 && last.ends_with("s") && !last.ends_with("ss"));
+    return lex_.pronouns_subject(word(source.end - 1)) || names_several(source.end - 1);
 }
 
 bool Finder::takes_clause(TokenRange source, uint32_t before_cue, uint32_t cue, TokenRange content) const {

@@ -43,6 +43,7 @@ extern const std::string_view speaking_participles_txt_data;
 extern const std::string_view gerund_openers_txt_data;
 extern const std::string_view dangling_source_ends_txt_data;
 extern const std::string_view floating_quantifiers_txt_data;
+extern const std::string_view subject_quantifiers_txt_data;
 extern const std::string_view belief_passives_txt_data;
 extern const std::string_view raising_verbs_txt_data;
 extern const std::string_view impersonal_subjects_txt_data;
@@ -153,7 +154,8 @@ Lexicon::Lexicon()
               text::WordSet(data::linking_adjectives_txt_data),
               text::WordSet(data::collective_nouns_txt_data),
               text::WordSet(data::gerund_openers_txt_data),
-              text::WordSet(data::dangling_source_ends_txt_data)} {
+              text::WordSet(data::dangling_source_ends_txt_data),
+              text::WordSet(data::subject_quantifiers_txt_data)} {
     for (auto& row : confidence_) row[0] = row[1] = 0.5f;
     text::for_each_data_line(data::confidence_tsv_data, [&](std::string_view line) {
         size_t tab = line.find('\t');

@@ -73,6 +73,7 @@ public:
         kCollectiveNouns,
         kGerundOpeners,
         kDanglingSourceEnds,
+        kSubjectQuantifiers,
         kListCount,
     };
     static_assert(kListCount < 64, "WordInfo::lists has a bit per list, and Finder uses bit 63");
@@ -144,6 +145,7 @@ public:
     const text::WordSet& collective_nouns = lists_[kCollectiveNouns];
     const text::WordSet& gerund_openers = lists_[kGerundOpeners];
     const text::WordSet& dangling_source_ends = lists_[kDanglingSourceEnds];
+    const text::WordSet& subject_quantifiers = lists_[kSubjectQuantifiers];
 
     // What the lexicon knows of one folded word form, looked up once per token: its cue
     // entry, the phrasal cues it opens, and a bit per word list above that holds it (see
