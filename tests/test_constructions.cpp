@@ -274,6 +274,8 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // A name after a preposition is part of the verb phrase before "to say".
         {"verb-phrase-and-adjunct.txt", "the night ferry would run", "indirect", "took to Twitter to say", "Mayor Eva Lind",
          "Eva Lind"},
+        // An adjunct between subject and cue whose show's name holds its closing comma.
+        {"verb-phrase-and-adjunct.txt", "the night ferry was too expensive", "indirect", "said", "Per Dahl", "Per Dahl"},
         // Evidence reports what it shows.
         {"evidence.txt", "Clinton with a double-digit lead in New York", "indirect", "show", "Recent polls",
          "Recent polls"},

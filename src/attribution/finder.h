@@ -284,6 +284,13 @@ private:
         }
         return words > 0 && words <= 6;
     }
+    // Whether `i` closes a title in quotation marks with a comma inside them ("on CNN's
+    // “State of the Union,” said"): the comma of the clause around it.
+    bool ends_title_with_comma(uint32_t i) const {
+        if (!is_close_mark(i) || i == 0 || word(i - 1) != ",") return false;
+        const auto& q = quotes_.quotes[quote_of_[i]];
+        return q.open_token < i && is_title({q.open_token + 1, i - 1});
+    }
     // Past a show's or a book's name in quotation marks opening at `i` ("on NBC's “Meet the
     // Press” that …"); `i` itself when no title opens there.
     uint32_t past_title(uint32_t i) const {

@@ -518,7 +518,8 @@ Finder::CueContext Finder::cue_context(const CueSite& site, const Unit& unit) co
     // "Republicans, on the other hand, offered their thoughts": the comma closes an adverbial
     // after the subject, and the cue is not inverted.
     TokenRange subject_before_adverbial;
-    if (after_comma_or_quote && p >= static_cast<long>(unit.begin) && word(static_cast<uint32_t>(p)) == ",") {
+    if (after_comma_or_quote && p >= static_cast<long>(unit.begin) &&
+        (word(static_cast<uint32_t>(p)) == "," || ends_title_with_comma(static_cast<uint32_t>(p)))) {
         subject_before_adverbial = subject_before_adjunct(static_cast<uint32_t>(p), unit);
         if (!subject_before_adverbial.empty() && !participle) after_comma_or_quote = false;
     }

@@ -901,6 +901,10 @@ TokenRange Finder::content_before(uint32_t boundary, const Unit& unit) const {
 
 TokenRange Finder::subject_before_adjunct(uint32_t comma, const Unit& unit) const {
     uint32_t opening = comma;
+    // (A show's name inside the adjunct, its comma within the marks: "Berg, appearing on
+    // CNN's “State of the Union,” said".)
+    const bool closes_title = ends_title_with_comma(comma);
+    if (closes_title) opening = quotes_.quotes[quote_of_[comma]].open_token;
     while (opening > unit.begin && comma - opening < kMaxAppositionTokens) {
         --opening;
         if (in_quote(opening) || (is_terminal_punct(opening) && !is_abbreviation_period(opening))) return {};  // "U.S. officials"
@@ -925,7 +929,7 @@ TokenRange Finder::subject_before_adjunct(uint32_t comma, const Unit& unit) cons
     // said Matt Latimer".)
     uint32_t first = opening + 1;
     if (!is_word(first) || tokens_[first].capitalized || is_determiner(first) || lex_.pronouns_subject(word(first)) ||
-        closes_apposition(comma, unit))
+        (!closes_title && closes_apposition(comma, unit)))
         return {};
     TokenRange subject = source_before(opening - 1, unit);
     if (subject.empty() || !looks_like_noun_phrase(subject)) return {};
