@@ -149,6 +149,10 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // A quantifier and a plural head make a subject too.
         {"belief-without-that.txt", "the new quay is too far from the market", "indirect", "believe", "Most fishermen",
          "Most fishermen"},
+        // So does a short phrase headed by a plural that heads sources (data/source_heads.tsv),
+        // after an opening adverbial.
+        {"belief-without-that.txt", "the quay will take their trade", "indirect", "fear", "Labour activists",
+         "Labour activists"},
         // A relative clause after a name is part of the source, even with a cue of its own.
         {"relative-clause-source.txt", "the first trams would run in the spring", "indirect", "said",
          "Council leader Mira Olsen, who has backed the line since 2019,", "Mira Olsen"},

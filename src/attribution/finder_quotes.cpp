@@ -134,15 +134,32 @@ bool Finder::looks_like_noun_phrase(TokenRange source) const {
 
 bool Finder::is_subject_phrase(TokenRange source) const {
     if (source.end - source.begin == 1 && lex_.pronouns_subject(word(source.begin))) return true;
-    if (!tokens_[source.begin].capitalized || is_folded(source.begin, lex_.adjunct_openers) ||
-        is_folded(source.begin, lex_.sentence_adverbs))
-        return false;
     uint32_t head_end = source.begin;
     while (head_end < source.end && word(head_end) != "," && word(head_end) != "(") ++head_end;
     uint32_t last = head_end - 1;
-    for (uint32_t t = source.begin + 1; t < head_end; ++t)
-        if (is_word(t) && !tokens_[t].capitalized && (word(t).ends_with("ed") || is_folded(t, lex_.adjunct_openers)))
-            return false;
+    const auto plain_head = [&](uint32_t from) {  // no participle or preposition inside
+        for (uint32_t t = from; t < head_end; ++t)
+            if (is_word(t) && !tokens_[t].capitalized && (word(t).ends_with("ed") || is_folded(t, lex_.adjunct_openers)))
+                return false;
+        return true;
+    };
+    // "Trump supporters believe", "Clinton allies fear", "But supporters hope …", "In South
+    // Florida, …, developers see …": a short phrase opening its clause, headed by a plural
+    // that heads sources in the annotations (data/source_heads.tsv).
+    constexpr uint32_t kMaxPluralSubjectTokens = 3;
+    if (head_end == source.end && head_end - source.begin <= kMaxPluralSubjectTokens && is_word(last) &&
+        !tokens_[last].capitalized && is_folded(last, lex_.source_heads) && !is_determiner(source.begin) &&
+        plain_head(source.begin) &&
+        !is_folded(source.begin, lex_.sentence_adverbs) && !is_folded(source.begin, lex_.noun_phrase_openers)) {
+        const Unit& unit = units_[unit_of_[source.begin]];
+        uint32_t before = source.begin;
+        while (before > unit.begin && is_folded(before - 1, lex_.leading_conjunctions)) --before;
+        if (before == after_dateline(unit.begin, source.begin) || word(before - 1) == ",") return true;
+    }
+    if (!tokens_[source.begin].capitalized || is_folded(source.begin, lex_.adjunct_openers) ||
+        is_folded(source.begin, lex_.sentence_adverbs))
+        return false;
+    if (!plain_head(source.begin + 1)) return false;
     if (tokens_[last].capitalized || is_folded(last, lex_.role_nouns)) return true;
     // "Many voters", "Most economists": a quantifier and the plural it counts.
     constexpr uint32_t kMaxQuantifiedTokens = 3;

@@ -44,6 +44,7 @@ extern const std::string_view gerund_openers_txt_data;
 extern const std::string_view dangling_source_ends_txt_data;
 extern const std::string_view floating_quantifiers_txt_data;
 extern const std::string_view subject_quantifiers_txt_data;
+extern const std::string_view source_heads_tsv_data;
 extern const std::string_view belief_passives_txt_data;
 extern const std::string_view raising_verbs_txt_data;
 extern const std::string_view impersonal_subjects_txt_data;
@@ -155,7 +156,8 @@ Lexicon::Lexicon()
               text::WordSet(data::collective_nouns_txt_data),
               text::WordSet(data::gerund_openers_txt_data),
               text::WordSet(data::dangling_source_ends_txt_data),
-              text::WordSet(data::subject_quantifiers_txt_data)} {
+              text::WordSet(data::subject_quantifiers_txt_data),
+              text::WordSet(data::source_heads_tsv_data)} {
     for (auto& row : confidence_) row[0] = row[1] = 0.5f;
     text::for_each_data_line(data::confidence_tsv_data, [&](std::string_view line) {
         size_t tab = line.find('\t');

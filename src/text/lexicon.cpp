@@ -7,7 +7,8 @@
 namespace qg::text {
 
 WordSet::WordSet(std::string_view data) {
-    for_each_data_line(data, [&](std::string_view line) { words_[line]; });
+    // (A list may carry counts after a tab, as learned lists do: the word is the first field.)
+    for_each_data_line(data, [&](std::string_view line) { words_[line.substr(0, line.find('\t'))]; });
 }
 
 WordTable::WordTable(std::string_view data) {
