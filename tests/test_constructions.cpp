@@ -728,7 +728,7 @@ TEST_CASE("a title that is part of a cue is no statement of its own", "[construc
     CHECK(out["attributions"].size() == 1);
 }
 
-TEST_CASE("a title after a place or an opener is the title of the name after it", "[constructions]") {
+TEST_CASE("a title after a place or an opener is the title of the name after it, and its role", "[constructions]") {
     const auto out = extract_fixture("title-after-place.txt");
     const nlohmann::json* lowry = nullptr;
     const nlohmann::json* vance = nullptr;
@@ -748,6 +748,14 @@ TEST_CASE("a title after a place or an opener is the title of the name after it"
     };
     CHECK(has_alias(*lowry, "Gov Tamsin Lowry"));
     CHECK(has_alias(*vance, "Sen Oskar Vance"));
+    // The title says what each is (data/title_roles.tsv).
+    const auto has_role = [](const nlohmann::json& e, const char* title) {
+        for (const auto& role : e["roles"])
+            if (role["title"] == title) return true;
+        return false;
+    };
+    CHECK(has_role(*lowry, "governor"));
+    CHECK(has_role(*vance, "senator"));
     for (const char* words : {"the state would ask", "We cannot wait"}) {
         const auto* a = attribution_with(out, words);
         REQUIRE(a);

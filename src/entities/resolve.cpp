@@ -29,6 +29,7 @@ extern const std::string_view determiners_txt_data;
 extern const std::string_view name_modifiers_txt_data;
 extern const std::string_view name_particles_txt_data;
 extern const std::string_view day_names_txt_data;
+extern const std::string_view title_roles_tsv_data;
 }  // namespace data
 
 namespace {
@@ -44,6 +45,7 @@ struct Lexicons {
     text::WordSet name_modifiers{data::name_modifiers_txt_data};
     text::WordSet name_particles{data::name_particles_txt_data};
     text::WordSet day_names{data::day_names_txt_data};
+    text::WordTable title_roles{data::title_roles_tsv_data};
 };
 
 const Lexicons& lexicons() {
@@ -342,6 +344,8 @@ private:
     int entity_of_mention(NameMention& m);
     int resolve_pronoun(std::string_view kind, uint32_t before) const;
     int resolve_description(uint32_t first, uint32_t end, uint32_t at);
+    // A role of `person`, merged with one of the same title (which gains the organisation).
+    void add_role(int person, std::string title, int org, bool former);
     void read_roles(int person, uint32_t first, uint32_t head_first, uint32_t head_end, uint32_t end);
     int org_for_words(uint32_t first, uint32_t end);
 };
@@ -616,6 +620,15 @@ void Resolver::type_and_merge_names() {
             alias += ' ';
             alias += name;
             add_alias(m.entity, alias);
+            // "Sen. Bernie Sanders": a title that says what the person is is a role
+            // (data/title_roles.tsv), former after "former".
+            if (const std::string_view* role = lex_.title_roles.find(m.honorific);
+                role && entities_[m.entity].type == EntityType::Person) {
+                uint32_t title = m.first > 0 ? m.first - 1 : 0;
+                if (title > 0 && word(title) == ".") --title;
+                const bool former = title > 0 && (word(title - 1) == "former" || word(title - 1) == "Former");
+                add_role(m.entity, std::string(*role), -1, former);
+            }
         }
         if (!m.acronym.empty()) add_alias(m.entity, m.acronym);
         if (m.has_title && entities_[m.entity].type == EntityType::Person) {
@@ -721,17 +734,19 @@ int Resolver::org_for_words(uint32_t first, uint32_t end) {
 
 // Roles from pre-modifiers ("Former coalition spokesman Col Myles Caggins") and from an
 // apposition ("…, currently a military fellow at the Council on Foreign Relations").
+void Resolver::add_role(int person, std::string title, int org, bool former) {
+    if (title.empty()) return;
+    auto& roles = entities_[person].roles;
+    for (auto& r : roles)
+        if (r.title == title && (r.organisation == org || org < 0 || r.organisation < 0)) {
+            if (r.organisation < 0) r.organisation = org;
+            return;
+        }
+    roles.push_back({std::move(title), org, former});
+}
+
 void Resolver::read_roles(int person, uint32_t first, uint32_t head_first, uint32_t head_end, uint32_t end) {
-    auto add_role = [&](std::string title, int org, bool former) {
-        if (title.empty()) return;
-        auto& roles = entities_[person].roles;
-        for (auto& r : roles)
-            if (r.title == title && (r.organisation == org || org < 0 || r.organisation < 0)) {
-                if (r.organisation < 0) r.organisation = org;
-                return;
-            }
-        roles.push_back({std::move(title), org, former});
-    };
+    auto add_role = [&](std::string title, int org, bool former) { this->add_role(person, std::move(title), org, former); };
     // Pre-modifiers: words before the name.
     {
         bool former = false;
