@@ -809,3 +809,13 @@ TEST_CASE("a statement read through two cues of one chain is one statement", "[c
     CHECK((*clear)["source"]["text"] == "Lena Holm");
     CHECK((*clear)["cue"]["text"] == "made clear");
 }
+
+TEST_CASE("a lone surname the name finder passed over is the person named in full with it", "[constructions]") {
+    // A headline in title case: "Holm" opens it, so it is not read as a name there.
+    const auto out = extract_fixture("headline-surname.txt");
+    const auto* headline = attribution_with(out, "The Old Pier Must Close");
+    REQUIRE(headline);
+    CHECK((*headline)["source"]["text"] == "Holm");
+    CHECK(entity_name(out, (*headline)["speaker"]) == "Lena Holm");
+    for (const auto& e : out["entities"]) CHECK(e["name"] != "Holm");
+}

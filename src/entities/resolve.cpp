@@ -855,6 +855,46 @@ int Resolver::resolve_description(uint32_t first, uint32_t end, uint32_t at) {
     }
     for (size_t e = 0; e < entities_.size(); ++e)
         if (entities_[e].name == description) return static_cast<int>(e);
+    // "Trump Says He Never Pledged …" (a headline), "Hillary failed to mention …": a lone
+    // capitalised word the name finder passed over where sentences start is the surname or
+    // first name of the one person the article names in full with it.
+    // (A full name of two to four capitalised words: not a headline taken for one.)
+    const auto full_name = [](std::string_view name) {
+        constexpr int kMaxNameWords = 4;
+        int words = 0;
+        for (size_t at = 0; at < name.size();) {
+            const unsigned char c = static_cast<unsigned char>(name[at]);
+            if (c < 0x80 && !(c >= 'A' && c <= 'Z')) return false;
+            ++words;
+            const size_t space = name.find(' ', at);
+            at = space == std::string_view::npos ? name.size() : space + 1;
+        }
+        return words >= 2 && words <= kMaxNameWords;
+    };
+    if (end - content_first == 1 && tokens_[content_first].capitalized && !is_all_caps(description) &&
+        strip_possessive(description).size() == description.size()) {
+        // A surname first (a headline's "Holm Says" may read as a name too), then a first name.
+        int by_surname = -1, by_first_name = -1;
+        bool surnames_agree = true, first_names_agree = true;
+        for (size_t e = 0; e < entities_.size(); ++e) {
+            const auto& name = entities_[e].name;
+            if (entities_[e].type != EntityType::Person || name.size() <= description.size() + 1 || !full_name(name))
+                continue;
+            const int person = static_cast<int>(e);
+            if (name.ends_with(description) && name[name.size() - description.size() - 1] == ' ') {
+                surnames_agree &= by_surname < 0;
+                by_surname = person;
+            } else if (name.starts_with(description) && name[description.size()] == ' ') {
+                first_names_agree &= by_first_name < 0;
+                by_first_name = person;
+            }
+        }
+        if (by_surname >= 0) {
+            if (surnames_agree) return by_surname;
+        } else if (by_first_name >= 0 && first_names_agree) {
+            return by_first_name;
+        }
+    }
     return add_entity(EntityType::Group, std::string(description));
 }
 
