@@ -95,6 +95,34 @@ void Finder::add(Candidate c) {
     found_.push_back(c);
 }
 
+std::vector<int> Finder::duplicate_reads() const {
+    // "The minister refused to say whether …" read twice, as "refused | to say whether …" and
+    // "refused to say | whether …": one statement, kept with the shorter cue.
+    std::vector<int> same_as(found_.size(), -1);
+    // By source, cue start and content end, hashed into one key (a collision only misses a
+    // pair: the fields themselves are compared).
+    std::unordered_map<uint64_t, size_t> shortest_cue;
+    for (size_t i = 0; i < found_.size(); ++i) {
+        const Candidate& c = found_[i];
+        if (c.source.empty() || c.cue.empty() || c.continuation) continue;
+        const uint64_t key =
+            (uint64_t{c.cue.begin} << 32 | c.content.end) ^ (uint64_t{c.source.begin} << 16) ^ c.source.end;
+        auto [it, added] = shortest_cue.emplace(key, i);
+        if (added) continue;
+        const Candidate& o = found_[it->second];
+        if (o.source.begin != c.source.begin || o.source.end != c.source.end || o.cue.begin != c.cue.begin ||
+            o.content.end != c.content.end)
+            continue;
+        if (c.cue.end < o.cue.end && c.content.begin < o.content.begin) {
+            same_as[it->second] = static_cast<int>(i);
+            it->second = i;
+        } else if (o.cue.end < c.cue.end && o.content.begin < c.content.begin) {
+            same_as[i] = static_cast<int>(it->second);
+        }
+    }
+    return same_as;
+}
+
 void Finder::run(std::vector<Attribution>& out) {
     out.clear();
     if (tokens_.empty()) return;
@@ -136,34 +164,7 @@ void Finder::run(std::vector<Attribution>& out) {
     attribute_speaker_turns();
     attribute_leftover_quotes();
 
-    // "The minister refused to say whether …" read twice, as "refused | to say whether …" and
-    // "refused to say | whether …": one statement, kept with the shorter cue.
-    std::vector<int> same_as(found_.size(), -1);
-    {
-        std::unordered_map<uint64_t, size_t> shortest_cue;  // (source, cue start, content end) -> candidate
-        const auto key = [](const Candidate& c) {
-            return (uint64_t{c.source.begin} * 0x9E3779B1u ^ c.source.end) << 32 ^ (uint64_t{c.cue.begin} << 20) ^ c.content.end;
-        };
-        for (size_t i = 0; i < found_.size(); ++i) {
-            const Candidate& c = found_[i];
-            if (c.source.empty() || c.cue.empty() || c.continuation) continue;
-            auto [it, added] = shortest_cue.emplace(key(c), i);
-            if (added) continue;
-            const size_t other = it->second;
-            const Candidate& o = found_[other];
-            if (o.source.begin != c.source.begin || o.source.end != c.source.end || o.cue.begin != c.cue.begin ||
-                o.content.end != c.content.end)
-                continue;
-            const bool c_shorter = c.cue.end < o.cue.end && c.content.begin < o.content.begin;
-            const bool o_shorter = o.cue.end < c.cue.end && o.content.begin < c.content.begin;
-            if (c_shorter) {
-                same_as[other] = static_cast<int>(i);
-                it->second = i;
-            } else if (o_shorter) {
-                same_as[i] = static_cast<int>(other);
-            }
-        }
-    }
+    const std::vector<int> same_as = duplicate_reads();
     std::vector<size_t> order;
     order.reserve(found_.size());
     for (size_t i = 0; i < found_.size(); ++i)

@@ -269,6 +269,8 @@ private:
         return is_determiner(i) || tokens_[i].kind == TokenKind::Number || (is_word(i) && tokens_[i].capitalized);
     }
     void attribute_leftover_quotes();
+    // For each candidate found, the one it repeats with a longer cue (-1 when none).
+    std::vector<int> duplicate_reads() const;
     // "Matthews: Well, speculation is bad.", "Q: You were 14 years old.", "Rubio: I Still
     // Believe …": a paragraph opening with a short name and a colon is that name's turn.
     void attribute_speaker_turns();
@@ -351,13 +353,13 @@ private:
     // Whether the word could be the finite verb of a predicate: a form in -ed or -s, a
     // participle after an auxiliary, or any word the cue lexicon knows.
     bool is_verb_like(uint32_t i) const;
-    // A role noun, or its plural ("aides", "advisers").
     // A noun naming several: a plural ("voters", "fishermen") or a collective noun.
     bool names_several(uint32_t i) const {
         const auto w = word(i);
         return (w.size() > 3 && w.ends_with('s') && !w.ends_with("ss")) || (w.size() > 4 && w.ends_with("men")) ||
                is_folded(i, lex_.collective_nouns);
     }
+    // A role noun, or its plural ("aides", "advisers").
     bool is_role_noun_or_plural(uint32_t i) const {
         if (!is_word(i)) return false;
         if (is_folded(i, lex_.role_nouns)) return true;

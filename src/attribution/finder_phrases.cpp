@@ -29,7 +29,8 @@ bool Finder::closes_with_report(uint32_t first, const Unit& unit) const {
         if (in_quote(t)) return false;
     const auto name_end = [&](uint32_t t) {
         const uint32_t from = t;
-        while (t < last && t - from < kMaxNameTokens && ((is_word(t) && tokens_[t].capitalized) || is_abbreviation_period(t)))
+        while (t < last && t - from < kMaxNameTokens &&
+               ((is_word(t) && tokens_[t].capitalized) || is_abbreviation_period(t)))
             ++t;
         return t;
     };

@@ -139,7 +139,8 @@ bool Finder::is_subject_phrase(TokenRange source) const {
     uint32_t last = head_end - 1;
     const auto plain_head = [&](uint32_t from) {  // no participle or preposition inside
         for (uint32_t t = from; t < head_end; ++t)
-            if (is_word(t) && !tokens_[t].capitalized && (word(t).ends_with("ed") || is_folded(t, lex_.adjunct_openers)))
+            if (is_word(t) && !tokens_[t].capitalized &&
+                (word(t).ends_with("ed") || is_folded(t, lex_.adjunct_openers)))
                 return false;
         return true;
     };

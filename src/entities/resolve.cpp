@@ -99,6 +99,16 @@ bool is_hyphenated_modifier(std::string_view w) {
     return dash != std::string_view::npos && dash + 1 < w.size() && w[dash + 1] >= 'a' && w[dash + 1] <= 'z';
 }
 
+// Whether `name` ends with the word `w` ("Donald Trump", "Trump"): its surname.
+bool ends_with_word(std::string_view name, std::string_view w) {
+    return name.size() > w.size() && name.ends_with(w) && name[name.size() - w.size() - 1] == ' ';
+}
+
+// Whether `name` starts with the word `w` ("Hillary Clinton", "Hillary").
+bool starts_with_word(std::string_view name, std::string_view w) {
+    return name.size() > w.size() && name.starts_with(w) && name[w.size()] == ' ';
+}
+
 // Drops a possessive ending ("SDF’s", "Obama's").
 std::string_view strip_possessive(std::string_view w) {
     if (w.ends_with("'s")) return w.substr(0, w.size() - 2);
@@ -309,7 +319,9 @@ private:
     // are also ordinary words ("General Hospital") are left alone. A title that is also a role
     // noun ("Vice President Joe Biden") is left to the title reading, which gives a role.
     bool names_after_title(uint32_t title, uint32_t next) const {
-        if (in(title, kRoleNoun) || in(next, kHonorific) || in(next, kOpener) || in(next, kOrgWord) || sentence_initial_[next]) return false;
+        if (in(title, kRoleNoun) || in(next, kHonorific) || in(next, kOpener) || in(next, kOrgWord) ||
+            sentence_initial_[next])
+            return false;
         return next > title + 1 || is_first_name(strip_possessive(word(next)));
     }
     // Index range of the names starting at tokens [first, end): names_ is in text order
@@ -608,9 +620,7 @@ void Resolver::type_and_merge_names() {
             // known ends with them (a surname) or a source later needs them.
             bool surname_of_known = false;
             for (const auto& e : entities_)
-                if (e.type == EntityType::Person && e.name.size() > name.size() &&
-                    e.name[e.name.size() - name.size() - 1] == ' ' && e.name.ends_with(name))
-                    surname_of_known = true;
+                if (e.type == EntityType::Person && ends_with_word(e.name, name)) surname_of_known = true;
             if (!surname_of_known) continue;
         }
         m.entity = entity_for_name(m, type);
@@ -746,7 +756,9 @@ void Resolver::add_role(int person, std::string title, int org, bool former) {
 }
 
 void Resolver::read_roles(int person, uint32_t first, uint32_t head_first, uint32_t head_end, uint32_t end) {
-    auto add_role = [&](std::string title, int org, bool former) { this->add_role(person, std::move(title), org, former); };
+    auto add_role = [&](std::string title, int org, bool former) {
+        this->add_role(person, std::move(title), org, former);
+    };
     // Pre-modifiers: words before the name.
     {
         bool former = false;
@@ -878,13 +890,12 @@ int Resolver::resolve_description(uint32_t first, uint32_t end, uint32_t at) {
         bool surnames_agree = true, first_names_agree = true;
         for (size_t e = 0; e < entities_.size(); ++e) {
             const auto& name = entities_[e].name;
-            if (entities_[e].type != EntityType::Person || name.size() <= description.size() + 1 || !full_name(name))
-                continue;
+            if (entities_[e].type != EntityType::Person || !full_name(name)) continue;
             const int person = static_cast<int>(e);
-            if (name.ends_with(description) && name[name.size() - description.size() - 1] == ' ') {
+            if (ends_with_word(name, description)) {
                 surnames_agree &= by_surname < 0;
                 by_surname = person;
-            } else if (name.starts_with(description) && name[description.size()] == ' ') {
+            } else if (starts_with_word(name, description)) {
                 first_names_agree &= by_first_name < 0;
                 by_first_name = person;
             }
