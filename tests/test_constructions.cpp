@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "export/json.h"
 #include "ingest/ingest.h"
@@ -818,4 +819,14 @@ TEST_CASE("a lone surname the name finder passed over is the person named in ful
     CHECK((*headline)["source"]["text"] == "Holm");
     CHECK(entity_name(out, (*headline)["speaker"]) == "Lena Holm");
     for (const auto& e : out["entities"]) CHECK(e["name"] != "Holm");
+}
+
+TEST_CASE("\"who\" with no comma before it refers to the phrase it follows", "[constructions]") {
+    const auto out = extract_fixture("who-antecedent.txt");
+    std::vector<std::string> speakers;  // of the "who" sources, in text order
+    for (const auto& a : out["attributions"])
+        if (!a["source"].is_null() && a["source"]["text"] == "who") speakers.push_back(entity_name(out, a["speaker"]));
+    // An apposition to a name: the name, not a name inside the apposition; an indefinite
+    // role introduces someone new, not the last person named.
+    CHECK(speakers == std::vector<std::string>{"Lena Holm", "ferry captain"});
 }

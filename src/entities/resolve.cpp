@@ -355,7 +355,11 @@ private:
     // The entity of a name used as (part of) a source, made on first use.
     int entity_of_mention(NameMention& m);
     int resolve_pronoun(std::string_view kind, uint32_t before) const;
-    int resolve_description(uint32_t first, uint32_t end, uint32_t at);
+    // `indefinite`: the phrase introduces someone ("a diplomacy chief who …"), so no earlier
+    // person with its role is looked for.
+    int resolve_description(uint32_t first, uint32_t end, uint32_t at, bool indefinite = false);
+    // The entity "who" (no comma before it) refers to, when the phrase before it says; -1 else.
+    int antecedent_of_who(uint32_t who);
     // A role of `person`, merged with one of the same title (which gains the organisation).
     void add_role(int person, std::string title, int org, bool former);
     void read_roles(int person, uint32_t first, uint32_t head_first, uint32_t head_end, uint32_t end);
@@ -815,7 +819,7 @@ void Resolver::read_roles(int person, uint32_t first, uint32_t head_first, uint3
 
 // A source without a name: a role noun ("the SDF spokesman"), an organisation noun ("the
 // committee") or a group ("officials", "critics of the plan").
-int Resolver::resolve_description(uint32_t first, uint32_t end, uint32_t at) {
+int Resolver::resolve_description(uint32_t first, uint32_t end, uint32_t at, bool indefinite) {
     uint32_t head = end - 1;
     std::string head_word = lower(strip_possessive(word(head)));
     uint32_t content_first = first;
@@ -833,7 +837,7 @@ int Resolver::resolve_description(uint32_t first, uint32_t end, uint32_t at) {
         // The person last introduced with this role (and organisation, when one is named).
         size_t looked = 0;
         for (auto it = mention_order_.lower_bound({tokens_[first].begin, INT_MIN});
-             it != mention_order_.begin() && looked++ < kMaxAntecedentMentions;) {
+             !indefinite && it != mention_order_.begin() && looked++ < kMaxAntecedentMentions;) {
             int e = (--it)->second;
             if (entities_[e].type != EntityType::Person) continue;
             for (const auto& role : entities_[e].roles)
@@ -922,6 +926,46 @@ int Resolver::entity_of_mention(NameMention& m) {
     return m.entity;
 }
 
+int Resolver::antecedent_of_who(uint32_t who) {
+    // The noun phrase before "who", from its determiner ("a retired general who"), past a
+    // prepositional phrase after its head ("the billionaire owner of the Dallas Mavericks who").
+    constexpr uint32_t kMaxPhraseTokens = 10;
+    uint32_t phrase = who, head = who - 1;
+    for (uint32_t t = who; t > 0 && who - t < kMaxPhraseTokens && is_word(t - 1) && !sentence_initial_[t];) {
+        --t;
+        // (An article or possessive: "former" and "late" are the phrase's own words.)
+        if (!alex_.determiners.contains(word(t))) continue;
+        phrase = t;
+        if (t < 3 || !is_preposition(word(t - 1))) break;
+        head = t - 2;  // the noun before the preposition; its own determiner is further back
+    }
+    if (phrase == who || who - phrase < 2) return -1;  // "those who" is no phrase
+    // The person named right before `end` ("Gov. John Kasich of Ohio,": past where he is from).
+    const auto mention_ending_at = [&](uint32_t end) -> NameMention* {
+        const auto [lo, hi] = names_starting_in(0, end);
+        return hi > lo && names_[hi - 1].end == end ? &names_[hi - 1] : nullptr;
+    };
+    const auto person_ending_at = [&](uint32_t end) -> int {
+        NameMention* m = mention_ending_at(end);
+        if (!m || (m->end - m->first == 1 && in(m->first, kOpener))) return -1;  // "This is a man who"
+        if (m->first >= 2 && is_preposition(word(m->first - 1)))
+            if (NameMention* before = mention_ending_at(m->first - 1)) m = before;
+        const int entity = entity_of_mention(*m);
+        return entities_[entity].type == EntityType::Person ? entity : -1;
+    };
+    // "Parker Eaton, a nominal Republican who voted for JFK": an apposition to a name.
+    if (phrase >= 2 && word(phrase - 1) == ",") return person_ending_at(phrase - 1);
+    // "Crenshaw is only the 17th judge who …": the subject the phrase is said of.
+    if (phrase >= 2 && (word(phrase - 1) == "is" || word(phrase - 1) == "was")) return person_ending_at(phrase - 1);
+    // "a retired general who suggested", "Republicans who say": the phrase itself, when its
+    // head names people.
+    if (in(head, kRoleNoun) && !tokens_[head].capitalized) {
+        const bool indefinite = word(phrase) == "a" || word(phrase) == "an";
+        return resolve_description(phrase, head + 1, tokens_[who].begin, indefinite);
+    }
+    return -1;
+}
+
 int Resolver::resolve_source(Attribution& a) {
     if (a.source.empty()) return -1;
     uint32_t first = token_at(a.source.begin);
@@ -957,6 +1001,8 @@ int Resolver::resolve_source(Attribution& a) {
                 if (source_end >= a.source.end && speaker >= 0) return speaker;
             }
         }
+        if (word(first) == "who" && first >= 1 && word(first - 1) != ",")
+            if (const int antecedent = antecedent_of_who(first); antecedent >= 0) return antecedent;
         return resolve_pronoun(word(first) == "which" || word(first) == "Which" ? "o" : "p", a.source.begin);
     }
     if (end - first == 1)  // ("They’ve already said": the pronoun of a fused clitic)
