@@ -829,4 +829,10 @@ TEST_CASE("\"who\" with no comma before it refers to the phrase it follows", "[c
     // An apposition to a name: the name, not a name inside the apposition; an indefinite
     // role introduces someone new, not the last person named.
     CHECK(speakers == std::vector<std::string>{"Lena Holm", "ferry captain"});
+    // The relative clause inside the apposition ends at the apposition's closing comma.
+    for (const auto& a : out["attributions"])
+        if (!a["cue"].is_null() && a["cue"]["text"] == "has argued for") CHECK(a["content"]["text"] == "a new quay");
+    const auto* vote = attribution_with(out, "the vote would be close");
+    REQUIRE(vote);
+    CHECK((*vote)["cue"]["text"] == "said");
 }

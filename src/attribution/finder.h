@@ -404,6 +404,17 @@ private:
     TokenRange with_clause_before(TokenRange quote, const Unit& unit) const;
     // "…, who has endorsed Clinton, said …": a relative clause's content ends at the comma
     // that closes it.
+    // Whether token `i` stands in an apposition to a name: after "Name, " with only words
+    // between ("Tom Berg, the chairman of the harbour board who").
+    bool in_apposition_to_name(uint32_t i, const Unit& unit) const {
+        for (uint32_t t = i; t > unit.begin + 1 && i - t < kMaxAppositionTokens;) {
+            --t;
+            if (in_quote(t)) return false;
+            if (word(t) == ",") return is_word(t - 1) && tokens_[t - 1].capitalized && is_determiner(t + 1);
+            if (!is_word(t)) return false;
+        }
+        return false;
+    }
     TokenRange before_closing_comma(TokenRange content) const {
         for (uint32_t t = content.begin; t < content.end; ++t)
             if (word(t) == "," && !in_quote(t)) return has_word({content.begin, t}) ? TokenRange{content.begin, t} : TokenRange{};

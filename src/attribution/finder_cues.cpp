@@ -787,8 +787,10 @@ bool Finder::attribute_subject_before_cue(const CueSite& site, const CueContext&
     }
     bool starts_with_that = false;
     c.content = content_after(next, unit, starts_with_that);
+    // A relative clause set off by commas ends at its closing comma: after ", who", or inside
+    // an apposition to a name ("Tom Berg, the chairman of the board who has argued for …,").
     if (is_relative_source(c.source) && c.source.begin > unit.begin &&
-        word(c.source.begin - 1) == ",")
+        (word(c.source.begin - 1) == "," || in_apposition_to_name(c.source.begin, unit)))
         c.content = before_closing_comma(c.content);
     bool quoted = !c.content.empty() && in_quote(c.content.begin);
     // "“It's ambush journalism,” she says, “this new …”": the quotation before the source is
