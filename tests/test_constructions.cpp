@@ -218,6 +218,10 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"split-quote-with-adjunct.txt", "The line will be finished by 2027", "direct", "said", "council leader Mira Olsen",
          "Mira Olsen"},
         {"split-quote-with-adjunct.txt", "and the first trams will run that spring", "direct", "", "", "Mira Olsen"},
+        // Whatever stands between the cue and the comma before the second half interrupts
+        // one statement: a recipient and a year, a topic with a relative clause.
+        {"split-quote-with-adjunct.txt", "and we will not wait another decade", "direct", "", "", "Mira Olsen"},
+        {"split-quote-with-adjunct.txt", "but the new one is worse", "direct", "", "", "Mira Olsen"},
         {"apposition-after-quote.txt", "The company broke the agreement twice", "direct", "said",
          "Lotta Berg, legal director for the Forest Workers Union,", "Lotta Berg"},
         // A quotation in the predicate of a verb that is not a cue word on its own.
@@ -529,6 +533,25 @@ TEST_CASE("a recipient named after its article is whole, not the start of the co
     CHECK((*fares)["content"]["text"] == "ferry fares would rise in the spring");
     REQUIRE_FALSE((*fares)["recipient"].is_null());
     CHECK(entity_name(out, (*fares)["recipient"]) == "Harbour Island Gazette");
+}
+
+TEST_CASE("the recipient is the name heading the mention, and not the speaker", "[constructions]") {
+    const auto out = extract_fixture("recipient-head.txt");
+    // A name modifying the people told is not the recipient.
+    const auto* timetable = attribution_with(out, "The timetable will change");
+    REQUIRE(timetable);
+    CHECK(entity_name(out, (*timetable)["speaker"]) == "Lena Park");
+    CHECK((*timetable)["recipient"].is_null());
+    // A name before the head noun gives way to the name the noun leads to.
+    const auto* safe = attribution_with(out, "the pier was safe");
+    REQUIRE(safe);
+    REQUIRE_FALSE((*safe)["recipient"].is_null());
+    CHECK(entity_name(out, (*safe)["recipient"]) == "Tomas Berg");
+    // A pronoun source is not the person it speaks to, though that person was named last.
+    const auto* friday = attribution_with(out, "We will sail on Friday");
+    REQUIRE(friday);
+    CHECK(entity_name(out, (*friday)["recipient"]) == "Tomas Berg");
+    CHECK(entity_name(out, (*friday)["speaker"]) == "Nils Ek");
 }
 
 TEST_CASE("an opening adverbial is not the subject of \"… and said\"", "[constructions]") {

@@ -425,6 +425,7 @@ private:
     // participle opening the sentence, when the source follows its comma.
     TokenRange opening_recipient(const Unit& unit, uint32_t source_begin) const;
     uint32_t skip_speech_adjunct(uint32_t first, const Unit& unit) const;
+    bool interrupts_quote(const Candidate& first_half, uint32_t from, uint32_t open) const;
     // Past "of NOUN PHRASE" up to the comma before `limit` ("said of Trump, “…”"), or `of`
     // itself when a verb or quotation stands in between.
     static constexpr uint32_t kMaxTopicTokens = 8;

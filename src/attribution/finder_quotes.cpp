@@ -332,6 +332,7 @@ void Finder::attribute_leftover_quotes() {
             // and so may its topic ("“A,” he said of Trump, “B.”").
             if (open - end > 2) end = skip_speech_adjunct(end, unit);
             if (open - end > 2 && end < open && word(end) == "of") end = skip_topic(end, open);
+            if (end < open && open - end > 2 && interrupts_quote(found_[f], end, open)) end = open - 1;
             if (end > open || open - end > 2) continue;
             bool only_punctuation = true;
             for (uint32_t t = end; t < open; ++t) only_punctuation &= tokens_[t].kind == TokenKind::Punct;
@@ -385,6 +386,23 @@ void Finder::attribute_leftover_quotes() {
         if (unit_of_[open] - previous_unit > kContinuationUnits) continue;
         add_continuation(range, previous, Rule::Continuation);
     }
+}
+
+// "“A,” Duncan told The New York Times in 2012, “B.”", "“A,” he said of people whose rights
+// were restored, “B.”": whatever follows the speaker and cue of a quotation that ends in a
+// comma, up to the comma before the next quotation, interrupts one statement, so long as it
+// holds no sentence end, quotation or clause break of its own.
+bool Finder::interrupts_quote(const Candidate& first_half, uint32_t from, uint32_t open) const {
+    constexpr uint32_t kMaxInterruptionTokens = 16;
+    const TokenRange& quote = first_half.content;
+    if (quote.empty() || !is_close_mark(quote.end - 1) || quote.end > first_half.source.begin ||
+        quote.end > first_half.cue.begin || quote.end - quote.begin < 2 || word(quote.end - 2) != ",")
+        return false;
+    if (open - from > kMaxInterruptionTokens || word(open - 1) != ",") return false;
+    for (uint32_t t = from; t + 1 < open; ++t)
+        if (in_quote(t) || is_terminal_punct(t) || word(t) == ";" || word(t) == ":" || is_dash(t) || in_cue_[t])
+            return false;
+    return true;
 }
 
 bool Finder::looks_like_speaker_label(uint32_t first, uint32_t colon) const {

@@ -354,7 +354,10 @@ private:
     int resolve_source(Attribution& a);
     // The entity of a name used as (part of) a source, made on first use.
     int entity_of_mention(NameMention& m);
-    int resolve_pronoun(std::string_view kind, uint32_t before) const;
+    // The nearest entity before `before` that a pronoun of `kind` can refer to, other than
+    // `excluded` (the one the statement was made to: "he told Rubio" is not Rubio).
+    int resolve_pronoun(std::string_view kind, uint32_t before, int excluded = -1) const;
+    int resolve_recipient(const Attribution& a);
     // `indefinite`: the phrase introduces someone ("a diplomacy chief who …"), so no earlier
     // person with its role is looked for.
     int resolve_description(uint32_t first, uint32_t end, uint32_t at, bool indefinite = false);
@@ -701,11 +704,12 @@ void Resolver::type_and_merge_names() {
     }
 }
 
-int Resolver::resolve_pronoun(std::string_view kind, uint32_t before) const {
+int Resolver::resolve_pronoun(std::string_view kind, uint32_t before, int excluded) const {
     size_t looked = 0;
     for (auto it = mention_order_.lower_bound({before, INT_MIN});
          it != mention_order_.begin() && looked++ < kMaxAntecedentMentions;) {
         auto [at, entity] = *--it;
+        if (entity == excluded) continue;
         const Entity& e = entities_[entity];
         if (kind == "o") {
             if (e.type != EntityType::Person) return entity;
@@ -1003,11 +1007,12 @@ int Resolver::resolve_source(Attribution& a) {
         }
         if (word(first) == "who" && first >= 1 && word(first - 1) != ",")
             if (const int antecedent = antecedent_of_who(first); antecedent >= 0) return antecedent;
-        return resolve_pronoun(word(first) == "which" || word(first) == "Which" ? "o" : "p", a.source.begin);
+        return resolve_pronoun(word(first) == "which" || word(first) == "Which" ? "o" : "p", a.source.begin,
+                               a.recipient);
     }
     if (end - first == 1)  // ("They’ve already said": the pronoun of a fused clitic)
         if (const auto* kind = lex_.pronouns.find(attribution::without_clitic(word(first))))
-            return resolve_pronoun(*kind, a.source.begin);
+            return resolve_pronoun(*kind, a.source.begin, a.recipient);
     // The last name in the head part, when the head part ends with it.
     const NameMention* head_name = nullptr;
     const auto [head_lo, head_hi] = names_starting_in(first, head_end);
@@ -1065,6 +1070,32 @@ int Resolver::resolve_source(Attribution& a) {
     return entity;
 }
 
+// The name heading the recipient mention ("Chris Cuomo of CNN", "The National", "Fox News
+// anchor Megyn Kelly"); not a name that only modifies the people after it ("told Trump
+// supporters", "Iowa voters").
+int Resolver::resolve_recipient(const Attribution& a) {
+    if (a.recipient_mention.empty()) return -1;
+    uint32_t first = token_at(a.recipient_mention.begin);
+    uint32_t end = token_at(a.recipient_mention.end - 1) + 1;
+    const auto [lo, hi] = names_starting_in(first, end);
+    for (size_t k = lo; k < hi; ++k) {
+        auto& m = names_[k];
+        if (m.end > end) continue;
+        if (m.end < end && is_word(m.end) && !tokens_[m.end].capitalized && !is_preposition(word(m.end))) {
+            const bool later_name = k + 1 < hi && names_[k + 1].end <= end;
+            if (later_name) continue;
+            const auto next = word(m.end);
+            if (in(m.end, kRoleNoun) || (next.size() > 3 && next.ends_with('s') && !next.ends_with("ss"))) return -1;
+        }
+        if (m.entity < 0) {
+            m.entity = entity_for_name(m, span_text(m.span).starts_with("The ") ? EntityType::Organisation : guess_type(m));
+            add_mention(m.entity, m.span);
+        }
+        return m.entity;
+    }
+    return -1;
+}
+
 void Resolver::run() {
     entities_.clear();
     if (!links_.empty()) {
@@ -1089,23 +1120,9 @@ void Resolver::run() {
     for (size_t i : order) {
         auto& a = attributions_[i];
         if (a.continuation) continue;
+        a.recipient = resolve_recipient(a);
         a.speaker = resolve_source(a);
         if (!a.source.empty()) resolved_sources_.emplace(a.source.begin, a.source.end, a.speaker);
-        if (!a.recipient_mention.empty()) {
-            uint32_t first = token_at(a.recipient_mention.begin);
-            uint32_t end = token_at(a.recipient_mention.end - 1) + 1;
-            const auto [lo, hi] = names_starting_in(first, end);
-            for (size_t k = lo; k < hi; ++k)
-                if (auto& m = names_[k]; m.end <= end) {
-                    if (m.entity < 0) {
-                        m.entity = entity_for_name(m, span_text(m.span).starts_with("The ") ? EntityType::Organisation
-                                                                                              : guess_type(m));
-                        add_mention(m.entity, m.span);
-                    }
-                    a.recipient = m.entity;
-                    break;
-                }
-        }
     }
     for (auto& a : attributions_)
         if (a.continuation && a.continues >= 0) a.speaker = attributions_[a.continues].speaker;
