@@ -220,6 +220,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"split-quote-with-adjunct.txt", "and the first trams will run that spring", "direct", "", "", "Mira Olsen"},
         // Whatever stands between the cue and the comma before the second half interrupts
         // one statement: a recipient and a year, a topic with a relative clause.
+        // A plural possessive's apostrophe is no quotation mark: the source goes on before it.
+        {"plural-possessive-source.txt", "the new timetable breaks the agreement", "indirect", "says", "The workers’ union", "workers’ union"},
+        {"plural-possessive-source.txt", "the appeal would be filed in May", "indirect", "said", "Lars Dahls' lawyers", "Lars Dahls' lawyers"},
         {"split-quote-with-adjunct.txt", "and we will not wait another decade", "direct", "", "", "Mira Olsen"},
         {"split-quote-with-adjunct.txt", "but the new one is worse", "direct", "", "", "Mira Olsen"},
         {"apposition-after-quote.txt", "The company broke the agreement twice", "direct", "said",

@@ -186,6 +186,15 @@ private:
         auto w = word(i);
         return w.ends_with("'s") || w.ends_with("\xE2\x80\x99s");
     }
+    // The apostrophe closing "Sanders’" or "the workers'": attached to a word in -s, followed
+    // by a space and a word, and not a mark of any quotation.
+    bool is_plural_possessive_mark(uint32_t i) const {
+        if (in_quote(i) || i == 0 || i + 1 >= tokens_.size() || !is_word(i - 1) || !is_word(i + 1)) return false;
+        const auto mark = word(i);
+        if (mark != "'" && mark != "\xE2\x80\x99") return false;
+        return tokens_[i - 1].end == tokens_[i].begin && tokens_[i].end < tokens_[i + 1].begin &&
+               (word(i - 1).ends_with('s') || word(i - 1).ends_with('S'));
+    }
     bool is_participle(uint32_t i) const {
         auto w = word(i);
         return is_word(i) && w.size() > 4 && (w.ends_with("ed") || w.ends_with("ing"));

@@ -486,7 +486,14 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
             }
             break;
         }
-        if (t.kind == TokenKind::Quote) break;
+        if (t.kind == TokenKind::Quote) {
+            // "Sanders’ aides say": the apostrophe of a plural possessive, no quotation mark.
+            if (is_plural_possessive_mark(i) && i < last) {
+                --k;
+                continue;
+            }
+            break;
+        }
         // (A cue word right after a determiner is a noun: "The petition accuses".)
         const bool verb_before_object = w.size() > 3 && w.ends_with("ed") && i + 1 <= last && is_determiner(i + 1) &&
                                         k > lo && (is_word(i - 1) || word(i - 1) == ")");
