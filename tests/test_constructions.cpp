@@ -227,6 +227,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"split-quote-with-adjunct.txt", "but the new one is worse", "direct", "", "", "Mira Olsen"},
         {"apposition-after-quote.txt", "The company broke the agreement twice", "direct", "said",
          "Lotta Berg, legal director for the Forest Workers Union,", "Lotta Berg"},
+        // The role may come fourth in an apposition with no article.
+        {"apposition-after-quote.txt", "The inspections come too late", "direct", "said",
+         "Nora Vik, harbour safety program director at the Island Council,", "Nora Vik"},
         // A quotation in the predicate of a verb that is not a cue word on its own.
         // A paragraph opening with a name and a colon: a transcript's turn, a headline's speaker.
         {"speaker-turns.txt", "We never planned to close the school. The budget was always there", "indirect", ":",

@@ -343,7 +343,7 @@ bool Finder::is_apposition(uint32_t opening, uint32_t closing, const Unit& unit)
     if (!appositive) {
         // "Jack Mozloom, Senior Fellow at …": a capitalised role anywhere; "Matdos Santos,
         // legal director for …": a role among the first words.
-        constexpr uint32_t kRoleWithin = 3;
+        constexpr uint32_t kRoleWithin = 4;
         uint32_t limit = tokens_[opener].capitalized ? closing : std::min(closing, opener + kRoleWithin);
         for (uint32_t t = opener; t < limit && !appositive; ++t) appositive = is_folded(t, lex_.role_nouns);
     }
