@@ -230,6 +230,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // The role may come fourth in an apposition with no article.
         {"apposition-after-quote.txt", "The inspections come too late", "direct", "said",
          "Nora Vik, harbour safety program director at the Island Council,", "Nora Vik"},
+        // A title in quotation marks inside the apposition.
+        {"apposition-after-quote.txt", "the yard would close", "indirect", "said",
+         "Ola Strand, the author of “The Last Ferry,” about the island's shipyards,", "Ola Strand"},
         // A quotation in the predicate of a verb that is not a cue word on its own.
         // A paragraph opening with a name and a colon: a transcript's turn, a headline's speaker.
         {"speaker-turns.txt", "We never planned to close the school. The budget was always there", "indirect", ":",

@@ -263,9 +263,18 @@ long Finder::apposition_opening(uint32_t closing, const Unit& unit) const {
     auto mark = word(closing);
     long j = static_cast<long>(closing) - 1;
     const long lo = static_cast<long>(unit.begin);
-    while (j > lo && word(static_cast<uint32_t>(j)) != mark && static_cast<long>(closing) - j <= kMaxAppositionTokens &&
-           !in_quote(static_cast<uint32_t>(j)))
+    while (j > lo && static_cast<long>(closing) - j <= kMaxAppositionTokens) {
+        const auto at = static_cast<uint32_t>(j);
+        if (in_quote(at)) {
+            // "Hemsley, the co-author of “Going Viral,” about …,": a title inside it.
+            const TokenRange title = quote_range(quote_of_[at]);
+            if (!is_close_mark(at) || past_title(title.begin) != title.end) break;
+            j = static_cast<long>(title.begin) - 1;
+            continue;
+        }
+        if (word(at) == mark) break;
         --j;
+    }
     if (j <= lo || word(static_cast<uint32_t>(j)) != mark || static_cast<long>(closing) - j > kMaxAppositionTokens) return -1;
     if (static_cast<uint32_t>(j) + 1 >= closing) return -1;
     // "A longtime JNF official, Howard Ingram,": a name in apposition to a role.
