@@ -345,6 +345,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"list-of-names.txt", "the ferry would run", "indirect", "said", "Berg and Holm", "Lena Holm"},
         // Conjoined subjects after an opening adverbial and its comma.
         {"list-of-names.txt", "the quay is safe", "indirect", "say", "Mr. Ek and other engineers", "Mr. Ek and other engineers"},
+        // Two common nouns naming people, joined after the clause they report.
+        {"list-of-names.txt", "The old quay will close in May", "indirect", "said", "nurses and hospital managers",
+         "nurses and hospital managers"},
         // The verb phrase between the subject and a cue noun is part of the cue.
         {"cue-noun-verb-phrase.txt", "the ferry company", "indirect", "also took several swipes at", "Mayor Eva Lind",
          "Eva Lind"},

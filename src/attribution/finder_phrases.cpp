@@ -161,7 +161,16 @@ bool Finder::conjoins_subjects(uint32_t conjunction, uint32_t last, const Unit& 
     auto w = word(conjunction);
     if (!(w == "and" || w == "nor") || conjunction <= unit.begin || conjunction >= last) return false;
     const uint32_t next = conjunction + 1;
-    if (!(tokens_[next].capitalized || is_folded(next, lex_.determiners) || is_folded(next, lex_.noun_phrase_openers)))
+    // "teachers and union officials": a short run of common words naming people.
+    constexpr uint32_t kMaxCommonSecondConjunct = 3;
+    bool people_after = last - conjunction <= kMaxCommonSecondConjunct &&
+                        (is_role_noun_or_plural(last) || names_several(last));
+    for (uint32_t t = next; t <= last && people_after; ++t)
+        people_after = is_word(t) && !tokens_[t].capitalized && !in_quote(t) && !is_folded(t, lex_.auxiliaries) &&
+                       !is_folded(t, lex_.clause_openers) && !is_folded(t, lex_.adjunct_openers) &&
+                       cue_strength(t) < kStrongCue;
+    if (!(tokens_[next].capitalized || is_folded(next, lex_.determiners) || is_folded(next, lex_.noun_phrase_openers) ||
+          people_after))
         return false;
     // The first conjunct opens the clause: a pronoun ("She and her aides") or a name, after
     // "Neither" or "Both". (The clause may follow an opening adverbial and its comma: "Since
@@ -184,7 +193,7 @@ bool Finder::conjoins_subjects(uint32_t conjunction, uint32_t last, const Unit& 
     constexpr uint32_t kMaxCommonConjunct = 3;
     if (first < conjunction && conjunction - first <= kMaxCommonConjunct && !tokens_[first].capitalized &&
         (is_determiner(first) || is_folded(first, lex_.noun_phrase_openers) ||
-         (conjunction == first + 1 && is_role_noun_or_plural(first)))) {
+         (conjunction == first + 1 && (is_role_noun_or_plural(first) || (people_after && names_several(first)))))) {
         bool common = true;
         for (uint32_t t = first; t < conjunction && common; ++t)
             common = is_word(t) && !tokens_[t].capitalized && !in_quote(t) && !is_folded(t, lex_.auxiliaries) &&
