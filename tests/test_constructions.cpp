@@ -85,6 +85,8 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"according-to.txt", "Prices rose again in April", "indirect", "according to", "the central bank", "central bank"},
         {"told-recipient.txt", "the old bridge was unsafe", "indirect", "told", "Jonas Meyer", "Jonas Meyer"},
         {"told-recipient.txt", "ferry fares would rise in the spring", "indirect", "told", "Eva Holm", "Eva Holm"},
+        // Whom it was told, then a clause of time: the statement is the clause before.
+        {"told-recipient.txt", "The pier will not reopen this year", "indirect", "told", "harbour master Nils Ek", "Nils Ek"},
         {"mixed-quote.txt", "reckless and unworkable", "mixed", "described", "Opposition leader Greta Holm", "Greta Holm"},
         {"continuation-quote.txt", "We are ready for the final", "direct", "said", "coach Lena Park", "Lena Park"},
         {"continuation-quote.txt", "The players have trained", "direct", "", "", "Lena Park"},

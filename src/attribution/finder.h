@@ -195,6 +195,11 @@ private:
         return tokens_[i - 1].end == tokens_[i].begin && tokens_[i].end < tokens_[i + 1].begin &&
                (word(i - 1).ends_with('s') || word(i - 1).ends_with('S'));
     }
+    bool holds_quote_or_colon(TokenRange range) const {
+        for (uint32_t t = range.begin; t < range.end; ++t)
+            if (in_quote(t) || word(t) == ":") return true;
+        return false;
+    }
     bool is_participle(uint32_t i) const {
         auto w = word(i);
         return is_word(i) && w.size() > 4 && (w.ends_with("ed") || w.ends_with("ing"));

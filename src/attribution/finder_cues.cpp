@@ -787,6 +787,12 @@ bool Finder::attribute_subject_before_cue(const CueSite& site, const CueContext&
     }
     bool starts_with_that = false;
     c.content = content_after(next, unit, starts_with_that);
+    // "This is not about me, Obama told his advisers as he labored over the speech": after whom
+    // it was told, a clause of time is the telling's circumstance; the statement is before.
+    if (!c.recipient.empty() && !c.content.empty() && c.content.begin == c.recipient.end &&
+        is_folded(c.content.begin, lex_.time_clause_openers) && c.source.begin > unit.begin &&
+        word(c.source.begin - 1) == "," && !is_relative_source(c.source) && !holds_quote_or_colon(c.content))
+        c.content = {};
     // A relative clause set off by commas ends at its closing comma: after ", who", or inside
     // an apposition to a name ("Tom Berg, the chairman of the board who has argued for …,").
     if (is_relative_source(c.source) && c.source.begin > unit.begin &&

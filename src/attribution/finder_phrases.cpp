@@ -800,6 +800,19 @@ TokenRange Finder::recipient_at(uint32_t first, const Unit& unit) const {
                tokens_[name_end].capitalized)
             ++name_end;
         if (name_end > first + 2) return {first, name_end};
+        // "told his closest advisers as he labored …": a longer phrase naming people, up to a
+        // clause or adjunct opening or the sentence's end.
+        constexpr uint32_t kMaxCommonRecipient = 4;
+        uint32_t phrase_end = first + 1;
+        while (phrase_end < unit.end && phrase_end - first < kMaxCommonRecipient && is_word(phrase_end) &&
+               !in_quote(phrase_end) && !tokens_[phrase_end].capitalized && !is_folded(phrase_end, lex_.clause_openers) &&
+               !is_folded(phrase_end, lex_.adjunct_openers) && !is_folded(phrase_end, lex_.auxiliaries) &&
+               cue_strength(phrase_end) < kStrongCue)
+            ++phrase_end;
+        if (phrase_end > first + 2 && is_role_noun_or_plural(phrase_end - 1) &&
+            (phrase_end >= unit.end || (is_terminal_punct(phrase_end) && !is_abbreviation_period(phrase_end)) ||
+             is_folded(phrase_end, lex_.clause_openers) || is_folded(phrase_end, lex_.adjunct_openers)))
+            return {first, phrase_end};
         // "told the crowd he would win", "promised a new ferry by 2028": the two words are the
         // recipient only when what follows can open the content, not when it is the noun that
         // "a new" modifies.
