@@ -83,6 +83,11 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"according-to.txt", "inflation fell to 3.5 percent", "indirect", "According to", "the Ministry of Finance",
          "Ministry of Finance"},
         {"according-to.txt", "Prices rose again in April", "indirect", "according to", "the central bank", "central bank"},
+        // With no comma before it, the clause it ends; after a dash, the clause before it.
+        {"according-to.txt", "The ferry carried 9,000 passengers in May", "indirect", "according to", "the harbour board",
+         "harbour board"},
+        {"according-to.txt", "the island had 40 storms", "indirect", "according to", "the weather service",
+         "weather service"},
         {"told-recipient.txt", "the old bridge was unsafe", "indirect", "told", "Jonas Meyer", "Jonas Meyer"},
         {"told-recipient.txt", "ferry fares would rise in the spring", "indirect", "told", "Eva Holm", "Eva Holm"},
         // Whom it was told, then a clause of time: the statement is the clause before.

@@ -45,9 +45,25 @@ void Finder::try_according_to(uint32_t according, const Unit& unit) {
     bool starts_with_that = false;
     TokenRange second_half;  // of a clause the source interrupts
     // "… “look for a psychiatrist,” according to Reuters": the comma is inside the quotation.
-    bool after_comma = according > unit.begin && (word(according - 1) == "," ||
+    // ("… including murder, rape and robbery — according to the FBI": or a dash.)
+    bool after_comma = according > unit.begin && (word(according - 1) == "," || is_dash(according - 1) ||
                                                   (is_close_mark(according - 1) && according >= unit.begin + 2 &&
                                                    word(according - 2) == ","));
+    // "Clinton leads Sanders by 271 delegates according to a count by The Associated Press,
+    // but …": with no comma before it, the clause it ends is the statement, not what follows.
+    constexpr uint32_t kMinClauseWords = 3;
+    uint32_t words_in_clause = 0;
+    for (uint32_t t = according; t > unit.begin && !after_comma && words_in_clause < kMinClauseWords;) {
+        --t;
+        if (in_quote(t) || word(t) == ":" || word(t) == ";" || word(t) == ",") break;
+        // ("X said Tuesday that according to its analysis, …": a clause of its own.)
+        if (word(t) == "that" || cue_strength(t) >= kStrongCue) {
+            words_in_clause = 0;
+            break;
+        }
+        words_in_clause += is_word(t) && !is_folded(t, lex_.leading_conjunctions) && !is_folded(t, lex_.sentence_adverbs);
+    }
+    const bool ends_clause = words_in_clause >= kMinClauseWords;
     if (after_comma) {
         c.content = content_before(according, unit);
         // "But, according to the poll, 46 percent …": what stands before is an opener, and
@@ -72,7 +88,7 @@ void Finder::try_according_to(uint32_t according, const Unit& unit) {
             second_half = content_after(end + 1, unit, starts_with_that);
             if (!second_half.empty() && opens_with_own_cue(second_half)) second_half = {};
         }
-    } else if (end < unit.end && (word(end) == "," || word(end) == ":")) {
+    } else if (!ends_clause && end < unit.end && (word(end) == "," || word(end) == ":")) {
         c.content = content_after(end + 1, unit, starts_with_that);
     } else if (according > unit.begin && is_word(according - 1)) {
         // "… 46 percent to 39 percent according to a CBS poll": the clause before, no comma.
