@@ -466,6 +466,14 @@ TEST_CASE("a noun before a verb is no cue, and a relative clause's cue ends at i
     CHECK(told);
 }
 
+TEST_CASE("what is said of a relative pronoun ends with its clause", "[constructions]") {
+    const auto out = extract_fixture("relative-clause-source.txt");
+    const auto* harbour = attribution_with(out, "could ruin the harbour");
+    REQUIRE(harbour);
+    CHECK((*harbour)["content"]["text"] == "could ruin the harbour");
+    CHECK((*harbour)["source"]["text"] == "islanders");
+}
+
 TEST_CASE("an event is not a speaker", "[constructions]") {
     // "The flood showed …": the clause is evidence, not a statement, and a flood says nothing.
     const auto out = extract_fixture("event-not-a-source.txt");

@@ -814,6 +814,11 @@ bool Finder::attribute_subject_before_cue(const CueSite& site, const CueContext&
     if (is_relative_source(c.source) && c.source.begin > unit.begin &&
         (word(c.source.begin - 1) == "," || in_apposition_to_name(c.source.begin, unit)))
         c.content = before_closing_comma(c.content);
+    // "The plan, which islanders say could ruin the harbour, was dropped": what is said of the
+    // relative pronoun before the source ends with its clause too.
+    if (c.source.begin > unit.begin + 1 && is_relative_pronoun(c.source.begin - 1) && word(c.source.begin - 2) == "," &&
+        word(c.source.begin - 1) != "whose")
+        c.content = before_closing_comma(c.content);
     bool quoted = !c.content.empty() && in_quote(c.content.begin);
     // "“It's ambush journalism,” she says, “this new …”": the quotation before the source is
     // the statement; the one after is its second half (a continuation).
