@@ -37,6 +37,14 @@ const nlohmann::json* attribution_with(const nlohmann::json& out, const char* wo
     return nullptr;
 }
 
+// The attribution whose content contains `words` has exactly this content and source.
+void check_spans(const nlohmann::json& out, const char* words, const char* content, const char* source) {
+    const auto* a = attribution_with(out, words);
+    REQUIRE(a);
+    CHECK((*a)["content"]["text"] == content);
+    CHECK((*a)["source"]["text"] == source);
+}
+
 struct Expected {
     const char* fixture;
     const char* content;  // the content must contain this
@@ -467,11 +475,8 @@ TEST_CASE("a noun before a verb is no cue, and a relative clause's cue ends at i
 }
 
 TEST_CASE("what is said of a relative pronoun ends with its clause", "[constructions]") {
-    const auto out = extract_fixture("relative-clause-source.txt");
-    const auto* harbour = attribution_with(out, "could ruin the harbour");
-    REQUIRE(harbour);
-    CHECK((*harbour)["content"]["text"] == "could ruin the harbour");
-    CHECK((*harbour)["source"]["text"] == "islanders");
+    check_spans(extract_fixture("relative-clause-source.txt"), "could ruin the harbour", "could ruin the harbour",
+                "islanders");
 }
 
 TEST_CASE("an event is not a speaker", "[constructions]") {
@@ -541,10 +546,7 @@ TEST_CASE("a day after the cue is not the start of the content", "[constructions
     const auto out = extract_fixture("verb-phrase-and-adjunct.txt");
     // Nor is a show's name between the cue and "that": it names the medium, and is no
     // statement of its own.
-    const auto* quay = attribution_with(out, "the old quay would close");
-    REQUIRE(quay);
-    CHECK((*quay)["content"]["text"] == "the old quay would close");
-    CHECK((*quay)["source"]["text"] == "Mayor Eva Lind");
+    check_spans(out, "the old quay would close", "the old quay would close", "Mayor Eva Lind");
     for (const auto& a : out["attributions"])
         CHECK(std::string(a["content"]["text"]).find("Harbour Week") == std::string::npos);
     const auto* vote = attribution_with(out, "vote against the budget");
