@@ -122,6 +122,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"speaking-to.txt", "prices would fall next winter", "indirect", "said", "Energy Secretary Mark Dale", "Mark Dale"},
         {"source-with-modifiers.txt", "the tariffs were a mistake", "indirect", "said",
          "Edward Alden of the Council on Foreign Relations in Washington", "Edward Alden"},
+        // A comparison of quantities is one source.
+        {"source-with-modifiers.txt", "the ferry was too slow", "indirect", "said", "More than six in 10",
+         "More than six in 10"},
         // A noun and an adjective with its complement ("close to", "familiar with"); a plural
         // without -s.
         {"source-close-to.txt", "The council will cut the ferry budget", "indirect", "said", "a source close to the mayor",

@@ -545,6 +545,11 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
                                 i + 1 <= last && tokens_[i + 1].capitalized;  // also "Rand Paul (Ky.) and Marco Rubio"
             // "a spokesman for Bernie Sanders": a role and whom it serves.
             bool role_for = w == "for" && k > lo && is_role_noun_or_plural(i - 1);
+            // "More than six in 10", "fewer than half": a comparison of quantities.
+            role_for |= w == "than" && k > lo && i + 1 <= last &&
+                        (tokens_[i + 1].kind == TokenKind::Number || is_folded(i + 1, lex_.number_words)) &&
+                        (word(i - 1) == "More" || word(i - 1) == "more" || word(i - 1) == "Fewer" ||
+                         word(i - 1) == "fewer" || word(i - 1) == "Less" || word(i - 1) == "less");
             if (!names_around && !role_for && !(k > lo && conjoins_subjects(i, last, unit))) break;
         }
         --k;

@@ -23,6 +23,7 @@ extern const std::string_view adjunct_openers_txt_data;
 extern const std::string_view confidence_tsv_data;
 extern const std::string_view clause_openers_txt_data;
 extern const std::string_view time_clause_openers_txt_data;
+extern const std::string_view number_words_txt_data;
 extern const std::string_view speech_adjuncts_txt_data;
 extern const std::string_view time_words_txt_data;
 extern const std::string_view object_pronouns_txt_data;
@@ -159,7 +160,8 @@ Lexicon::Lexicon()
               text::WordSet(data::dangling_source_ends_txt_data),
               text::WordSet(data::subject_quantifiers_txt_data),
               text::WordSet(data::source_heads_tsv_data),
-              text::WordSet(data::time_clause_openers_txt_data)} {
+              text::WordSet(data::time_clause_openers_txt_data),
+              text::WordSet(data::number_words_txt_data)} {
     for (auto& row : confidence_) row[0] = row[1] = 0.5f;
     text::for_each_data_line(data::confidence_tsv_data, [&](std::string_view line) {
         size_t tab = line.find('\t');

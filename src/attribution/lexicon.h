@@ -76,6 +76,7 @@ public:
         kSubjectQuantifiers,
         kSourceHeads,
         kTimeClauseOpeners,
+        kNumberWords,
         kListCount,
     };
     static_assert(kListCount < 64, "WordInfo::lists has a bit per list, and Finder uses bit 63");
@@ -150,6 +151,7 @@ public:
     const text::WordSet& subject_quantifiers = lists_[kSubjectQuantifiers];
     const text::WordSet& source_heads = lists_[kSourceHeads];
     const text::WordSet& time_clause_openers = lists_[kTimeClauseOpeners];
+    const text::WordSet& number_words = lists_[kNumberWords];
 
     // What the lexicon knows of one folded word form, looked up once per token: its cue
     // entry, the phrasal cues it opens, and a bit per word list above that holds it (see
