@@ -416,8 +416,6 @@ private:
     TokenRange content_after(uint32_t first, const Unit& unit, bool& starts_with_that) const;
     TokenRange content_before(uint32_t boundary, const Unit& unit) const;
     TokenRange with_clause_before(TokenRange quote, const Unit& unit) const;
-    // "…, who has endorsed Clinton, said …": a relative clause's content ends at the comma
-    // that closes it.
     // Whether token `i` stands in an apposition to a name: after "Name, " with only words
     // between ("Tom Berg, the chairman of the harbour board who").
     bool in_apposition_to_name(uint32_t i, const Unit& unit) const {
@@ -429,6 +427,8 @@ private:
         }
         return false;
     }
+    // "…, who has endorsed Clinton, said …": a relative clause's content ends at the comma
+    // that closes it.
     TokenRange before_closing_comma(TokenRange content) const {
         for (uint32_t t = content.begin; t < content.end; ++t)
             if (word(t) == "," && !in_quote(t)) return has_word({content.begin, t}) ? TokenRange{content.begin, t} : TokenRange{};
