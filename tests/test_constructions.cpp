@@ -108,6 +108,8 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"quote-across-paragraphs.txt", "The second part is about the people", "direct", "said", "Dr. Ahmed Khan", "Ahmed Khan"},
         {"quote-across-paragraphs.txt", "The first part of the report", "direct", "", "", "Ahmed Khan"},
         {"pronoun-source.txt", "the vote on the budget would be delayed", "indirect", "said", "She", "Helen Ruiz"},
+        // An honorific says whom "she" can be when no first name does.
+        {"pronoun-source.txt", "the ferry contract would be signed", "indirect", "said", "She", "Okonkwo"},
         {"wrong-way-marks.txt", "It is over for this council", "direct", "said", "the mayor", "mayor"},
         // A quotation opening the sentence is the subject of the clause a later quotation ends:
         // the statement is the whole clause, not a continuation of the previous speaker.

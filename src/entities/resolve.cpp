@@ -30,6 +30,7 @@ extern const std::string_view name_modifiers_txt_data;
 extern const std::string_view name_particles_txt_data;
 extern const std::string_view day_names_txt_data;
 extern const std::string_view title_roles_tsv_data;
+extern const std::string_view honorific_genders_tsv_data;
 }  // namespace data
 
 namespace {
@@ -46,6 +47,7 @@ struct Lexicons {
     text::WordSet name_particles{data::name_particles_txt_data};
     text::WordSet day_names{data::day_names_txt_data};
     text::WordTable title_roles{data::title_roles_tsv_data};
+    text::WordTable honorific_genders{data::honorific_genders_tsv_data};
 };
 
 const Lexicons& lexicons() {
@@ -341,6 +343,7 @@ private:
     void find_names();
     void type_and_merge_names();
     int entity_for_name(const NameMention& m, EntityType type);
+    int find_or_add_entity(const NameMention& m, EntityType type);
     int add_entity(EntityType type, std::string name);
     void add_alias(int entity, std::string_view alias);
     void add_mention(int entity, ByteSpan span);
@@ -543,8 +546,24 @@ void Resolver::add_mention(int entity, ByteSpan span) {
     mention_order_.emplace(span.begin, entity);
 }
 
-// Finds or creates the entity a name mention refers to.
+Gender honorific_gender(std::string_view honorific) {
+    const std::string_view* kind = lexicons().honorific_genders.find(honorific);
+    if (!kind) return Gender::Unknown;
+    return *kind == "m" ? Gender::Male : Gender::Female;
+}
+
+// Finds or creates the entity a name mention refers to. An honorific that says the
+// person's sex ("Mr.", "Mrs.", "Ms.") gives a gender the first name did not ("Mr. Brafman":
+// "she" is not him).
 int Resolver::entity_for_name(const NameMention& m, EntityType type) {
+    const int entity = find_or_add_entity(m, type);
+    if (entity >= 0 && gender_[entity] == Gender::Unknown && entities_[entity].type == EntityType::Person &&
+        !m.honorific.empty())
+        gender_[entity] = honorific_gender(m.honorific);
+    return entity;
+}
+
+int Resolver::find_or_add_entity(const NameMention& m, EntityType type) {
     std::string_view name = span_text(m.span);
     auto last_word = [](std::string_view s) {
         size_t space = s.rfind(' ');
