@@ -484,6 +484,19 @@ TEST_CASE("what is said of a relative pronoun ends with its clause", "[construct
                 "islanders");
 }
 
+TEST_CASE("a party's members are a group and a state speaks as an organisation", "[constructions]") {
+    const auto out = extract_fixture("group-and-place-names.txt");
+    const auto type_of_speaker = [&](const char* words) -> std::string {
+        const auto* a = attribution_with(out, words);
+        REQUIRE(a);
+        for (const auto& entity : out["entities"])
+            if (entity["id"] == (*a)["speaker"]) return entity["type"];
+        return "";
+    };
+    CHECK(type_of_speaker("the budget was too small") == "group");
+    CHECK(type_of_speaker("it would appeal the ruling") == "organisation");
+}
+
 TEST_CASE("an event is not a speaker", "[constructions]") {
     // "The flood showed …": the clause is evidence, not a statement, and a flood says nothing.
     const auto out = extract_fixture("event-not-a-source.txt");

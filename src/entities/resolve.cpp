@@ -31,6 +31,8 @@ extern const std::string_view name_particles_txt_data;
 extern const std::string_view day_names_txt_data;
 extern const std::string_view title_roles_tsv_data;
 extern const std::string_view honorific_genders_tsv_data;
+extern const std::string_view group_names_txt_data;
+extern const std::string_view place_names_txt_data;
 }  // namespace data
 
 namespace {
@@ -48,6 +50,8 @@ struct Lexicons {
     text::WordSet day_names{data::day_names_txt_data};
     text::WordTable title_roles{data::title_roles_tsv_data};
     text::WordTable honorific_genders{data::honorific_genders_tsv_data};
+    text::WordSet group_names{data::group_names_txt_data};
+    text::WordSet place_names{data::place_names_txt_data};
 };
 
 const Lexicons& lexicons() {
@@ -348,6 +352,8 @@ private:
     void add_alias(int entity, std::string_view alias);
     void add_mention(int entity, ByteSpan span);
     EntityType guess_type(const NameMention& m) const;
+    // A country or US state named alone (data/place_names.txt).
+    bool is_place(const NameMention& m) const;
     // An HTML link around exactly this name: the page itself marks it as an entity.
     bool is_link_anchor(ByteSpan span) const {
         return std::find(link_spans_.begin(), link_spans_.end(), span) != link_spans_.end();
@@ -505,6 +511,11 @@ void Resolver::find_names() {
     }
 }
 
+bool Resolver::is_place(const NameMention& m) const {
+    const std::string_view name = span_text(m.span);
+    return lexicons().place_names.contains(name) && (m.end - m.first > 1 || !is_first_name(name));
+}
+
 EntityType Resolver::guess_type(const NameMention& m) const {
     std::string_view name = span_text(m.span);
     // A word without a possessive ending has its lists looked up already (kOrgWord is
@@ -516,6 +527,10 @@ EntityType Resolver::guess_type(const NameMention& m) const {
     }
     if (m.end - m.first == 1 && is_all_caps(name)) return EntityType::Organisation;
     if (!m.honorific.empty()) return EntityType::Person;
+    // "Democrats", "North Carolina", "the United States": a group, or a place speaking for
+    // its government; a place that is also a first name is left to the rules below.
+    if (m.end - m.first == 1 && lexicons().group_names.contains(name)) return EntityType::Group;
+    if (is_place(m)) return EntityType::Organisation;
     if (name.starts_with("The ") && !sentence_initial_[m.first]) return EntityType::Organisation;
     return EntityType::Person;
 }
@@ -639,8 +654,9 @@ void Resolver::type_and_merge_names() {
         EntityType type = guess_type(m);
         bool single = m.end - m.first == 1;
         bool known_first_name = !single && is_first_name(word(m.first)) && !in(m.first, kNameParticle);
-        bool confident = type == EntityType::Organisation || !m.honorific.empty() || known_first_name || m.has_title ||
-                         is_link_anchor(m.span);
+        // (A place is an entity only when a source needs it, as before it was typed.)
+        bool confident = (type == EntityType::Organisation && !is_place(m)) || !m.honorific.empty() || known_first_name ||
+                         m.has_title || is_link_anchor(m.span);
         if (!confident) {
             // Unknown words (places, products) become entities only when a name already
             // known ends with them (a surname) or a source later needs them.
