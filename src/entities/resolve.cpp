@@ -527,9 +527,9 @@ EntityType Resolver::guess_type(const NameMention& m) const {
     }
     if (m.end - m.first == 1 && is_all_caps(name)) return EntityType::Organisation;
     if (!m.honorific.empty()) return EntityType::Person;
-    // "Democrats", "North Carolina", "the United States": a group, or a place speaking for
+    // "Democrats", "Muslim Americans", "North Carolina": a group, or a place speaking for
     // its government; a place that is also a first name is left to the rules below.
-    if (m.end - m.first == 1 && lexicons().group_names.contains(name)) return EntityType::Group;
+    if (lexicons().group_names.contains(strip_possessive(word(m.end - 1)))) return EntityType::Group;  // "Nevada Democrats"
     if (is_place(m)) return EntityType::Organisation;
     if (name.starts_with("The ") && !sentence_initial_[m.first]) return EntityType::Organisation;
     return EntityType::Person;
