@@ -497,6 +497,22 @@ TEST_CASE("a party's members are a group and a state speaks as an organisation",
     CHECK(type_of_speaker("it would appeal the ruling") == "organisation");
 }
 
+TEST_CASE("a preposition is no part of a name, and a name stops at a line break", "[constructions]") {
+    const auto out = extract_fixture("names-after-prepositions.txt");
+    std::vector<std::string> names;
+    for (const auto& entity : out["entities"]) names.push_back(entity["name"]);
+    CHECK(std::count(names.begin(), names.end(), "Nina Berg") == 1);
+    for (const auto& name : names) {
+        CHECK(name.find('\n') == std::string::npos);
+        CHECK_FALSE(name.starts_with("By "));
+        CHECK_FALSE(name.starts_with("To "));
+        CHECK_FALSE(name.starts_with("Even "));
+    }
+    const auto* reckless = attribution_with(out, "the change is reckless");
+    REQUIRE(reckless);
+    CHECK(entity_name(out, (*reckless)["speaker"]) == "Nina Berg");
+}
+
 TEST_CASE("an event is not a speaker", "[constructions]") {
     // "The flood showed …": the clause is evidence, not a statement, and a flood says nothing.
     const auto out = extract_fixture("event-not-a-source.txt");

@@ -33,6 +33,7 @@ extern const std::string_view title_roles_tsv_data;
 extern const std::string_view honorific_genders_tsv_data;
 extern const std::string_view group_names_txt_data;
 extern const std::string_view place_names_txt_data;
+extern const std::string_view name_joiners_txt_data;
 }  // namespace data
 
 namespace {
@@ -52,6 +53,7 @@ struct Lexicons {
     text::WordTable honorific_genders{data::honorific_genders_tsv_data};
     text::WordSet group_names{data::group_names_txt_data};
     text::WordSet place_names{data::place_names_txt_data};
+    text::WordSet name_joiners{data::name_joiners_txt_data};
 };
 
 const Lexicons& lexicons() {
@@ -421,7 +423,10 @@ void Resolver::find_names() {
         bool ordinary_opener = sentence_initial_[start] && !capitalized_mid_sentence_.contains(word(start)) &&
                                !is_all_caps(word(start)) && !is_first_name(word(start)) &&
                                !in(start, kOrgWord) && !in(start, kHonorific);
-        if (ordinary_opener || (sentence_initial_[start] && in(start, kOpener))) {
+        // (Nor is a preposition opening a run inside a title-case headline: "Skewered By Carly
+        // Fiorina".)
+        if (ordinary_opener || (sentence_initial_[start] && in(start, kOpener)) ||
+            lex_.name_joiners.contains(word(start))) {
             if (start + 1 < n && is_name_token(start + 1) && tokens_[start + 1].space_before) {
                 ++start;
             } else {
@@ -456,7 +461,9 @@ void Resolver::find_names() {
                     continue;
                 }
             }
-            if (is_name_token(end) && !in(end, kOpener)) {
+            // (A name never runs on over a line break: a headline's last words and the
+            // paragraph after it are two names.)
+            if (is_name_token(end) && !in(end, kOpener) && tokens_[end].newlines_before == 0) {
                 org_like |= in(end, kOrgWord);
                 ++end;
                 continue;
@@ -636,6 +643,11 @@ void Resolver::type_and_merge_names() {
             uint32_t cut = current.first;
             while (cut < current.end && tokens_[cut].end <= current.span.begin + e.name.size()) ++cut;
             if (cut == current.first || cut >= current.end) continue;
+            // ("Trayvon Martin Foundation": a name that goes on with an organisation word is
+            // the organisation's.)
+            bool org_rest = true;
+            for (uint32_t t = cut; t < current.end && org_rest; ++t) org_rest = in(t, kOrgWord);
+            if (org_rest) continue;
             --name_text_count_[run];
             current.end = cut;
             current.span.end = tokens_[cut - 1].end;
