@@ -484,7 +484,7 @@ TEST_CASE("what is said of a relative pronoun ends with its clause", "[construct
                 "islanders");
 }
 
-TEST_CASE("a party's members are a group and a state speaks as an organisation", "[constructions]") {
+TEST_CASE("a party's members are a group, a party is named with its label, and a state speaks as an organisation", "[constructions]") {
     const auto out = extract_fixture("group-and-place-names.txt");
     const auto type_of_speaker = [&](const char* words) -> std::string {
         const auto* a = attribution_with(out, words);
@@ -495,6 +495,13 @@ TEST_CASE("a party's members are a group and a state speaks as an organisation",
     };
     CHECK(type_of_speaker("the budget was too small") == "group");
     CHECK(type_of_speaker("it would appeal the ruling") == "organisation");
+    // A party label is part of the party's name: two parties, not one "Party".
+    const auto* fair = attribution_with(out, "the ferry vote was fair");
+    const auto* wrong = attribution_with(out, "the count was wrong");
+    REQUIRE(fair);
+    REQUIRE(wrong);
+    CHECK(entity_name(out, (*fair)["speaker"]) == "Democratic Party");
+    CHECK(entity_name(out, (*wrong)["speaker"]) == "Republican Party");
 }
 
 TEST_CASE("a preposition is no part of a name, and a name stops at a line break", "[constructions]") {

@@ -497,8 +497,11 @@ void Resolver::find_names() {
             }
         // "Health Minister Sara Quinn", "Energy Secretary Mark Dale": the run up to its last
         // role noun is a title, the rest the name.
-        // A party label before a name is not part of it ("Democrat Clinton").
-        while (start + 1 < end && in(start, kNameModifier) && is_name_token(start + 1)) ++start;
+        // A party label before a name is not part of it ("Democrat Clinton"), but it is part of
+        // an organisation's name ("Democratic Party", "Republican National Committee").
+        bool organisation_name = false;
+        for (uint32_t t = start + 1; t < end && !organisation_name; ++t) organisation_name = in(t, kOrgWord);
+        while (!organisation_name && start + 1 < end && in(start, kNameModifier) && is_name_token(start + 1)) ++start;
         for (uint32_t t = end - 1; t > start; --t) {
             if (!in(t - 1, kRoleNoun)) continue;
             if (!is_first_name(word(t)) && end - t < 2) break;
