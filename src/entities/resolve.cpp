@@ -794,7 +794,8 @@ int Resolver::org_for_words(uint32_t first, uint32_t end) {
         if (tokens_[t].capitalized || !in(t, kOrgWord)) continue;
         std::string noun = lower(word(t));
         for (size_t e = 0; e < entities_.size(); ++e)
-            if (entities_[e].type != EntityType::Person && lower(entities_[e].name).find(noun) != std::string::npos)
+            // (An organisation, not a group described with the noun: "campaign staffers".)
+            if (entities_[e].type == EntityType::Organisation && lower(entities_[e].name).find(noun) != std::string::npos)
                 return static_cast<int>(e);
     }
     return -1;
