@@ -520,6 +520,21 @@ TEST_CASE("a preposition is no part of a name, and a name stops at a line break"
     CHECK(entity_name(out, (*reckless)["speaker"]) == "Nina Berg");
 }
 
+TEST_CASE("a role's organisation is an organisation, not a group named with its noun", "[constructions]") {
+    const auto out = extract_fixture("role-organisation.txt");
+    const auto* tour = attribution_with(out, "the tour would go ahead");
+    REQUIRE(tour);
+    bool has_role = false;
+    for (const auto& entity : out["entities"]) {
+        if (entity["id"] != (*tour)["speaker"]) continue;
+        for (const auto& role : entity["roles"]) {
+            has_role |= role["title"] == "manager";
+            if (!role["organisation"].is_null()) CHECK(entity_name(out, role["organisation"]) != "campaign staffers");
+        }
+    }
+    CHECK(has_role);
+}
+
 TEST_CASE("an event is not a speaker", "[constructions]") {
     // "The flood showed …": the clause is evidence, not a statement, and a flood says nothing.
     const auto out = extract_fixture("event-not-a-source.txt");
