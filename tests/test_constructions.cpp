@@ -502,6 +502,11 @@ TEST_CASE("a party's members are a group, a party is named with its label, and a
     REQUIRE(wrong);
     CHECK(entity_name(out, (*fair)["speaker"]) == "Democratic Party");
     CHECK(entity_name(out, (*wrong)["speaker"]) == "Republican Party");
+    // "None of the ferry captains": the captains, not a "None".
+    const auto* pier = attribution_with(out, "the pier was safe");
+    REQUIRE(pier);
+    CHECK((*pier)["source"]["text"] == "None of the ferry captains");
+    CHECK(entity_name(out, (*pier)["speaker"]) == "ferry captains");
 }
 
 TEST_CASE("a preposition is no part of a name, and a name stops at a line break", "[constructions]") {

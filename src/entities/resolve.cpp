@@ -34,6 +34,7 @@ extern const std::string_view honorific_genders_tsv_data;
 extern const std::string_view group_names_txt_data;
 extern const std::string_view place_names_txt_data;
 extern const std::string_view name_joiners_txt_data;
+extern const std::string_view quantifiers_txt_data;
 }  // namespace data
 
 namespace {
@@ -54,6 +55,7 @@ struct Lexicons {
     text::WordSet group_names{data::group_names_txt_data};
     text::WordSet place_names{data::place_names_txt_data};
     text::WordSet name_joiners{data::name_joiners_txt_data};
+    text::WordSet quantifiers{data::quantifiers_txt_data};
 };
 
 const Lexicons& lexicons() {
@@ -1027,6 +1029,12 @@ int Resolver::resolve_source(Attribution& a) {
     uint32_t end = token_at(a.source.end - 1) + 1;
     if (end - first > 1 && word(end - 1) == ",") --end;  // the comma closing an apposition
     if (first >= end) return -1;
+    // "None of the candidates", "Three of his aides": the speaker is the group the quantifier
+    // picks from, not a "None". (Not "most of them", "each of whom": the pronoun's antecedent
+    // is not the group.)
+    if (first + 2 < end && word(first + 1) == "of" && lex_.quantifiers.contains(word(first)) &&
+        !lex_.pronouns.find(word(first + 2)) && !attribution::is_relative_pronoun_word(word(first + 2)))
+        first += 2;
     // The head part: up to the first comma or bracket (appositions follow it).
     uint32_t head_end = first + 1;
     while (head_end < end && word(head_end) != "," && word(head_end) != "(" && !is_aside_mark(word(head_end)))
