@@ -356,7 +356,8 @@ private:
     void add_alias(int entity, std::string_view alias);
     void add_mention(int entity, ByteSpan span);
     EntityType guess_type(const NameMention& m) const;
-    // A country or US state named alone (data/place_names.txt).
+    // A country or US state named alone (data/place_names.txt), unless it ends the name of a
+    // person of the article.
     bool is_place(const NameMention& m) const;
     // An HTML link around exactly this name: the page itself marks it as an entity.
     bool is_link_anchor(ByteSpan span) const {
@@ -525,7 +526,13 @@ void Resolver::find_names() {
 
 bool Resolver::is_place(const NameMention& m) const {
     const std::string_view name = span_text(m.span);
-    return lexicons().place_names.contains(name) && (m.end - m.first > 1 || !is_first_name(name));
+    if (!lexicons().place_names.contains(name)) return false;
+    // A lone word that ends a person's name in the article is that person ("Jordan" after
+    // "Jim Jordan").
+    if (m.end - m.first == 1)
+        for (const auto& e : entities_)
+            if (e.type == EntityType::Person && ends_with_word(e.name, name)) return false;
+    return true;
 }
 
 EntityType Resolver::guess_type(const NameMention& m) const {
