@@ -495,6 +495,9 @@ TEST_CASE("a party's members are a group, a party is named with its label, and a
     };
     CHECK(type_of_speaker("the budget was too small") == "group");
     CHECK(type_of_speaker("it would appeal the ruling") == "organisation");
+    // An outlet or a platform named alone (data/known_organisations.txt).
+    CHECK(type_of_speaker("the ferry had been sold") == "organisation");
+    CHECK(type_of_speaker("the account was suspended") == "organisation");
     // A party label is part of the party's name: two parties, not one "Party".
     const auto* fair = attribution_with(out, "the ferry vote was fair");
     const auto* wrong = attribution_with(out, "the count was wrong");

@@ -35,6 +35,7 @@ extern const std::string_view group_names_txt_data;
 extern const std::string_view place_names_txt_data;
 extern const std::string_view name_joiners_txt_data;
 extern const std::string_view quantifiers_txt_data;
+extern const std::string_view known_organisations_txt_data;
 }  // namespace data
 
 namespace {
@@ -56,6 +57,7 @@ struct Lexicons {
     text::WordSet place_names{data::place_names_txt_data};
     text::WordSet name_joiners{data::name_joiners_txt_data};
     text::WordSet quantifiers{data::quantifiers_txt_data};
+    text::WordSet known_organisations{data::known_organisations_txt_data};
 };
 
 const Lexicons& lexicons() {
@@ -356,8 +358,8 @@ private:
     void add_alias(int entity, std::string_view alias);
     void add_mention(int entity, ByteSpan span);
     EntityType guess_type(const NameMention& m) const;
-    // A country or US state named alone (data/place_names.txt), unless it ends the name of a
-    // person of the article.
+    // A country or US state, or an outlet or platform, named alone (data/place_names.txt,
+    // data/known_organisations.txt), unless it ends the name of a person of the article.
     bool is_place(const NameMention& m) const;
     // An HTML link around exactly this name: the page itself marks it as an entity.
     bool is_link_anchor(ByteSpan span) const {
@@ -526,7 +528,8 @@ void Resolver::find_names() {
 
 bool Resolver::is_place(const NameMention& m) const {
     const std::string_view name = span_text(m.span);
-    if (!lexicons().place_names.contains(name)) return false;
+    if (m.end - m.first == 1 && is_all_caps(name)) return false;  // an organisation already ("POLITICO")
+    if (!lexicons().place_names.contains(name) && !lexicons().known_organisations.contains(name)) return false;
     // A lone word that ends a person's name in the article is that person ("Jordan" after
     // "Jim Jordan").
     if (m.end - m.first == 1)
