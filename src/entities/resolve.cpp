@@ -977,6 +977,9 @@ int Resolver::resolve_description(uint32_t first, uint32_t end, uint32_t at, boo
             return by_first_name;
         }
     }
+    // ("Reuters said …" opening a sentence: a place or an outlet is an organisation.)
+    if (lex_.place_names.contains(description) || lex_.known_organisations.contains(description))
+        return add_entity(EntityType::Organisation, std::string(description));
     return add_entity(EntityType::Group, std::string(description));
 }
 
