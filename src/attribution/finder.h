@@ -440,6 +440,7 @@ private:
     TokenRange opening_recipient(const Unit& unit, uint32_t source_begin) const;
     uint32_t skip_speech_adjunct(uint32_t first, const Unit& unit) const;
     bool interrupts_quote(const Candidate& first_half, uint32_t from, uint32_t open) const;
+    bool ends_clause_before(uint32_t i, const Unit& unit) const;
     // Past "of NOUN PHRASE" up to the comma before `limit` ("said of Trump, “…”"), or `of`
     // itself when a verb or quotation stands in between.
     static constexpr uint32_t kMaxTopicTokens = 8;

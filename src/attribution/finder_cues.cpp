@@ -12,6 +12,20 @@ const Candidate* Finder::previous_with_source(uint32_t cue, const Unit& unit) co
     return nullptr;
 }
 
+// Whether words of a clause of its own (three at least, with no cue word or "that": "X said
+// Tuesday that according to …" is not one) stand right before `i` in its unit.
+bool Finder::ends_clause_before(uint32_t i, const Unit& unit) const {
+    constexpr uint32_t kMinClauseWords = 3;
+    uint32_t words = 0;
+    for (uint32_t t = i; t > unit.begin && words < kMinClauseWords;) {
+        --t;
+        if (in_quote(t) || word(t) == ":" || word(t) == ";" || word(t) == ",") break;
+        if (word(t) == "that" || cue_strength(t) >= kStrongCue) return false;
+        words += is_word(t) && !is_folded(t, lex_.leading_conjunctions) && !is_folded(t, lex_.sentence_adverbs);
+    }
+    return words >= kMinClauseWords;
+}
+
 void Finder::try_according_to(uint32_t according, const Unit& unit) {
     Candidate c;
     c.cue = {according, according + 2};
@@ -51,19 +65,7 @@ void Finder::try_according_to(uint32_t according, const Unit& unit) {
                                                    word(according - 2) == ","));
     // "Clinton leads Sanders by 271 delegates according to a count by The Associated Press,
     // but …": with no comma before it, the clause it ends is the statement, not what follows.
-    constexpr uint32_t kMinClauseWords = 3;
-    uint32_t words_in_clause = 0;
-    for (uint32_t t = according; t > unit.begin && !after_comma && words_in_clause < kMinClauseWords;) {
-        --t;
-        if (in_quote(t) || word(t) == ":" || word(t) == ";" || word(t) == ",") break;
-        // ("X said Tuesday that according to its analysis, …": a clause of its own.)
-        if (word(t) == "that" || cue_strength(t) >= kStrongCue) {
-            words_in_clause = 0;
-            break;
-        }
-        words_in_clause += is_word(t) && !is_folded(t, lex_.leading_conjunctions) && !is_folded(t, lex_.sentence_adverbs);
-    }
-    const bool ends_clause = words_in_clause >= kMinClauseWords;
+    const bool ends_clause = !after_comma && ends_clause_before(according, unit);
     if (after_comma) {
         c.content = content_before(according, unit);
         // "But, according to the poll, 46 percent …": what stands before is an opener, and

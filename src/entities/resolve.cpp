@@ -360,7 +360,7 @@ private:
     EntityType guess_type(const NameMention& m) const;
     // A country or US state, or an outlet or platform, named alone (data/place_names.txt,
     // data/known_organisations.txt), unless it ends the name of a person of the article.
-    bool is_place(const NameMention& m) const;
+    bool is_listed_organisation(const NameMention& m) const;
     // An HTML link around exactly this name: the page itself marks it as an entity.
     bool is_link_anchor(ByteSpan span) const {
         return std::find(link_spans_.begin(), link_spans_.end(), span) != link_spans_.end();
@@ -526,10 +526,14 @@ void Resolver::find_names() {
     }
 }
 
-bool Resolver::is_place(const NameMention& m) const {
+bool listed_as_organisation(std::string_view name) {
+    return lexicons().place_names.contains(name) || lexicons().known_organisations.contains(name);
+}
+
+bool Resolver::is_listed_organisation(const NameMention& m) const {
     const std::string_view name = span_text(m.span);
     if (m.end - m.first == 1 && is_all_caps(name)) return false;  // an organisation already ("POLITICO")
-    if (!lexicons().place_names.contains(name) && !lexicons().known_organisations.contains(name)) return false;
+    if (!listed_as_organisation(name)) return false;
     // A lone word that ends a person's name in the article is that person ("Jordan" after
     // "Jim Jordan").
     if (m.end - m.first == 1)
@@ -549,10 +553,10 @@ EntityType Resolver::guess_type(const NameMention& m) const {
     }
     if (m.end - m.first == 1 && is_all_caps(name)) return EntityType::Organisation;
     if (!m.honorific.empty()) return EntityType::Person;
-    // "Democrats", "Muslim Americans", "North Carolina": a group, or a place speaking for
-    // its government; a place that is also a first name is left to the rules below.
-    if (lexicons().group_names.contains(strip_possessive(word(m.end - 1)))) return EntityType::Group;  // "Nevada Democrats"
-    if (is_place(m)) return EntityType::Organisation;
+    // "Democrats", "Nevada Democrats", "North Carolina", "Reuters": a group, or a place speaking
+    // for its government, or an outlet.
+    if (lexicons().group_names.contains(strip_possessive(word(m.end - 1)))) return EntityType::Group;
+    if (is_listed_organisation(m)) return EntityType::Organisation;
     if (name.starts_with("The ") && !sentence_initial_[m.first]) return EntityType::Organisation;
     return EntityType::Person;
 }
@@ -681,9 +685,9 @@ void Resolver::type_and_merge_names() {
         EntityType type = guess_type(m);
         bool single = m.end - m.first == 1;
         bool known_first_name = !single && is_first_name(word(m.first)) && !in(m.first, kNameParticle);
-        // (A place is an entity only when a source needs it, as before it was typed.)
-        bool confident = (type == EntityType::Organisation && !is_place(m)) || !m.honorific.empty() || known_first_name ||
-                         m.has_title || is_link_anchor(m.span);
+        // (A place or outlet is an entity only when a source needs it, as before it was typed.)
+        bool confident = (type == EntityType::Organisation && !is_listed_organisation(m)) || !m.honorific.empty() ||
+                         known_first_name || m.has_title || is_link_anchor(m.span);
         if (!confident) {
             // Unknown words (places, products) become entities only when a name already
             // known ends with them (a surname) or a source later needs them.
@@ -978,8 +982,7 @@ int Resolver::resolve_description(uint32_t first, uint32_t end, uint32_t at, boo
         }
     }
     // ("Reuters said …" opening a sentence: a place or an outlet is an organisation.)
-    if (lex_.place_names.contains(description) || lex_.known_organisations.contains(description))
-        return add_entity(EntityType::Organisation, std::string(description));
+    if (listed_as_organisation(description)) return add_entity(EntityType::Organisation, std::string(description));
     return add_entity(EntityType::Group, std::string(description));
 }
 
