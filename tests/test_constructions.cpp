@@ -287,6 +287,10 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // A role, then the name in apposition to it.
         {"role-then-name.txt", "the group gave the mayor its award in 1982", "indirect", "said",
          "A longtime union official, Howard Ingram,", "Howard Ingram"},
+        // A title with "of" in it, then the name.
+        {"role-then-name.txt", "the ferry treaty would be signed in June", "indirect", "said",
+         "Former Secretary of State Lena Holm", "Lena Holm"},
+        {"role-then-name.txt", "We are not ready", "direct", "said", "Chief of Staff Karin Dahl", "Karin Dahl"},
         // Initials and titles inside a name; an age or a party between a name and the cue.
         {"source-initials-and-commas.txt", "The talks will fail", "direct", "said",
          "Mikhail B. Pogrebinsky, a political analyst in Kiev", "Mikhail B. Pogrebinsky"},

@@ -439,6 +439,20 @@ void Resolver::find_names() {
                 continue;
             }
         }
+        // "Secretary of State John Kerry", "Chief of Staff Katie Walsh": the capitalised words
+        // between a title's "of" and a known first name finish the title; the name starts at
+        // the first name (it was "State John Kerry").
+        if (start >= 2 && word(start - 1) == "of" && tokens_[start - 2].capitalized && in(start - 2, kRoleNoun)) {
+            constexpr uint32_t kMaxTitleTail = 3;
+            uint32_t name_first = start;
+            while (name_first < n && name_first - start < kMaxTitleTail && is_name_token(name_first) &&
+                   !is_first_name(word(name_first)) && tokens_[name_first].newlines_before == 0)
+                ++name_first;
+            if (name_first > start && name_first + 1 < n && is_name_token(name_first) &&
+                is_first_name(word(name_first)) && is_name_token(name_first + 1) &&
+                tokens_[name_first].newlines_before == 0)
+                start = name_first;
+        }
         // "But Sen. Pat Toomey", "Vermont Sen. Bernie Sanders" at a sentence start: the title
         // after the opener.
         if (m.honorific.empty() && start != i && in(start, kHonorific)) {
@@ -1057,8 +1071,14 @@ int Resolver::resolve_source(Attribution& a) {
         ++head_end;
     // "Edward Alden of the Council on Foreign Relations in Washington": the head is the
     // name before the first preposition outside a name.
+    // ("Former Secretary of State Madeleine Albright": not the "of" of a title before the
+    // person named at the end.)
+    const auto [tail_lo, tail_hi] = names_starting_in(first, head_end);
+    const bool title_then_name = tail_hi > tail_lo && names_[tail_hi - 1].end == head_end &&
+                                 is_first_name(word(names_[tail_hi - 1].first));
     for (uint32_t t = first + 1; t + 1 < head_end; ++t) {
         if (!is_preposition(word(t)) || !tokens_[t - 1].capitalized) continue;
+        if (title_then_name && word(t) == "of" && in(t - 1, kRoleNoun) && names_[tail_hi - 1].first > t) continue;
         const size_t after = names_starting_in(0, t).second;  // names_[after - 1] starts before t
         const bool inside_name = after > 0 && t < names_[after - 1].end;
         if (!inside_name) {
