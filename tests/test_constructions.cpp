@@ -956,3 +956,20 @@ TEST_CASE("\"who\" with no comma before it refers to the phrase it follows", "[c
     REQUIRE(vote);
     CHECK((*vote)["cue"]["text"] == "said");
 }
+
+TEST_CASE("a quotation no rule attributes is still a statement, its source the sentence's subject or none",
+          "[constructions]") {
+    const auto out = extract_fixture("unattributed-quotation.txt");
+    // Opening the article, with no speaker before it: listed with no source and no speaker.
+    const auto* alone = attribution_with(out, "Nobody in this town");
+    REQUIRE(alone);
+    CHECK((*alone)["source"].is_null());
+    CHECK((*alone)["speaker"].is_null());
+    CHECK((*alone)["cue"].is_null());
+    CHECK((*alone)["kind"] == "direct");
+    // In a predicate whose verb no rule knows: the subject of its sentence.
+    check_spans(out, "a reckless attack", "“a reckless attack on the island economy.”", "Councillor Eva Lind");
+    CHECK(entity_name(out, (*attribution_with(out, "a reckless attack"))["speaker"]) == "Eva Lind");
+    // A scare quote of two words is no statement.
+    CHECK(attribution_with(out, "sea party") == nullptr);
+}

@@ -47,8 +47,9 @@ enum class Rule : uint8_t {
     Asked,                // "Asked whether he would run, …": the question, by whoever asked
     SplitClause,          // the second half of "A, she said, B" (no quotation marks)
     MixedContinuation,    // "“A,” she said. Now, “B.”": a sentence closing on a quotation, carrying on
+    Unattributed,         // a quotation no rule attributes: a statement whose source the text does not give
 };
-inline constexpr int kRuleCount = 23;
+inline constexpr int kRuleCount = 24;
 const char* rule_name(Rule rule);
 const char* kind_name(Kind kind);  // "direct", "indirect", "mixed"
 

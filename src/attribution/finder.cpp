@@ -163,6 +163,7 @@ void Finder::run(std::vector<Attribution>& out) {
     }
     attribute_speaker_turns();
     attribute_leftover_quotes();
+    keep_unattributed_quotes();
 
     const std::vector<int> same_as = duplicate_reads();
     std::vector<size_t> order;

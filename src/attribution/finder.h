@@ -283,6 +283,8 @@ private:
         return is_determiner(i) || tokens_[i].kind == TokenKind::Number || (is_word(i) && tokens_[i].capitalized);
     }
     void attribute_leftover_quotes();
+    // Quotations of a few words that no rule attributes, kept as statements with no source.
+    void keep_unattributed_quotes();
     // For each candidate found, the one it repeats with a longer cue (-1 when none).
     std::vector<int> duplicate_reads() const;
     // "Matthews: Well, speculation is bad.", "Q: You were 14 years old.", "Rubio: I Still

@@ -388,6 +388,37 @@ void Finder::attribute_leftover_quotes() {
     }
 }
 
+// "called ''our No. 1 geopolitical foe.''", a tweet quoted on its own, a slogan on a sign:
+// a quotation of a clause or more is someone's statement even when the text does not say
+// whose, and a reader auditing quotes needs it listed. Shorter ones and titles are mostly
+// names and scare quotes ("the “law and order candidate”").
+void Finder::keep_unattributed_quotes() {
+    constexpr uint32_t kMinWords = 4;
+    for (size_t q = 0; q < quotes_.quotes.size(); ++q) {
+        const auto& quote = quotes_.quotes[q];
+        if (quote.depth != 0 || quote.words < kMinWords) continue;
+        const TokenRange range{quote.open_token, quote.end_token};
+        if (in_cue_[range.begin] || overlaps_found_content(range) || is_title(range)) continue;
+        Candidate c;
+        c.content = range;
+        c.rule = Rule::Unattributed;
+        // Within a sentence, the quotation is most often in its subject's predicate.
+        const Unit& unit = units_[unit_of_[range.begin]];
+        if (range.begin > unit.begin) {
+            const TokenRange subject = sentence_subject(unit, range.begin);
+            const bool dummy = subject.end == subject.begin + 1 && is_folded(subject.begin, lex_.impersonal_subjects);
+            if (!subject.empty() && !dummy && is_subject_phrase(subject)) c.source = subject;
+        }
+        const size_t count = found_.size();
+        add(c);
+        // (A subject that names no speaker, "the attack", leaves the quotation without one.)
+        if (found_.size() == count && !c.source.empty()) {
+            c.source = {};
+            add(c);
+        }
+    }
+}
+
 // "“A,” Duncan told The New York Times in 2012, “B.”", "“A,” he said of people whose rights
 // were restored, “B.”": whatever follows the speaker and cue of a quotation that ends in a
 // comma, up to the comma before the next quotation, interrupts one statement, so long as it

@@ -79,7 +79,7 @@ const char* rule_name(Rule rule) {
         "comma-subject", "quote-after-cue", "that-clause", "clause-after-cue", "quote-before-source",
         "clause-before-source", "colon", "split-quote", "earlier-paragraph", "continuation", "passive",
         "unlisted-verb", "predicate", "speaker-turn", "in-evidence", "asked", "split-clause",
-        "mixed-continuation"};
+        "mixed-continuation", "unattributed"};
     return names[static_cast<int>(rule)];
 }
 

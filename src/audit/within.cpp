@@ -260,7 +260,9 @@ void check_attributions(const Article& article, const Options& options, Document
         if (q.depth > 0) continue;
         ++out.quotes;
         int a = article.attribution_of_quote[k];
-        if (a < 0) {
+        // A quotation kept as a statement with no source is as unattributed as one not kept.
+        const bool sourceless = a >= 0 && atts[a].rule == attribution::Rule::Unattributed && atts[a].source.empty();
+        if (a < 0 || sourceless) {
             if (q.words >= options.min_quote_words) {
                 Place where = article.placer.place(q.begin, q.end);
                 where.text = shorten(where.text);
