@@ -396,8 +396,11 @@ void Finder::keep_unattributed_quotes() {
     constexpr uint32_t kMinWords = 4;
     for (size_t q = 0; q < quotes_.quotes.size(); ++q) {
         const auto& quote = quotes_.quotes[q];
-        if (quote.depth != 0 || quote.words < kMinWords) continue;
+        if (quote.depth != 0 || quote.words == 0) continue;
         const TokenRange range{quote.open_token, quote.end_token};
+        // (Fewer words make a statement when they are a sentence of their own: “I’m with her.”)
+        const bool sentence = quote.closed && quote.close_token > range.begin + 1 && is_terminal_punct(quote.close_token - 1);
+        if (quote.words < kMinWords && !(sentence && quote.words + 1 >= kMinWords)) continue;
         if (in_cue_[range.begin] || overlaps_found_content(range) || is_title(range)) continue;
         Candidate c;
         c.content = range;
