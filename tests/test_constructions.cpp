@@ -967,8 +967,8 @@ TEST_CASE("a quotation no rule attributes is still a statement, its source the s
     CHECK((*alone)["speaker"].is_null());
     CHECK((*alone)["cue"].is_null());
     CHECK((*alone)["kind"] == "direct");
-    // Three words are a statement when they are a sentence of their own.
-    const auto* short_sentence = attribution_with(out, "Not this winter.");
+    // Two words are a statement when they are a sentence of their own.
+    const auto* short_sentence = attribution_with(out, "Not again.");
     REQUIRE(short_sentence);
     CHECK((*short_sentence)["source"].is_null());
     // In a predicate whose verb no rule knows: the subject of its sentence.
