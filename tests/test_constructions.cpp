@@ -67,6 +67,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"cue-colon-then-quote.txt", "Nobody builds a quay", "direct", ":", "the harbour economist Lars Vik", "Lars Vik"},
         // A name's party and state in parentheses do not make it too long to label a quotation.
         {"cue-colon-then-quote.txt", "The quay must be saved", "direct", ":", "Sen. Maja Lind (D-N.Y.)", "Maja Lind"},
+        // "put it:": the verb and its object are the cue, the source ends before the verb.
+        {"cue-colon-then-quote.txt", "The island lives by its boats", "direct", "put it:", "the ferry historian Nils Berg",
+         "Nils Berg"},
         {"inverted-cue.txt", "The talks have failed", "direct", "said",
          "Anna Kowalski, a spokeswoman for the Port Authority", "Anna Kowalski"},
         // After a name and its apposition, a clause that opens with capitals is the content,
@@ -974,6 +977,11 @@ TEST_CASE("a quotation no rule attributes is still a statement, its source the s
     // In a predicate whose verb no rule knows: the subject of its sentence.
     check_spans(out, "a reckless attack", "“a reckless attack on the island economy.”", "Councillor Eva Lind");
     CHECK(entity_name(out, (*attribution_with(out, "a reckless attack"))["speaker"]) == "Eva Lind");
+    // After a verb the cue lexicon knows, in no construction of its rules: that verb's subject and the verb.
+    const auto* leaflet = attribution_with(out, "never listens to islanders");
+    REQUIRE(leaflet);
+    CHECK((*leaflet)["source"]["text"] == "The new campaign leaflet");
+    CHECK((*leaflet)["cue"]["text"] == "targets");
     // A scare quote of two words is no statement.
     CHECK(attribution_with(out, "sea party") == nullptr);
 }

@@ -285,6 +285,7 @@ private:
     void attribute_leftover_quotes();
     // Quotations of a few words that no rule attributes, kept as statements with no source.
     void keep_unattributed_quotes();
+    TokenRange subject_of_verb_before(TokenRange quote, const Unit& unit, TokenRange& verb_chain) const;
     // For each candidate found, the one it repeats with a longer cue (-1 when none).
     std::vector<int> duplicate_reads() const;
     // "Matthews: Well, speculation is bad.", "Q: You were 14 years old.", "Rubio: I Still
