@@ -70,6 +70,10 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // "put it:": the verb and its object are the cue, the source ends before the verb.
         {"cue-colon-then-quote.txt", "The island lives by its boats", "direct", "put it:", "the ferry historian Nils Berg",
          "Nils Berg"},
+        // Two quotations in the clause before the source: the clause is the statement, not the last quotation.
+        {"quotations-in-one-clause.txt", "Ferries are “the lifeline of the islands” and “keep the schools open,”", "mixed",
+         "proclaimed on Monday", "the harbour master Eva Lind", "Eva Lind"},
+        {"quotations-in-one-clause.txt", "The tram is “a waste of money,”", "mixed", "said", "Nils Berg", "Nils Berg"},
         {"inverted-cue.txt", "The talks have failed", "direct", "said",
          "Anna Kowalski, a spokeswoman for the Port Authority", "Anna Kowalski"},
         // After a name and its apposition, a clause that opens with capitals is the content,

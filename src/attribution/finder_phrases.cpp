@@ -1024,18 +1024,26 @@ TokenRange Finder::with_clause_before(TokenRange quote, const Unit& unit) const 
         !tokens_[quote.begin + 1].capitalized && is_word(start - 1))
         --start;
     if (!is_word(start)) return quote;
-    while (start > unit.begin && !in_quote(start - 1) && word(start - 1) != ":" && word(start - 1) != ";" &&
-           quote.begin - start < kMaxClauseTokens)
-        --start;
-    if (start > unit.begin && in_quote(start - 1)) {
+    const auto walk_back = [&](uint32_t from) {
+        while (from > unit.begin && !in_quote(from - 1) && word(from - 1) != ":" && word(from - 1) != ";" &&
+               quote.begin - from < kMaxClauseTokens)
+            --from;
+        return from;
+    };
+    start = walk_back(start);
+    while (start > unit.begin && in_quote(start - 1)) {
         // "“All that Glitters Is Not Gold” was to be a “cautionary tale,” said …": a quotation
         // opening the sentence is the subject of the same clause when no cue stands between;
-        // otherwise it is another quotation's clause.
+        // otherwise it is another quotation's clause. So is one inside the clause, "Guns are “the
+        // ultimate public health crisis” and “stunt children’s growth,” Dean proclaimed", and
+        // the clause goes on before it.
         const TokenRange earlier = quote_range(quote_of_[start - 1]);
-        if (earlier.begin != unit.begin) return quote;
-        for (uint32_t t = earlier.end; t < quote.begin; ++t)
+        for (uint32_t t = earlier.end; t < start; ++t)
             if (cue_strength(t) >= kStrongCue || word(t) == ",") return quote;
-        return {earlier.begin, quote.end};
+        if (earlier.begin == unit.begin) return {earlier.begin, quote.end};
+        const uint32_t before = walk_back(earlier.begin);
+        if (before == earlier.begin) return quote;
+        start = before;
     }
     return {start, quote.end};
 }
