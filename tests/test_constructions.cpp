@@ -390,6 +390,18 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
          "The three harbour engineers — Mr. Berg, Ms. Holm and Mr. Ek —", "three harbour engineers"},
         {"aside-with-abbreviations.txt", "the ferry would run all winter", "indirect", "declared",
          "Mayor Eva Lind - in a speech that seemed aimed at Mr. Berg -", "Eva Lind"},
+        // A verbless noun phrase before "NAME, says CLAUSE" is the subject, not the statement.
+        {"appositions-of-subject.txt", "the cranes need new cables", "indirect", "says", "A harbour electrician, Nora Falk,",
+         "Nora Falk"},
+        {"appositions-of-subject.txt", "the port lost a dozen contracts", "indirect", "says", "Per Ek of Malmo, Sweden,",
+         "Per Ek"},
+        // A relation noun opens an apposition as a role does; "then AGE" is one too; "like
+        // NAMES" after a group names its examples.
+        {"appositions-of-subject.txt", "the board's account", "indirect", "rejected",
+         "Karin Dahl, widow of the late harbour master Lars Dahl,", "Karin Dahl"},
+        {"appositions-of-subject.txt", "the pier had been built too low", "indirect", "said", "Mr. Berg, then 41,", "Berg"},
+        {"appositions-of-subject.txt", "the strike should end", "indirect", "say",
+         "The union's oldest members, like Eva Lind and Tom Holm,", "union's oldest members"},
         // "…, including NAME,": members named after a group are part of its source.
         {"including-apposition.txt", "the quay was too short", "indirect", "said",
          "Several fishermen at the meeting, including Nora Falk,", "Several fishermen at the meeting"},

@@ -405,6 +405,8 @@ private:
     // apposition to the name before `opening`: a role, an age, a relative clause.
     bool is_apposition(uint32_t opening, uint32_t closing, const Unit& unit) const;
     bool closes_apposition(uint32_t closing, const Unit& unit) const { return apposition_opening(closing, unit) >= 0; }
+    // What content_before(boundary) finds is an unquoted phrase with no verb-like word.
+    bool is_verbless_phrase_before(uint32_t boundary, const Unit& unit) const;
     TokenRange source_after(uint32_t first, const Unit& unit) const;
     // The subject opening a unit: a name or a pronoun before its first verb.
     TokenRange sentence_subject(const Unit& unit, uint32_t limit) const;
@@ -469,6 +471,11 @@ private:
     bool has_word(TokenRange r) const {
         for (uint32_t i = r.begin; i < r.end; ++i)
             if (tokens_[i].kind == TokenKind::Word || tokens_[i].kind == TokenKind::Number) return true;
+        return false;
+    }
+    bool contains_word(TokenRange r, std::string_view w) const {
+        for (uint32_t i = r.begin; i < r.end; ++i)
+            if (word(i) == w) return true;
         return false;
     }
     bool overlaps_found_content(TokenRange r) const {

@@ -569,6 +569,14 @@ Finder::CueContext Finder::cue_context(const CueSite& site, const Unit& unit) co
         if ((!reaches_end || !short_source) && p >= static_cast<long>(unit.begin) &&
             word(static_cast<uint32_t>(p)) == "," && closes_apposition(static_cast<uint32_t>(p), unit))
             after_comma_or_quote = false;
+        // "A local teacher, Stacy Baker, says the state needs jobs.": before the comma stands
+        // a noun phrase with no verb, the subject, so what follows the cue is the statement
+        // unless it is a name or a short phrase. (Not when a comma goes on with the clause
+        // the phrase opens: "The contrast with Trump, said Doyle and others, would be clear".)
+        if (!short_source && !inverted_source.empty() && p >= static_cast<long>(unit.begin) &&
+            word(static_cast<uint32_t>(p)) == "," && is_verbless_phrase_before(cue, unit) &&
+            !contains_word(inverted_source, ","))
+            inverted_source = {};
         // "…, said his survey of Republicans showed …": a finite verb before any comma or
         // relative pronoun makes what follows the cue a clause, the statement, not its source.
         if (after_comma_or_quote && p >= static_cast<long>(unit.begin) && word(static_cast<uint32_t>(p)) == ",")

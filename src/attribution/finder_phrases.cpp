@@ -363,7 +363,18 @@ bool Finder::is_apposition(uint32_t opening, uint32_t closing, const Unit& unit)
         // legal director for …": a role among the first words.
         constexpr uint32_t kRoleWithin = 4;
         uint32_t limit = tokens_[opener].capitalized ? closing : std::min(closing, opener + kRoleWithin);
-        for (uint32_t t = opener; t < limit && !appositive; ++t) appositive = is_folded(t, lex_.role_nouns);
+        // A relation noun only as the head of a relation: "mother of …", "rVotes' owner",
+        // "his wife" ("…, Clinton and husband Bill," is no apposition).
+        const auto names_relation = [&](uint32_t t) {
+            if (!is_folded(t, lex_.relation_nouns)) return false;
+            if (t + 1 < closing && word(t + 1) == "of") return true;
+            if (t == opener) return false;
+            const auto previous = word(t - 1);
+            return is_determiner(t - 1) || previous == "'" || previous == "'s" || previous == "\xE2\x80\x99" ||
+                   previous == "\xE2\x80\x99s" || previous.ends_with("'s") || previous.ends_with("\xE2\x80\x99s");
+        };
+        for (uint32_t t = opener; t < limit && !appositive; ++t)
+            appositive = is_folded(t, lex_.role_nouns) || names_relation(t);
     }
     if (!appositive) return false;
     uint32_t before = static_cast<uint32_t>(j - 1);
@@ -372,7 +383,8 @@ bool Finder::is_apposition(uint32_t opening, uint32_t closing, const Unit& unit)
                       is_word(before - 2) && tokens_[before - 2].capitalized;
     bool name_before = (is_word(before) && tokens_[before].capitalized) || word(before) == ")" || age_before;
     // ("numerous military veterans …, including Mr. Jebens,": members named after any group.)
-    if (!name_before && word(opener) != "including") return false;
+    // ("the field's biggest hawks, like Rubio and Bush,": examples named after any group.)
+    if (!name_before && word(opener) != "including" && word(opener) != "like") return false;
     // An apposition is a noun phrase, not a clause with its own cue or verb: "Still, the
     // turnout was high, Smith said" (a verb inside a relative clause is the noun's).
     for (uint32_t t = static_cast<uint32_t>(j) + 1; t < closing; ++t) {
@@ -400,7 +412,10 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
         uint32_t opener = static_cast<uint32_t>(j) + 1;
         if (j > static_cast<long>(unit.begin) && word(static_cast<uint32_t>(j)) == "," && opener < last &&
             (is_folded(opener, lex_.sentence_adverbs) && !is_folded(opener, lex_.clause_openers)) &&
-            (tokens_[static_cast<uint32_t>(j) - 1].capitalized || opener + 1 == last))
+            (tokens_[static_cast<uint32_t>(j) - 1].capitalized || opener + 1 == last) &&
+            // ("Mr. Sperling, then 38, said", "Smith, now a senator,": an apposition.)
+            !(opener + 1 < last && is_folded(opener, lex_.apposition_openers) &&
+              (is_determiner(opener + 1) || tokens_[opener + 1].kind == TokenKind::Number)))
             last = static_cast<uint32_t>(j) - 1;
     }
     long k = static_cast<long>(last);
@@ -941,6 +956,14 @@ TokenRange Finder::content_before(uint32_t boundary, const Unit& unit) const {
         }
     if (!has_word(r)) return {};
     return r;
+}
+
+bool Finder::is_verbless_phrase_before(uint32_t boundary, const Unit& unit) const {
+    const TokenRange before = content_before(boundary, unit);
+    if (before.empty()) return false;
+    for (uint32_t t = before.begin; t < before.end; ++t)
+        if (in_quote(t) || is_verb_like(t) || is_folded(t, lex_.auxiliaries)) return false;
+    return true;
 }
 
 TokenRange Finder::subject_before_adjunct(uint32_t comma, const Unit& unit) const {

@@ -77,6 +77,7 @@ public:
         kSourceHeads,
         kTimeClauseOpeners,
         kNumberWords,
+        kRelationNouns,
         kListCount,
     };
     static_assert(kListCount < 64, "WordInfo::lists has a bit per list, and Finder uses bit 63");
@@ -152,6 +153,7 @@ public:
     const text::WordSet& source_heads = lists_[kSourceHeads];
     const text::WordSet& time_clause_openers = lists_[kTimeClauseOpeners];
     const text::WordSet& number_words = lists_[kNumberWords];
+    const text::WordSet& relation_nouns = lists_[kRelationNouns];
 
     // What the lexicon knows of one folded word form, looked up once per token: its cue
     // entry, the phrasal cues it opens, and a bit per word list above that holds it (see

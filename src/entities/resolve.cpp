@@ -1127,6 +1127,8 @@ int Resolver::resolve_source(Attribution& a) {
         while (segment_end < end && word(segment_end) != "," && word(segment_end) != "(") ++segment_end;
         bool role_before = false;
         for (uint32_t t = first; t < head_end; ++t) role_before |= in(t, kRoleNoun) && !tokens_[t].capitalized;
+        // ("A harbour electrician, Nora Falk,": any description with an article and no name.)
+        role_before |= !head_name && in(first, kDeterminer);
         const auto [lo, hi] = names_starting_in(segment, segment_end);
         for (size_t k = lo; k < hi && role_before; ++k)
             // (The name may go on with where it is from: "Another spokeswoman, Lina Dahl of the
