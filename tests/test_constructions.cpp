@@ -402,6 +402,13 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"appositions-of-subject.txt", "the pier had been built too low", "indirect", "said", "Mr. Berg, then 41,", "Berg"},
         {"appositions-of-subject.txt", "the strike should end", "indirect", "say",
          "The union's oldest members, like Eva Lind and Tom Holm,", "union's oldest members"},
+        // A participle set off after the subject: the subject with its party tag, and the
+        // participle's clause up to the comma before the main verb.
+        {"appositions-of-subject.txt", "the ferry was late again", "indirect", "noting", "Sen. Lena Holm (D-Minn.)",
+         "Lena Holm"},
+        // The comma closing an apposition inside a title's quotation marks.
+        {"appositions-of-subject.txt", "the quay would reopen in May", "indirect", "said",
+         "Tom Ek, host of Radio Nord’s “Harbour Hour,”", "Tom Ek"},
         // "…, including NAME,": members named after a group are part of its source.
         {"including-apposition.txt", "the quay was too short", "indirect", "said",
          "Several fishermen at the meeting, including Nora Falk,", "Several fishermen at the meeting"},

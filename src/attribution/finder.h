@@ -407,6 +407,9 @@ private:
     bool closes_apposition(uint32_t closing, const Unit& unit) const { return apposition_opening(closing, unit) >= 0; }
     // What content_before(boundary) finds is an unquoted phrase with no verb-like word.
     bool is_verbless_phrase_before(uint32_t boundary, const Unit& unit) const;
+    // The sentence's subject and what stands between it and the comma before its cue, when
+    // that is only appositions ("Cory James, 22, of Flint, Mich.", "Durbin (D-Ill.)").
+    TokenRange with_appositions_until(TokenRange subject, uint32_t comma) const;
     TokenRange source_after(uint32_t first, const Unit& unit) const;
     // The subject opening a unit: a name or a pronoun before its first verb.
     TokenRange sentence_subject(const Unit& unit, uint32_t limit) const;

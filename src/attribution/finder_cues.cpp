@@ -602,6 +602,18 @@ Finder::CueContext Finder::cue_context(const CueSite& site, const Unit& unit) co
     return context;
 }
 
+TokenRange Finder::with_appositions_until(TokenRange subject, uint32_t comma) const {
+    bool appositions_only = !subject.empty() && subject.end + 1 < comma && word(comma) == "," &&
+                            (word(subject.end) == "," || word(subject.end) == "(") && comma - subject.end <= kMaxAppositionTokens;
+    for (uint32_t t = subject.end; appositions_only && t < comma; ++t)
+        appositions_only = !in_quote(t) && !is_verb_like(t) && !is_folded(t, lex_.clause_openers);
+    // ("A Republican, however, would be praising", "Sanders, accordingly,": an adverb.)
+    const uint32_t lone = subject.end + 1;
+    if (appositions_only && lone + 1 == comma && (is_folded(lone, lex_.sentence_adverbs) || is_ly_adverb(lone)))
+        appositions_only = false;
+    return appositions_only ? TokenRange{subject.begin, comma} : subject;
+}
+
 bool Finder::attribute_after_comma(const CueSite& site, const CueContext& context, const Unit& unit, Candidate& c,
                                    TokenRange& second_half) {
     const auto& [cue, strength, p, chain_start, cue_begin] = site;
@@ -651,7 +663,21 @@ bool Finder::attribute_after_comma(const CueSite& site, const CueContext& contex
             // relative clause the participle is the relative pronoun's.
             c.source = relative_subject_before(static_cast<uint32_t>(p), unit);
             if (!c.source.empty()) c.content = before_closing_comma(c.content);
-            if (c.source.empty()) c.source = sentence_subject(unit, static_cast<uint32_t>(p));
+            // ("Sen. Richard J. Durbin (D-Ill.), noting …": with its appositions.)
+            if (c.source.empty()) {
+                c.source = with_appositions_until(sentence_subject(unit, static_cast<uint32_t>(p)), static_cast<uint32_t>(p));
+                // Set off between the subject and its verb, the participle's clause ends at the
+                // comma before that verb ("…, noting that the ferry was late, called for …").
+                if (!c.source.empty() && c.source.end == static_cast<uint32_t>(p))
+                    for (uint32_t t = c.content.begin; t + 1 < c.content.end; ++t) {
+                        if (in_quote(t)) break;
+                        if (word(t) == "," && (is_verb_like(t + 1) || is_folded(t + 1, lex_.auxiliaries)) &&
+                            has_word({c.content.begin, t})) {
+                            c.content.end = t;
+                            break;
+                        }
+                    }
+            }
             // "When he returned he began by saying, …": the subject of the verb before the
             // preposition, when the sentence's own is not found.
             if (c.source.empty() && gerund_after_preposition && p > static_cast<long>(unit.begin) + 1) {
@@ -673,11 +699,8 @@ bool Finder::attribute_after_comma(const CueSite& site, const CueContext& contex
             // appositions, when only appositions (an age, a place) stand before the cue.
             if (c.source.empty()) {
                 const TokenRange subject = sentence_subject(unit, static_cast<uint32_t>(p));
-                bool appositions_only = !subject.empty() && subject.end < static_cast<uint32_t>(p) &&
-                                        word(subject.end) == "," && p - subject.end <= kMaxAppositionTokens;
-                for (uint32_t t = subject.end; appositions_only && t < static_cast<uint32_t>(p); ++t)
-                    appositions_only = !in_quote(t) && !is_verb_like(t) && !is_folded(t, lex_.clause_openers);
-                if (appositions_only) c.source = {subject.begin, static_cast<uint32_t>(p)};
+                const TokenRange with_appositions = with_appositions_until(subject, static_cast<uint32_t>(p));
+                if (with_appositions.end != subject.end) c.source = with_appositions;
             }
             // "…, however, revealed", "…, celebrating his major accomplishments, dwelled": an
             // adverbial or a verb phrase before the comma is no subject; the sentence's is.

@@ -423,6 +423,19 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
     uint32_t verb_phrase_start = 0;  // "released a" in "The town released a statement"
     // "who said" / "which reported": the relative pronoun is the source.
     if (is_relative_pronoun(last) && word(last) != "whose" && word(last) != "whom") return {last, last + 1};
+    // "Joe Scarborough, host of MSNBC’s “Morning Joe,” said": the comma closing the
+    // apposition stands inside the title's marks.
+    if (ends_title_with_comma(last)) {
+        const uint32_t open = quotes_.quotes[quote_of_[last]].open_token;
+        long j = static_cast<long>(open) - 1;
+        while (j > lo && word(static_cast<uint32_t>(j)) != "," && !in_quote(static_cast<uint32_t>(j)) &&
+               static_cast<long>(open) - j <= kMaxAppositionTokens)
+            --j;
+        // (Not a relative clause: the rules of raising and passive verbs read those apart.)
+        if (j > lo && word(static_cast<uint32_t>(j)) == "," && !is_relative_pronoun(static_cast<uint32_t>(j) + 1) &&
+            is_apposition(static_cast<uint32_t>(j), open, unit))
+            k = j - 1;
+    }
     while (k >= lo && last - k < kMaxSourceTokens) {
         uint32_t i = static_cast<uint32_t>(k);
         if (in_quote(i)) break;
