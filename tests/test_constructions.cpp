@@ -1008,3 +1008,17 @@ TEST_CASE("a quotation no rule attributes is still a statement, its source the s
     // A scare quote of two words is no statement.
     CHECK(attribution_with(out, "sea party") == nullptr);
 }
+
+TEST_CASE("a particle the cue usually takes is the cue's, not the statement's", "[constructions]") {
+    const auto out = extract_fixture("particle-after-cue.txt");
+    // Left opening the content by the passive rule: "was asked | about the loan".
+    const auto* asked = attribution_with(out, "the loan from the port fund");
+    REQUIRE(asked);
+    CHECK((*asked)["cue"]["text"] == "was asked about");
+    CHECK((*asked)["content"]["text"] == "the loan from the port fund");
+    // After a particle already joined: "has spoken out | against …".
+    const auto* spoken = attribution_with(out, "the new ferry timetable");
+    REQUIRE(spoken);
+    CHECK((*spoken)["cue"]["text"] == "has spoken out against");
+    CHECK((*spoken)["source"]["text"] == "Nora Falk");
+}

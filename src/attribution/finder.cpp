@@ -83,6 +83,16 @@ void Finder::add(Candidate c) {
         for (uint32_t t = c.source.begin + 1; t < c.source.end; ++t) named |= tokens_[t].capitalized;
         if (!named) return;
     }
+    // "was asked about the loan", "has spoken out about …": a particle the annotators join
+    // to the cue, left opening the content by the rule that found it.
+    if (!c.cue.empty() && c.content.begin == c.cue.end && c.content.end > c.content.begin + 1 && is_word(c.content.begin) &&
+        !in_quote(c.content.begin) && is_word(c.content.begin + 1) &&
+        // (Not "to" nor "with", which open what is said as often: "urged voters to …".)
+        word(c.content.begin) != "to" && word(c.content.begin) != "with" &&
+        lex_.particle_joins(word(c.cue.end - 1), word(c.content.begin))) {
+        ++c.cue.end;
+        ++c.content.begin;
+    }
     if (!found_contents_.insert(uint64_t{c.content.begin} << 32 | c.content.end).second) return;
     for (size_t i = c.content.begin + 1; i < content_end_tree_.size(); i += i & (~i + 1))
         content_end_tree_[i] = std::max(content_end_tree_[i], c.content.end);
