@@ -1022,3 +1022,13 @@ TEST_CASE("a particle the cue usually takes is the cue's, not the statement's", 
     CHECK((*spoken)["cue"]["text"] == "has spoken out against");
     CHECK((*spoken)["source"]["text"] == "Nora Falk");
 }
+
+TEST_CASE("an adjunct's preposition is no part of a source, and a source is never a bare article", "[constructions]") {
+    const auto out = extract_fixture("adjunct-before-source.txt");
+    // "In a | swipe against …" was read as a statement whose source was "In a".
+    for (const auto& a : out["attributions"])
+        if (a["source"].is_object()) CHECK(a["source"]["text"] != "In a");
+    check_spans(out, "the ferry would run all winter", "the ferry would run all winter", "Mayor Eva Lind");
+    // "…, with former harbour master Per Ek calling it a disaster": the source starts after "with".
+    check_spans(out, "it a disaster", "it a disaster", "former harbour master Per Ek");
+}

@@ -74,6 +74,22 @@ void Finder::add(Candidate c) {
         if (c.source.end != c.cue.begin || c.cue.end - c.cue.begin < 2) return;
         c.source.end = ++c.cue.begin;
     }
+    // "…, with former Maryland Gov. Martin O’Malley calling": an adjunct's preposition is no
+    // part of the source; "In a | swipe against …", "of the | claim": a source ending with
+    // an article or a preposition is no noun phrase at all, and the reading is wrong.
+    // ("In | declaring …, the pope": only the preposition, and the statement keeps no source.)
+    if (!c.source.empty() && !in_quote(c.source.begin) && is_folded(c.source.begin, lex_.source_leading_prepositions))
+        ++c.source.begin;
+    // (With a name in it the source is only too long: "Steven Brill, author of “…,” said".)
+    if (!c.source.empty() && !in_quote(c.source.end - 1) && is_folded(c.source.end - 1, lex_.dangling_source_ends)) {
+        bool named = false;
+        for (uint32_t t = c.source.begin; t < c.source.end && !named; ++t)
+            named = is_word(t) && tokens_[t].capitalized && !is_folded(t, lex_.dangling_source_ends) &&
+                    !is_folded(t, lex_.source_leading_prepositions) && !is_determiner(t);
+        // (A quotation is a statement whoever the source: kept, to be read again by the
+        // rules for quotations if this one is wrong.)
+        if (!named && !in_quote(c.content.begin)) return;
+    }
     if (c.source.end == c.source.begin + 1 && (word(c.source.begin) == "it" || word(c.source.begin) == "It"))
         resolve_dummy_it(c);
     take_made_into_cue(c);

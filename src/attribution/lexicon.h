@@ -78,6 +78,7 @@ public:
         kTimeClauseOpeners,
         kNumberWords,
         kRelationNouns,
+        kSourceLeadingPrepositions,
         kListCount,
     };
     static_assert(kListCount < 64, "WordInfo::lists has a bit per list, and Finder uses bit 63");
@@ -154,6 +155,7 @@ public:
     const text::WordSet& time_clause_openers = lists_[kTimeClauseOpeners];
     const text::WordSet& number_words = lists_[kNumberWords];
     const text::WordSet& relation_nouns = lists_[kRelationNouns];
+    const text::WordSet& source_leading_prepositions = lists_[kSourceLeadingPrepositions];
 
     // What the lexicon knows of one folded word form, looked up once per token: its cue
     // entry, the phrasal cues it opens, and a bit per word list above that holds it (see
