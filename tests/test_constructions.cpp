@@ -406,6 +406,8 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // participle's clause up to the comma before the main verb.
         {"appositions-of-subject.txt", "the ferry was late again", "indirect", "noting", "Sen. Lena Holm (D-Minn.)",
          "Lena Holm"},
+        // A lowercase role inside the title before the name ("board chair").
+        {"appositions-of-subject.txt", "the delays", "indirect", "noting", "Harbour board chair Karin Holm", "Karin Holm"},
         // The comma closing an apposition inside a title's quotation marks.
         {"appositions-of-subject.txt", "the quay would reopen in May", "indirect", "said",
          "Tom Ek, host of Radio Nord’s “Harbour Hour,”", "Tom Ek"},

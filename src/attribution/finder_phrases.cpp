@@ -753,6 +753,14 @@ TokenRange Finder::sentence_subject(const Unit& unit, uint32_t limit) const {
         ++phrase;
     if (phrase > names && phrase < limit && phrase > end && opens_predicate(phrase) && !is_folded(phrase - 1, lex_.determiners))
         names = phrase;
+    // ("Harbour board chair Eva Lind, noting …": a role inside the name's title, up to the
+    // comma after the name.)
+    if (phrase > names && phrase <= limit && phrase < unit.end && word(phrase) == "," && is_word(phrase - 1) &&
+        tokens_[phrase - 1].capitalized) {
+        bool role = false;
+        for (uint32_t t = names; t < phrase && !role; ++t) role = !tokens_[t].capitalized && is_role_noun_or_plural(t);
+        if (role) names = phrase;
+    }
     if (names == end) return {};
     // "David Stockman, a former budget director, …": the name's apposition is the subject's.
     if (names < limit && word(names) == ",") {
