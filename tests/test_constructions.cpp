@@ -406,6 +406,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // participle's clause up to the comma before the main verb.
         {"appositions-of-subject.txt", "the ferry was late again", "indirect", "noting", "Sen. Lena Holm (D-Minn.)",
          "Lena Holm"},
+        // A place and its state, the state's closing comma left out.
+        {"appositions-of-subject.txt", "the ferry is always late", "indirect", "says", "Lena Berg of Columbia, South Carolina",
+         "Lena Berg"},
         // A lowercase role inside the title before the name ("board chair").
         {"appositions-of-subject.txt", "the delays", "indirect", "noting", "Harbour board chair Karin Holm", "Karin Holm"},
         // The comma closing an apposition inside a title's quotation marks.

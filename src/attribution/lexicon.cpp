@@ -18,6 +18,7 @@ extern const std::string_view apposition_openers_txt_data;
 extern const std::string_view role_nouns_txt_data;
 extern const std::string_view relation_nouns_txt_data;
 extern const std::string_view source_leading_prepositions_txt_data;
+extern const std::string_view state_names_txt_data;
 extern const std::string_view sentence_adverbs_txt_data;
 extern const std::string_view leading_conjunctions_txt_data;
 extern const std::string_view particle_joins_tsv_data;
@@ -165,7 +166,8 @@ Lexicon::Lexicon()
               text::WordSet(data::time_clause_openers_txt_data),
               text::WordSet(data::number_words_txt_data),
               text::WordSet(data::relation_nouns_txt_data),
-              text::WordSet(data::source_leading_prepositions_txt_data)} {
+              text::WordSet(data::source_leading_prepositions_txt_data),
+              text::WordSet(data::state_names_txt_data)} {
     for (auto& row : confidence_) row[0] = row[1] = 0.5f;
     text::for_each_data_line(data::confidence_tsv_data, [&](std::string_view line) {
         size_t tab = line.find('\t');

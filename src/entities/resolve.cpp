@@ -641,12 +641,17 @@ int Resolver::find_or_add_entity(const NameMention& m, EntityType type) {
                 return static_cast<int>(e);
         }
     }
-    // A full name whose surname was seen alone before upgrades that entity.
+    // A full name whose surname was seen alone before upgrades that entity, unless their
+    // genders disagree ("Mr. Berg", then "Lena Berg": namesakes).
+    const auto disagree = [&](size_t e) {
+        const Gender first_name = first_name_gender(name.substr(0, name.find(' ')));
+        return first_name != Gender::Unknown && gender_[e] != Gender::Unknown && gender_[e] != first_name;
+    };
     if (!single && type == EntityType::Person) {
         for (size_t e = 0; e < entities_.size(); ++e) {
             auto& entity = entities_[e];
             if (entity.type == EntityType::Person && entity.name.find(' ') == std::string::npos &&
-                entity.name == last_word(name)) {
+                entity.name == last_word(name) && !disagree(e)) {
                 entity.aliases.push_back(entity.name);
                 entity.name = std::string(name);
                 gender_[e] = first_name_gender(name.substr(0, name.find(' ')));
