@@ -406,6 +406,10 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // participle's clause up to the comma before the main verb.
         {"appositions-of-subject.txt", "the ferry was late again", "indirect", "noting", "Sen. Lena Holm (D-Minn.)",
          "Lena Holm"},
+        // "Mr." and "Mrs." keep two people of one surname apart, however the surname alone
+        // was first met ("Mr. and Mrs. Berg").
+        {"namesakes-by-honorific.txt", "the market would stay where it was", "indirect", "said", "Mr. Berg", "Tomas Berg"},
+        {"namesakes-by-honorific.txt", "the fish market needed a roof", "indirect", "said", "Mrs. Berg", "Lena Berg"},
         // A place and its state, the state's closing comma left out.
         {"appositions-of-subject.txt", "the ferry is always late", "indirect", "says", "Lena Berg of Columbia, South Carolina",
          "Lena Berg"},

@@ -624,8 +624,15 @@ int Resolver::find_or_add_entity(const NameMention& m, EntityType type) {
         size_t space = s.rfind(' ');
         return space == std::string_view::npos ? s : s.substr(space + 1);
     };
+    // An honorific that says the person's sex never joins one of the other ("Mr. Trump" and
+    // "Mrs. Trump", the surname alias of both).
+    const Gender honorific = m.honorific.empty() ? Gender::Unknown : honorific_gender(m.honorific);
+    const auto other_sex = [&](size_t e) {
+        return honorific != Gender::Unknown && gender_[e] != Gender::Unknown && gender_[e] != honorific;
+    };
     for (size_t e = 0; e < entities_.size(); ++e) {
         const auto& entity = entities_[e];
+        if (other_sex(e)) continue;
         if (entity.name == name) return static_cast<int>(e);
         for (const auto& alias : entity.aliases)
             if (alias == name) return static_cast<int>(e);
@@ -634,12 +641,25 @@ int Resolver::find_or_add_entity(const NameMention& m, EntityType type) {
     // joins the full name it ends.
     bool single = name.find(' ') == std::string_view::npos;
     if (type == EntityType::Person) {
+        // The latest full name the surname ends, but the one already called so with this
+        // honorific first, and never one of the other sex ("Mr. Trump" after "Ivana Trump" is
+        // still Donald J. Trump).
+        std::string with_honorific;
+        if (!m.honorific.empty()) with_honorific = std::string(m.honorific) + ' ' + std::string(name);
+        int latest = -1;
         for (size_t e = entities_.size(); e-- > 0;) {
             const auto& entity = entities_[e];
-            if (entity.type == EntityType::Person && entity.name.size() > name.size() + 1 &&
-                entity.name[entity.name.size() - name.size() - 1] == ' ' && entity.name.ends_with(name))
+            if (entity.type != EntityType::Person || entity.name.size() <= name.size() + 1 ||
+                entity.name[entity.name.size() - name.size() - 1] != ' ' || !entity.name.ends_with(name))
+                continue;
+            if (other_sex(e)) continue;
+            if (!with_honorific.empty() &&
+                std::find(entity.aliases.begin(), entity.aliases.end(), with_honorific) != entity.aliases.end())
                 return static_cast<int>(e);
+            if (latest < 0) latest = static_cast<int>(e);
+            if (with_honorific.empty()) break;
         }
+        if (latest >= 0) return latest;
     }
     // A full name whose surname was seen alone before upgrades that entity, unless their
     // genders disagree ("Mr. Berg", then "Lena Berg": namesakes).
@@ -654,7 +674,8 @@ int Resolver::find_or_add_entity(const NameMention& m, EntityType type) {
                 entity.name == last_word(name) && !disagree(e)) {
                 entity.aliases.push_back(entity.name);
                 entity.name = std::string(name);
-                gender_[e] = first_name_gender(name.substr(0, name.find(' ')));
+                // (A gender an honorific gave stays when the first name tells none.)
+                if (const Gender g = first_name_gender(name.substr(0, name.find(' '))); g != Gender::Unknown) gender_[e] = g;
                 return static_cast<int>(e);
             }
         }
