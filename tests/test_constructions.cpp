@@ -410,6 +410,8 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // was first met ("Mr. and Mrs. Berg").
         {"namesakes-by-honorific.txt", "the market would stay where it was", "indirect", "said", "Mr. Berg", "Tomas Berg"},
         {"namesakes-by-honorific.txt", "the fish market needed a roof", "indirect", "said", "Mrs. Berg", "Lena Berg"},
+        // A law named like a person is no antecedent of "he".
+        {"laws-are-not-people.txt", "the rule was clear", "indirect", "said", "He", "Tomas Ek"},
         // A place and its state, the state's closing comma left out.
         {"appositions-of-subject.txt", "the ferry is always late", "indirect", "says", "Lena Berg of Columbia, South Carolina",
          "Lena Berg"},
