@@ -1043,3 +1043,13 @@ TEST_CASE("an adjunct's preposition is no part of a source, and a source is neve
     // "…, with former harbour master Per Ek calling it a disaster": the source starts after "with".
     check_spans(out, "it a disaster", "it a disaster", "former harbour master Per Ek");
 }
+
+TEST_CASE("a verb of saying in a title-case headline ends the name before it", "[constructions]") {
+    const auto out = extract_fixture("headline-verb-ends-name.txt");
+    bool found_person = false;
+    for (const auto& e : out["entities"]) {
+        CHECK(std::string(e["name"]).find("Slams") == std::string::npos);
+        found_person |= e["name"] == "Tomas Ek";
+    }
+    CHECK(found_person);
+}
