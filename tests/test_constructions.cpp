@@ -415,6 +415,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // A place and its state, the state's closing comma left out.
         {"appositions-of-subject.txt", "the ferry is always late", "indirect", "says", "Lena Berg of Columbia, South Carolina",
          "Lena Berg"},
+        // The comma between a place and its state inside an apposition opens nothing.
+        {"appositions-of-subject.txt", "The quay will hold", "direct", "said", "Per Holm, a welder in Cambridge, Mass.,",
+         "Per Holm"},
         // A lowercase role inside the title before the name ("board chair").
         {"appositions-of-subject.txt", "the delays", "indirect", "noting", "Harbour board chair Karin Holm", "Karin Holm"},
         // The comma closing an apposition inside a title's quotation marks.

@@ -401,6 +401,8 @@ private:
     // For a comma (or dash) closing an apposition ("NAME, a former official,"), the index of
     // the comma opening it; -1 when it closes none.
     long apposition_opening(uint32_t closing, const Unit& unit) const;
+    // Whether the tokens from `comma` to `end` are a US state after a place ("Cambridge, Mass.").
+    bool names_state_of_place(uint32_t comma, uint32_t end) const;
     // Whether the stretch between the commas (or dashes) `opening` and `closing` is an
     // apposition to the name before `opening`: a role, an age, a relative clause.
     bool is_apposition(uint32_t opening, uint32_t closing, const Unit& unit) const;

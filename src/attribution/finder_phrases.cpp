@@ -268,6 +268,20 @@ long Finder::before_verb_chain(uint32_t verb, const Unit& unit, bool stop_at_quo
     return p;
 }
 
+bool Finder::names_state_of_place(uint32_t comma, uint32_t end) const {
+    constexpr uint32_t kMaxStateTokens = 3;  // "South Carolina", "Mass .", "N.Y ."
+    if (comma == 0 || comma + 1 >= end || end - comma - 1 > kMaxStateTokens) return false;
+    if (!is_word(comma - 1) || !tokens_[comma - 1].capitalized) return false;
+    // (The period of "Mass." before a comma is no abbreviation period to the sentence finder.)
+    const auto attached_period = [&](uint32_t t) {
+        return word(t) == "." && t > comma + 1 && tokens_[t].begin == tokens_[t - 1].end;
+    };
+    for (uint32_t t = comma + 1; t < end; ++t)
+        if (!((is_word(t) && tokens_[t].capitalized) || attached_period(t))) return false;
+    const uint32_t last = attached_period(end - 1) ? end - 2 : end - 1;
+    return last > comma && is_folded(last, lex_.state_names);
+}
+
 long Finder::apposition_opening(uint32_t closing, const Unit& unit) const {
     auto mark = word(closing);
     long j = static_cast<long>(closing) - 1;
@@ -281,7 +295,9 @@ long Finder::apposition_opening(uint32_t closing, const Unit& unit) const {
             j = static_cast<long>(title.begin) - 1;
             continue;
         }
-        if (word(at) == mark) break;
+        // ("Mr. Daniloff, now 81 and retired in Cambridge, Mass., said": the comma between a
+        // place and its state opens nothing.)
+        if (word(at) == mark && !(mark == "," && names_state_of_place(at, closing))) break;
         --j;
     }
     if (j <= lo || word(static_cast<uint32_t>(j)) != mark || static_cast<long>(closing) - j > kMaxAppositionTokens) return -1;
