@@ -418,6 +418,11 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // The comma between a place and its state inside an apposition opens nothing.
         {"appositions-of-subject.txt", "The quay will hold", "direct", "said", "Per Holm, a welder in Cambridge, Mass.,",
          "Per Holm"},
+        // "and" inside a name in an apposition; "now ROLE of …" is an apposition too.
+        {"appositions-of-subject.txt", "a new quay", "indirect", "has been quietly pushing for",
+         "Erik Sund, a former director of the Office of Ports and Harbours,", "Erik Sund"},
+        {"appositions-of-subject.txt", "to wait", "indirect", "urged", "Karin Lund, now director of the Ferry Institute,",
+         "Karin Lund"},
         // A lowercase role inside the title before the name ("board chair").
         {"appositions-of-subject.txt", "the delays", "indirect", "noting", "Harbour board chair Karin Holm", "Karin Holm"},
         // The comma closing an apposition inside a title's quotation marks.

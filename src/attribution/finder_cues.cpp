@@ -605,8 +605,13 @@ Finder::CueContext Finder::cue_context(const CueSite& site, const Unit& unit) co
 TokenRange Finder::with_appositions_until(TokenRange subject, uint32_t comma) const {
     bool appositions_only = !subject.empty() && subject.end + 1 < comma && word(comma) == "," &&
                             (word(subject.end) == "," || word(subject.end) == "(") && comma - subject.end <= kMaxAppositionTokens;
+    // ("a former director of the Office of Management and Budget": "and" inside a name.)
+    const auto inside_name = [&](uint32_t t) {
+        return t > subject.end && t + 1 < comma && is_word(t - 1) && tokens_[t - 1].capitalized && is_word(t + 1) &&
+               tokens_[t + 1].capitalized;
+    };
     for (uint32_t t = subject.end; appositions_only && t < comma; ++t)
-        appositions_only = !in_quote(t) && !is_verb_like(t) && !is_folded(t, lex_.clause_openers);
+        appositions_only = !in_quote(t) && !is_verb_like(t) && (!is_folded(t, lex_.clause_openers) || inside_name(t));
     // ("A Republican, however, would be praising", "Sanders, accordingly,": an adverb.)
     const uint32_t lone = subject.end + 1;
     if (appositions_only && lone + 1 == comma && (is_folded(lone, lex_.sentence_adverbs) || is_ly_adverb(lone)))

@@ -431,7 +431,8 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
             (tokens_[static_cast<uint32_t>(j) - 1].capitalized || opener + 1 == last) &&
             // ("Mr. Sperling, then 38, said", "Smith, now a senator,": an apposition.)
             !(opener + 1 < last && is_folded(opener, lex_.apposition_openers) &&
-              (is_determiner(opener + 1) || tokens_[opener + 1].kind == TokenKind::Number)))
+              (is_determiner(opener + 1) || tokens_[opener + 1].kind == TokenKind::Number ||
+               is_role_noun_or_plural(opener + 1))))  // ("Harman, now director of …,")
             last = static_cast<uint32_t>(j) - 1;
     }
     long k = static_cast<long>(last);
@@ -528,6 +529,18 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
                                         !is_folded(name_first, lex_.sentence_adverbs);
                     if (names_after && joined && listed) {
                         --k;
+                        continue;
+                    }
+                }
+                // "Students at a school in Merrillville, Indiana, displayed": a place's state
+                // between commas goes on with the phrase before it.
+                // (Only right before the cue: "At a stop in Onawa, Iowa, the candidate said" opens
+                // with an adverbial.)
+                if (w == "," && i == last && i > unit.begin + 3) {
+                    uint32_t place_comma = i - 1;
+                    while (place_comma > unit.begin && i - place_comma <= 4 && word(place_comma) != ",") --place_comma;
+                    if (word(place_comma) == "," && names_state_of_place(place_comma, i)) {
+                        k = static_cast<long>(place_comma) - 1;
                         continue;
                     }
                 }
