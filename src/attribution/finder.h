@@ -359,6 +359,8 @@ private:
     // Whether the "and" (or "nor") at `conjunction` joins two subjects, the first opening the
     // unit: "She and her aides said", "Neither Mr. Comey nor other officials said".
     bool conjoins_subjects(uint32_t conjunction, uint32_t last, const Unit& unit) const;
+    // Lowercase words holding a role, then a name, from `first` to `end` ("co-host Mika Brzezinski").
+    bool role_then_name(uint32_t first, uint32_t end) const;
     // "the director of the FBI, James B. Comey, said": a source between commas whose clause
     // opens with a noun phrase is that noun phrase's apposition, and the source is both.
     TokenRange with_leading_apposition_head(TokenRange source, const Unit& unit) const;
@@ -380,7 +382,11 @@ private:
     bool is_role_noun_or_plural(uint32_t i) const {
         if (!is_word(i)) return false;
         if (is_folded(i, lex_.role_nouns)) return true;
-        const auto w = word(i);
+        auto w = word(i);
+        // "co-host", "ex-spokesman": the role after the hyphen (lowercase, as the list is).
+        if (const size_t hyphen = w.rfind('-'); hyphen != std::string_view::npos && !tokens_[i].capitalized)
+            w.remove_prefix(hyphen + 1);
+        if (lex_.role_nouns.contains(w)) return true;
         return w.size() > 3 && w.ends_with('s') && lex_.role_nouns.contains(w.substr(0, w.size() - 1));
     }
     // Whether a source found by scanning back from a verb looks like the sentence's subject:

@@ -156,6 +156,21 @@ bool Finder::modifies_subject_of_later_cue(uint32_t cue, const Unit& unit) const
     return false;
 }
 
+bool Finder::role_then_name(uint32_t first, uint32_t end) const {
+    constexpr uint32_t kMaxRoleWords = 3;
+    uint32_t t = first;
+    bool role = false;
+    while (t < end && t - first < kMaxRoleWords && is_word(t) && !tokens_[t].capitalized && !in_quote(t) &&
+           !is_folded(t, lex_.auxiliaries) && !is_folded(t, lex_.clause_openers) && cue_strength(t) < kStrongCue) {
+        role |= is_role_noun_or_plural(t);
+        ++t;
+    }
+    if (!role || t == end) return false;
+    for (; t < end; ++t)
+        if (!((is_word(t) && tokens_[t].capitalized) || is_abbreviation_period(t))) return false;
+    return true;
+}
+
 bool Finder::conjoins_subjects(uint32_t conjunction, uint32_t last, const Unit& unit) const {
     constexpr uint32_t kMaxFirstConjunct = 5;
     auto w = word(conjunction);
@@ -618,6 +633,11 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
             // "Trump and Clinton said": coordination of names stays in the source.
             bool names_around = w == "and" && k > lo && (tokens_[i - 1].capitalized || word(i - 1) == ")") &&
                                 i + 1 <= last && tokens_[i + 1].capitalized;  // also "Rand Paul (Ky.) and Marco Rubio"
+            // "Scarborough and co-host Mika Brzezinski", "Clinton's chief pollster and strategist
+            // Joel Benenson": a role before a name after "and", after a name or a role.
+            const bool role_and_name_after = w == "and" && k > lo && role_then_name(i + 1, last + 1);
+            names_around |= role_and_name_after &&
+                            (tokens_[i - 1].capitalized || word(i - 1) == ")" || is_role_noun_or_plural(i - 1));
             // "a spokesman for Bernie Sanders": a role and whom it serves.
             bool role_for = w == "for" && k > lo && is_role_noun_or_plural(i - 1);
             // "More than six in 10", "fewer than half": a comparison of quantities.
