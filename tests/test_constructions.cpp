@@ -429,6 +429,10 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
          "Eva Strand"},
         {"appositions-of-subject.txt", "the quay was safe", "indirect", "said",
          "former port spokesman and ferry captain Nils Ek", "Nils Ek"},
+        // "now a …" after any noun phrase is an apposition; the role nominal is the person
+        // introduced with that role.
+        {"appositions-of-subject.txt", "the winter schedule", "indirect", "endorsed",
+         "The former ferry captain, now a guest speaker at the harbour school,", "Nils Ek"},
         // A lowercase role inside the title before the name ("board chair").
         {"appositions-of-subject.txt", "the delays", "indirect", "noting", "Harbour board chair Karin Holm", "Karin Holm"},
         // The comma closing an apposition inside a title's quotation marks.

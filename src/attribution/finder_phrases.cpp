@@ -414,8 +414,11 @@ bool Finder::is_apposition(uint32_t opening, uint32_t closing, const Unit& unit)
                       is_word(before - 2) && tokens_[before - 2].capitalized;
     bool name_before = (is_word(before) && tokens_[before].capitalized) || word(before) == ")" || age_before;
     // ("numerous military veterans …, including Mr. Jebens,": members named after any group.)
-    // ("the field's biggest hawks, like Rubio and Bush,": examples named after any group.)
-    if (!name_before && word(opener) != "including" && word(opener) != "like") return false;
+    // ("the field's biggest hawks, like Rubio and Bush,": examples named after any group;
+    // "The former Heisman Trophy winner, now a guest speaker …,": what any noun phrase is now.)
+    const bool temporal = (word(opener) == "now" || word(opener) == "currently" || word(opener) == "formerly") &&
+                          opener + 1 < closing && (is_determiner(opener + 1) || is_role_noun_or_plural(opener + 1));
+    if (!name_before && word(opener) != "including" && word(opener) != "like" && !temporal) return false;
     // An apposition is a noun phrase, not a clause with its own cue or verb: "Still, the
     // turnout was high, Smith said" (a verb inside a relative clause is the noun's).
     for (uint32_t t = static_cast<uint32_t>(j) + 1; t < closing; ++t) {
