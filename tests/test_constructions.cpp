@@ -433,6 +433,16 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // introduced with that role.
         {"appositions-of-subject.txt", "the winter schedule", "indirect", "endorsed",
          "The former ferry captain, now a guest speaker at the harbour school,", "Nils Ek"},
+        // A party and its state; others named "along with" the subject; a participle with
+        // its agent; where the person works, after "of" or "at".
+        {"appositions-of-subject.txt", "the ferry subsidy would pass", "indirect", "said",
+         "Representative Anna Vik, Republican of Maine,", "Anna Vik"},
+        {"appositions-of-subject.txt", "the channel is too shallow", "indirect", "says",
+         "Lars Dahl, along with harbour pilot Mia Ek,", "Lars Dahl"},
+        {"appositions-of-subject.txt", "most islanders want a bridge", "indirect", "finds",
+         "The survey, conducted by the Island Research Institute,", "survey"},
+        {"appositions-of-subject.txt", "the quay would pay for itself", "indirect", "said", "Mr. Moberg, of Nordic Port Capital,",
+         "Moberg"},
         // A lowercase role inside the title before the name ("board chair").
         {"appositions-of-subject.txt", "the delays", "indirect", "noting", "Harbour board chair Karin Holm", "Karin Holm"},
         // The comma closing an apposition inside a title's quotation marks.

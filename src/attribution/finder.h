@@ -412,6 +412,8 @@ private:
     // Whether the stretch between the commas (or dashes) `opening` and `closing` is an
     // apposition to the name before `opening`: a role, an age, a relative clause.
     bool is_apposition(uint32_t opening, uint32_t closing, const Unit& unit) const;
+    // "of RBC Capital Markets", "at the Royal United Services Institute" from `first` to `end`.
+    bool names_affiliation(uint32_t first, uint32_t end) const;
     bool closes_apposition(uint32_t closing, const Unit& unit) const { return apposition_opening(closing, unit) >= 0; }
     // What content_before(boundary) finds is an unquoted phrase with no verb-like word.
     bool is_verbless_phrase_before(uint32_t boundary, const Unit& unit) const;

@@ -366,6 +366,19 @@ long Finder::apposition_opening(uint32_t closing, const Unit& unit) const {
     return -1;
 }
 
+bool Finder::names_affiliation(uint32_t first, uint32_t end) const {
+    if (first + 1 >= end || !(word(first) == "of" || word(first) == "at")) return false;
+    uint32_t t = first + 1;
+    if (is_determiner(t)) ++t;
+    if (t >= end || !is_word(t) || !tokens_[t].capitalized) return false;
+    for (; t < end; ++t) {
+        const auto w = word(t);
+        const bool connector = (w == "of" || w == "for" || w == "and" || w == "the" || w == "&") && t + 1 < end;
+        if (!((is_word(t) && tokens_[t].capitalized) || is_abbreviation_period(t) || connector)) return false;
+    }
+    return is_word(end - 1) && tokens_[end - 1].capitalized;
+}
+
 bool Finder::is_apposition(uint32_t opening, uint32_t closing, const Unit& unit) const {
     const long lo = static_cast<long>(unit.begin);
     const long j = opening;
@@ -389,6 +402,41 @@ bool Finder::is_apposition(uint32_t opening, uint32_t closing, const Unit& unit)
                       is_party_tag(opener) ||  // "Sen. Rand Paul, R-Ky., told"
                       first_word.ends_with("'s") || first_word.ends_with("\xE2\x80\x99s") ||
                       (opener + 1 < closing && (word(opener + 1) == "'s" || word(opener + 1) == "\xE2\x80\x99s"));
+    // "Mr. Mahaney, of RBC Capital Markets,", "Pantucci, at the Royal United Services
+    // Institute,": where the person works.
+    appositive = appositive || names_affiliation(opener, closing);
+    // "Representative Peter T. King, Republican of New York,": a party and a state.
+    appositive = appositive || ((first_word == "Republican" || first_word == "Democrat" || first_word == "Independent") &&
+                                opener + 1 < closing && word(opener + 1) == "of");
+    // "Fields, along with Washington Post reporter Ben Terris,", "Mrs. Clinton herself, as
+    // well as her campaign,": others named with the subject.
+    appositive = appositive || (opener + 1 < closing && ((first_word == "along" && word(opener + 1) == "with") ||
+                                                         (first_word == "together" && word(opener + 1) == "with") ||
+                                                         (first_word == "as" && word(opener + 1) == "well")));
+    // "The survey, conducted by the Public Policy Institute of California,", "Clinton, pressed
+    // by moderator Dana Bash …,": a participle that no cue lexicon entry makes a report.
+    bool participle_apposition = false;
+    {
+        uint32_t participle = opener;
+        if (is_ly_adverb(participle) && participle + 1 < closing) ++participle;  // "often conducted by"
+        const auto pw = word(participle);
+        participle_apposition = (is_word(participle) && !tokens_[participle].capitalized && pw.size() > 3 &&
+                                    (pw.ends_with("ed") || pw == "led" || pw == "run" || pw == "held" || pw == "known") &&
+                                    cue_strength(participle) < kStrongCue && participle + 1 < closing &&
+                                    // (Not before an object: "Melania, delivered a speech …" is a verb.)
+                                    (word(participle + 1) == "by" || tokens_[participle + 1].kind == TokenKind::Number ||
+                                     is_open_mark(participle + 1)));
+        // (Not after an opening participle clause: "Burdened by mistrust, divided by
+        // ideology, the leaders …".)
+        if (participle_apposition) {
+            uint32_t segment = opening;
+            while (segment > unit.begin && word(segment - 1) != "," && opening - segment < kMaxAppositionTokens) --segment;
+            const auto first_of_segment = word(segment);
+            if (tokens_[segment].capitalized && (first_of_segment.ends_with("ed") || first_of_segment.ends_with("ing")))
+                participle_apposition = false;
+        }
+        appositive = appositive || participle_apposition;
+    }
     if (!appositive) {
         // "Jack Mozloom, Senior Fellow at …": a capitalised role anywhere; "Matdos Santos,
         // legal director for …": a role among the first words.
@@ -418,7 +466,8 @@ bool Finder::is_apposition(uint32_t opening, uint32_t closing, const Unit& unit)
     // "The former Heisman Trophy winner, now a guest speaker …,": what any noun phrase is now.)
     const bool temporal = (word(opener) == "now" || word(opener) == "currently" || word(opener) == "formerly") &&
                           opener + 1 < closing && (is_determiner(opener + 1) || is_role_noun_or_plural(opener + 1));
-    if (!name_before && word(opener) != "including" && word(opener) != "like" && !temporal) return false;
+    if (!name_before && word(opener) != "including" && word(opener) != "like" && !temporal && !participle_apposition)
+        return false;
     // An apposition is a noun phrase, not a clause with its own cue or verb: "Still, the
     // turnout was high, Smith said" (a verb inside a relative clause is the noun's).
     for (uint32_t t = static_cast<uint32_t>(j) + 1; t < closing; ++t) {
@@ -446,7 +495,7 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
         uint32_t opener = static_cast<uint32_t>(j) + 1;
         if (j > static_cast<long>(unit.begin) && word(static_cast<uint32_t>(j)) == "," && opener < last &&
             (is_folded(opener, lex_.sentence_adverbs) && !is_folded(opener, lex_.clause_openers)) &&
-            (tokens_[static_cast<uint32_t>(j) - 1].capitalized || opener + 1 == last) &&
+            (tokens_[static_cast<uint32_t>(j) - 1].capitalized || opener + 1 == last) && !names_affiliation(opener, last) &&
             // ("Mr. Sperling, then 38, said", "Smith, now a senator,": an apposition.)
             !(opener + 1 < last && is_folded(opener, lex_.apposition_openers) &&
               (is_determiner(opener + 1) || tokens_[opener + 1].kind == TokenKind::Number ||
