@@ -1081,3 +1081,9 @@ TEST_CASE("a verb of saying in a title-case headline ends the name before it", "
     }
     CHECK(found_person);
 }
+
+TEST_CASE("a relation and the name in apposition to it are the source, and a day before them is no name",
+          "[constructions]") {
+    const auto out = extract_fixture("appositions-of-subject.txt");
+    check_spans(out, "a new vote", "a new vote", "Mayor Ruth Alm's husband, Olof,");
+}

@@ -330,7 +330,9 @@ long Finder::apposition_opening(uint32_t closing, const Unit& unit) const {
             ++name_end;
         all_capitalised |= name_end > static_cast<uint32_t>(j) + 1 && name_end - (static_cast<uint32_t>(j) + 1) <= kMaxNameTokens &&
                            name_end + 1 < closing && word(name_end) == "," && is_relative_pronoun(name_end + 1);
-        if (all_capitalised && j > lo && is_folded(static_cast<uint32_t>(j) - 1, lex_.role_nouns) &&
+        // ("Clinton's husband, Bill,": a relation noun too.)
+        if (all_capitalised && j > lo &&
+            (is_folded(static_cast<uint32_t>(j) - 1, lex_.role_nouns) || is_folded(static_cast<uint32_t>(j) - 1, lex_.relation_nouns)) &&
             !tokens_[static_cast<uint32_t>(j) - 1].capitalized)
             return j;
         // "The leader of the Anti-Defamation League, Jonathan Greenblatt,", "One of his
@@ -460,7 +462,9 @@ bool Finder::is_apposition(uint32_t opening, uint32_t closing, const Unit& unit)
     // "Ramil Carr, 31, a Philadelphia photographer,": an age between the name and the role.
     bool age_before = tokens_[before].kind == TokenKind::Number && before >= unit.begin + 2 && word(before - 1) == "," &&
                       is_word(before - 2) && tokens_[before - 2].capitalized;
-    bool name_before = (is_word(before) && tokens_[before].capitalized) || word(before) == ")" || age_before;
+    // (A day is no name: "In an interview on Tuesday, Mayor Ruth Alm's husband, Olof,".)
+    bool name_before = (is_word(before) && tokens_[before].capitalized && !is_folded(before, lex_.time_words)) ||
+                       word(before) == ")" || age_before;
     // ("numerous military veterans …, including Mr. Jebens,": members named after any group.)
     // ("the field's biggest hawks, like Rubio and Bush,": examples named after any group;
     // "The former Heisman Trophy winner, now a guest speaker …,": what any noun phrase is now.)
