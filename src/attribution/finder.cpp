@@ -77,6 +77,8 @@ void Finder::add(Candidate c) {
     // "…, with former Maryland Gov. Martin O’Malley calling": an adjunct's preposition is no
     // part of the source; "In a | swipe against …", "of the | claim": a source ending with
     // an article or a preposition is no noun phrase at all, and the reading is wrong.
+    // ("Still, 52 percent of voters say": the comma after an opening adverb is no part of it.)
+    while (!c.source.empty() && word(c.source.begin) == "," && !in_quote(c.source.begin)) ++c.source.begin;
     // ("In | declaring …, the pope": only the preposition, and the statement keeps no source.)
     if (!c.source.empty() && !in_quote(c.source.begin) && is_folded(c.source.begin, lex_.source_leading_prepositions))
         ++c.source.begin;
