@@ -756,6 +756,11 @@ bool Finder::attribute_subject_before_cue(const CueSite& site, const CueContext&
     // "Trump’s repeated calls": a participle after a possessive is an adjective.
     if (is_participle(cue) && is_possessive(c.source.end - 1))
         return false;
+    // "The union objected, with its leader saying that …": the subject of a participle after
+    // "with" is the noun phrase after it, not the sentence's.
+    if (c.source.end - c.source.begin >= 2 && word(c.source.begin) == "with" && is_participle(cue) &&
+        looks_like_noun_phrase({c.source.begin + 1, c.source.end}))
+        ++c.source.begin;
     if (!looks_like_noun_phrase(c.source)) {
         // A verb phrase before the cue: its subject, when the sentence opens with one.
         TokenRange subject = sentence_subject(unit, c.source.begin);
