@@ -420,6 +420,8 @@ private:
     // The sentence's subject and what stands between it and the comma before its cue, when
     // that is only appositions ("Cory James, 22, of Flint, Mich.", "Durbin (D-Ill.)").
     TokenRange with_appositions_until(TokenRange subject, uint32_t comma) const;
+    // The subject of the clause a conjunction after a comma opens before `comma` (", but Sanders was …").
+    TokenRange subject_of_joined_clause(uint32_t comma, const Unit& unit) const;
     TokenRange source_after(uint32_t first, const Unit& unit) const;
     // The subject opening a unit: a name or a pronoun before its first verb.
     TokenRange sentence_subject(const Unit& unit, uint32_t limit) const;

@@ -602,6 +602,27 @@ Finder::CueContext Finder::cue_context(const CueSite& site, const Unit& unit) co
     return context;
 }
 
+TokenRange Finder::subject_of_joined_clause(uint32_t comma, const Unit& unit) const {
+    // The last ", but", ", and", ", while" … before the comma that opens a clause of its own.
+    for (uint32_t b = comma; b > unit.begin + 1;) {
+        --b;
+        if (in_quote(b)) return {};
+        if (word(b - 1) != "," || !is_word(b) || tokens_[b].capitalized) continue;
+        const auto w = word(b);
+        if (!(w == "but" || w == "and" || w == "while" || w == "yet" || w == "as" || w == "although" || w == "though"))
+            continue;
+        const Unit clause{b + 1, unit.end, unit.paragraph};
+        const TokenRange subject = sentence_subject(clause, comma);
+        if (subject.empty() || subject.end >= comma || subject.begin != b + 1) return {};
+        if (subject.end - subject.begin == 1 && is_folded(subject.begin, lex_.impersonal_subjects)) return {};
+        // Its verb right after it: "but Sanders was in San Diego".
+        const uint32_t verb = subject.end;
+        if (!(is_folded(verb, lex_.auxiliaries) || is_verb_like(verb) || cue_strength(verb) >= kStrongCue)) return {};
+        return subject;
+    }
+    return {};
+}
+
 TokenRange Finder::with_appositions_until(TokenRange subject, uint32_t comma) const {
     bool appositions_only = !subject.empty() && subject.end + 1 < comma && word(comma) == "," &&
                             (word(subject.end) == "," || word(subject.end) == "(") && comma - subject.end <= kMaxAppositionTokens;
@@ -668,6 +689,9 @@ bool Finder::attribute_after_comma(const CueSite& site, const CueContext& contex
             // relative clause the participle is the relative pronoun's.
             c.source = relative_subject_before(static_cast<uint32_t>(p), unit);
             if (!c.source.empty()) c.content = before_closing_comma(c.content);
+            // "It’s a big if, but Sanders was in San Diego on Tuesday, emphasizing …": after a
+            // clause joined by a conjunction, the participle is that clause's subject's.
+            if (c.source.empty()) c.source = subject_of_joined_clause(static_cast<uint32_t>(p), unit);
             // ("Sen. Richard J. Durbin (D-Ill.), noting …": with its appositions.)
             if (c.source.empty()) {
                 c.source = with_appositions_until(sentence_subject(unit, static_cast<uint32_t>(p)), static_cast<uint32_t>(p));
