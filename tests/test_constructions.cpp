@@ -1074,6 +1074,8 @@ TEST_CASE("an adjunct's preposition is no part of a source, and a source is neve
     check_spans(out, "the deal was unfair", "the deal was unfair", "their leader");
     // A participle after a clause that a conjunction opens is that clause's subject's.
     check_spans(out, "the night boat would sail", "the night boat would sail", "Mayor Eva Lind");
+    // "Likewise," opens a sentence as "However," does.
+    check_spans(out, "a second inquiry", "a second inquiry", "the ferry captains");
     // The comma after an opening adverb is not the source's first token.
     check_spans(out, "the ferry is too slow", "the ferry is too slow", "52 percent of the islanders");
 }
