@@ -68,30 +68,46 @@ void Finder::build_units() {
     }
 }
 
+bool Finder::trim_source(Candidate& c) const {
+    // "Still, 52 percent of voters say": the comma after an opening adverb.
+    while (!c.source.empty() && word(c.source.begin) == "," && !in_quote(c.source.begin)) ++c.source.begin;
+    // "…, with former Maryland Gov. Martin O’Malley calling": an adjunct's preposition. ("In |
+    // declaring …, the pope": only the preposition, and the statement keeps no source.)
+    if (!c.source.empty() && !in_quote(c.source.begin) && is_folded(c.source.begin, lex_.source_leading_prepositions))
+        ++c.source.begin;
+    // "In a | swipe against …", "of the | claim": ending with an article or a preposition and
+    // holding no name, it is no noun phrase, and the reading is wrong. (With a name it is only
+    // too long: "Steven Brill, author of “…,” said"; and a quotation is a statement whoever
+    // the source, kept for the rules of quotations to read again.)
+    if (!c.source.empty() && !in_quote(c.source.end - 1) && is_folded(c.source.end - 1, lex_.dangling_source_ends)) {
+        bool named = false;
+        for (uint32_t t = c.source.begin; t < c.source.end && !named; ++t)
+            named = is_word(t) && tokens_[t].capitalized && !is_folded(t, lex_.dangling_source_ends) &&
+                    !is_folded(t, lex_.source_leading_prepositions) && !is_determiner(t);
+        if (!named && !in_quote(c.content.begin)) return false;
+    }
+    return true;
+}
+
+void Finder::join_particle_to_cue(Candidate& c) const {
+    // "was asked about the loan", "has spoken out about …": left opening the content by the
+    // rule that found it. (Not "to" nor "with", which open what is said as often: "urged
+    // voters to …".)
+    if (!c.cue.empty() && c.content.begin == c.cue.end && c.content.end > c.content.begin + 1 && is_word(c.content.begin) &&
+        !in_quote(c.content.begin) && is_word(c.content.begin + 1) && word(c.content.begin) != "to" &&
+        word(c.content.begin) != "with" && lex_.particle_joins(word(c.cue.end - 1), word(c.content.begin))) {
+        ++c.cue.end;
+        ++c.content.begin;
+    }
+}
+
 void Finder::add(Candidate c) {
     if (!c.source.empty() && names_no_speaker(c.source)) {
         // "The email goes on to say": the noun taken for the cue's first word is the source's.
         if (c.source.end != c.cue.begin || c.cue.end - c.cue.begin < 2) return;
         c.source.end = ++c.cue.begin;
     }
-    // "…, with former Maryland Gov. Martin O’Malley calling": an adjunct's preposition is no
-    // part of the source; "In a | swipe against …", "of the | claim": a source ending with
-    // an article or a preposition is no noun phrase at all, and the reading is wrong.
-    // ("Still, 52 percent of voters say": the comma after an opening adverb is no part of it.)
-    while (!c.source.empty() && word(c.source.begin) == "," && !in_quote(c.source.begin)) ++c.source.begin;
-    // ("In | declaring …, the pope": only the preposition, and the statement keeps no source.)
-    if (!c.source.empty() && !in_quote(c.source.begin) && is_folded(c.source.begin, lex_.source_leading_prepositions))
-        ++c.source.begin;
-    // (With a name in it the source is only too long: "Steven Brill, author of “…,” said".)
-    if (!c.source.empty() && !in_quote(c.source.end - 1) && is_folded(c.source.end - 1, lex_.dangling_source_ends)) {
-        bool named = false;
-        for (uint32_t t = c.source.begin; t < c.source.end && !named; ++t)
-            named = is_word(t) && tokens_[t].capitalized && !is_folded(t, lex_.dangling_source_ends) &&
-                    !is_folded(t, lex_.source_leading_prepositions) && !is_determiner(t);
-        // (A quotation is a statement whoever the source: kept, to be read again by the
-        // rules for quotations if this one is wrong.)
-        if (!named && !in_quote(c.content.begin)) return;
-    }
+    if (!trim_source(c)) return;
     if (c.source.end == c.source.begin + 1 && (word(c.source.begin) == "it" || word(c.source.begin) == "It"))
         resolve_dummy_it(c);
     take_made_into_cue(c);
@@ -101,16 +117,7 @@ void Finder::add(Candidate c) {
         for (uint32_t t = c.source.begin + 1; t < c.source.end; ++t) named |= tokens_[t].capitalized;
         if (!named) return;
     }
-    // "was asked about the loan", "has spoken out about …": a particle the annotators join
-    // to the cue, left opening the content by the rule that found it.
-    if (!c.cue.empty() && c.content.begin == c.cue.end && c.content.end > c.content.begin + 1 && is_word(c.content.begin) &&
-        !in_quote(c.content.begin) && is_word(c.content.begin + 1) &&
-        // (Not "to" nor "with", which open what is said as often: "urged voters to …".)
-        word(c.content.begin) != "to" && word(c.content.begin) != "with" &&
-        lex_.particle_joins(word(c.cue.end - 1), word(c.content.begin))) {
-        ++c.cue.end;
-        ++c.content.begin;
-    }
+    join_particle_to_cue(c);
     if (!found_contents_.insert(uint64_t{c.content.begin} << 32 | c.content.end).second) return;
     for (size_t i = c.content.begin + 1; i < content_end_tree_.size(); i += i & (~i + 1))
         content_end_tree_[i] = std::max(content_end_tree_[i], c.content.end);

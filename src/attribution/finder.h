@@ -511,6 +511,10 @@ private:
     // "The administration, for its part, expressed …": before the comma ending an adjunct
     // between subject and verb, the subject opening the sentence; empty when there is none.
     TokenRange subject_before_adjunct(uint32_t comma, const Unit& unit) const;
+    // Trims what a rule's scan took in around a source; false when what is left is no source.
+    bool trim_source(Candidate& c) const;
+    // Moves to the cue a particle the annotators usually join to it (data/particle_joins.tsv).
+    void join_particle_to_cue(Candidate& c) const;
     void add(Candidate c);
     void add(TokenRange source, TokenRange cue, TokenRange content, Rule rule) {
         Candidate c;

@@ -618,17 +618,12 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
                 // "Stacy Baker of Columbia, South Carolina says": a place and its state, the
                 // state's comma left out after it, inside a name's "of"/"from" phrase.
                 // (Not "On the subject of Israel, Trump": the phrase is a name's or a person's.)
-                if (w == "," && i > unit.begin + 2 && i < last && last - i <= 2 && is_word(i - 1) && tokens_[i - 1].capitalized) {
-                    bool state_after = true;
-                    for (uint32_t n = i + 1; n <= last && state_after; ++n)
-                        state_after = (is_word(n) && tokens_[n].capitalized) || is_abbreviation_period(n);
-                    const uint32_t state_word = is_abbreviation_period(last) ? last - 1 : last;
-                    state_after = state_after && is_folded(state_word, lex_.state_names);
+                if (w == "," && i > unit.begin + 2 && i < last && last - i <= 2 && names_state_of_place(i, last + 1)) {
                     bool place_before = false;
                     for (uint32_t n = i - 1; n > unit.begin + 1 && i - n <= 3 && !place_before; --n)
                         place_before = (word(n - 1) == "of" || word(n - 1) == "from") &&
                                        ((is_word(n - 2) && tokens_[n - 2].capitalized) || is_role_noun_or_plural(n - 2));
-                    if (state_after && place_before) {
+                    if (place_before) {
                         --k;
                         continue;
                     }

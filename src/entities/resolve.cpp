@@ -330,10 +330,8 @@ private:
     bool is_headline_verb(uint32_t i) const {
         const std::string_view w = word(i);
         if (w.size() < 4 || w.back() != 's' || w.ends_with("ss") || w.ends_with("us") || !tokens_[i].capitalized) return false;
-        std::string lowered(w);
-        lowered[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(lowered[0])));
         constexpr float kMinHeadlineCue = 0.3f;  // not the learned lexicon's noise ("reynolds", "sessions")
-        const attribution::CueEntry* cue = alex_.cue(lowered);
+        const attribution::CueEntry* cue = alex_.cue(w);  // (the lexicon folds case itself)
         return cue && cue->probability >= kMinHeadlineCue;
     }
     // Whether the name token `next` after the title at `title` is a person's name the title
