@@ -1076,6 +1076,10 @@ TEST_CASE("an adjunct's preposition is no part of a source, and a source is neve
     check_spans(out, "the night boat would sail", "the night boat would sail", "Mayor Eva Lind");
     // "Likewise," opens a sentence as "However," does.
     check_spans(out, "a second inquiry", "a second inquiry", "the ferry captains");
+    // A title's period, a web address's and a name suffix's end no source.
+    check_spans(out, "The ferry plan", "The ferry plan", "former Maine Gov. Anna Vik");
+    check_spans(out, "The quay will hold", "“The quay will hold,”", "Tomas Ek, the harbour director for PortWatch.org");
+    check_spans(out, "We will sail", "“We will sail,”", "Olof Alm Jr.");
     // The comma after an opening adverb is not the source's first token.
     check_spans(out, "the ferry is too slow", "the ferry is too slow", "52 percent of the islanders");
 }

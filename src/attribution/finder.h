@@ -138,6 +138,13 @@ private:
                is_word(i + 1) && tokens_[i + 1].capitalized && tokens_[i + 1].newlines_before == 0 &&
                (unit_of_.empty() || unit_of_[i] == unit_of_[i + 1]);
     }
+    // A period inside a word, spaces on neither side ("MoveOn.org", "ouest-france.fr").
+    bool is_inner_period(uint32_t i) const {
+        return word(i) == "." && i > 0 && i + 1 < tokens_.size() && tokens_[i - 1].end == tokens_[i].begin &&
+               tokens_[i].end == tokens_[i + 1].begin && is_word(i - 1) && is_word(i + 1);
+    }
+    // A period that ends no sentence inside a noun phrase: an abbreviation's or a word's.
+    bool is_phrase_period(uint32_t i) const { return is_abbreviation_period(i) || ends_abbreviation(i) || is_inner_period(i); }
     // The period of a state or party abbreviation before a comma or a closing parenthesis:
     // "of Tampa, Fla., who …", "(D-Conn.)".
     bool ends_abbreviation(uint32_t i) const {
@@ -511,7 +518,8 @@ private:
     // "The administration, for its part, expressed …": before the comma ending an adjunct
     // between subject and verb, the subject opening the sentence; empty when there is none.
     TokenRange subject_before_adjunct(uint32_t comma, const Unit& unit) const;
-    // Trims what a rule's scan took in around a source; false when what is left is no source.
+    // Trims what a rule's scan took in around a source, and gives it the period of its last
+    // abbreviation; false when what is left is no source.
     bool trim_source(Candidate& c) const;
     // Moves to the cue a particle the annotators usually join to it (data/particle_joins.tsv).
     void join_particle_to_cue(Candidate& c) const;

@@ -412,8 +412,9 @@ bool Finder::try_passive_with_agent(const CueSite& site, const Unit& unit) {
                 return telling && t > cue + 2 && (word(t) == "that" || is_folded(t, lex_.question_openers));
             };
             uint32_t end = cue + 2;
-            while (end < unit.end && !in_quote(end) && word(end) != "," && !is_terminal_punct(end) && word(end) != ";" &&
-                   end - cue < kMaxSourceTokens && !opens_what_was_told(end))
+            // ("was echoed by former Maryland Gov. Martin O’Malley": not at a title's period.)
+            while (end < unit.end && !in_quote(end) && word(end) != "," && !(is_terminal_punct(end) && !is_phrase_period(end)) &&
+                   word(end) != ";" && end - cue < kMaxSourceTokens && !opens_what_was_told(end))
                 ++end;
             c.cue = {static_cast<uint32_t>(p) + 1, cue + 1};
             c.source = {cue + 2, end};

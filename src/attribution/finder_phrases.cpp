@@ -772,7 +772,7 @@ TokenRange Finder::source_after(uint32_t first, const Unit& unit) const {
     uint32_t end = first;
     bool before_comma = true;
     while (end < unit.end && end - first < kMaxSourceTokens) {
-        if (in_quote(end) || (is_terminal_punct(end) && !is_abbreviation_period(end) && !ends_abbreviation(end))) break;
+        if (in_quote(end) || (is_terminal_punct(end) && !is_phrase_period(end))) break;
         auto t = word(end);
         if (t == ";" || t == ":") break;
         if (t == ",") before_comma = false;
