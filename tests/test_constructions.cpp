@@ -1080,6 +1080,13 @@ TEST_CASE("an adjunct's preposition is no part of a source, and a source is neve
     check_spans(out, "The ferry plan", "The ferry plan", "former Maine Gov. Anna Vik");
     check_spans(out, "The quay will hold", "“The quay will hold,”", "Tomas Ek, the harbour director for PortWatch.org");
     check_spans(out, "We will sail", "“We will sail,”", "Olof Alm Jr.");
+    // A participle before a time ("released Friday") is the source's, not a cue of its own;
+    // "last week" before the verb is the poll's, not the cue's.
+    check_spans(out, "most ferries ran late", "most ferries ran late", "A harbour survey released Friday");
+    CHECK((*attribution_with(out, "most ferries ran late"))["cue"]["text"] == "found");
+    CHECK(attribution_with(out, "found that most ferries") == nullptr);
+    check_spans(out, "the bridge plan was unpopular", "the bridge plan was unpopular", "An island poll last week");
+    CHECK((*attribution_with(out, "the bridge plan was unpopular"))["cue"]["text"] == "found");
     // The comma after an opening adverb is not the source's first token.
     check_spans(out, "the ferry is too slow", "the ferry is too slow", "52 percent of the islanders");
 }

@@ -523,6 +523,8 @@ private:
     bool trim_source(Candidate& c) const;
     // Moves to the cue a particle the annotators usually join to it (data/particle_joins.tsv).
     void join_particle_to_cue(Candidate& c) const;
+    // Moves "last week" and the like from a cue's start to its source after a poll, or out.
+    void move_time_out_of_cue(Candidate& c) const;
     void add(Candidate c);
     void add(TokenRange source, TokenRange cue, TokenRange content, Rule rule) {
         Candidate c;

@@ -150,7 +150,11 @@ bool Finder::modifies_subject_of_later_cue(uint32_t cue, const Unit& unit) const
         // a time ("filed Thursday says"), not after a noun ("Sunday news shows").
         const auto later = word(t);
         const bool after_name_or_time = tokens_[t - 1].capitalized || is_folded(t - 1, lex_.time_words);
-        if (cue_strength(t) >= kStrongCue && (later == "said" || (later.ends_with("s") && after_name_or_time)))
+        // (After the time, any finite form: "released Friday found", "released Sunday show".)
+        const bool after_time = is_folded(t - 1, lex_.time_words);
+        if (cue_strength(t) >= kStrongCue &&
+            (later == "said" || (later.ends_with("s") && after_name_or_time) ||
+             (after_time && (later.ends_with("ed") || later == "found" || later == "show" || later == "say"))))
             return true;
     }
     return false;
