@@ -87,15 +87,12 @@ bool Finder::trim_source(Candidate& c) const {
         if (!named && !in_quote(c.content.begin)) return false;
     }
     // "Joseph R. Biden Jr.", "of Meridian, Ind.": the period of a name's suffix or a state's
-    // abbreviation is the source's, though it ends the sentence too.
+    // abbreviation (data/period_abbreviations.txt) is the source's, though it ends the
+    // sentence too.
     if (!c.source.empty() && c.source.end < tokens_.size() && word(c.source.end) == "." &&
-        tokens_[c.source.end - 1].end == tokens_[c.source.end].begin && !in_quote(c.source.end)) {
-        const auto last = word(c.source.end - 1);
-        // (Not a state's whole name: "… of New York." ends its sentence.)
-        const bool whole_name = last == "Iowa" || last == "Ohio" || last == "Utah" || last == "York";
-        if (last == "Jr" || last == "Sr" || (last.size() <= 4 && !whole_name && is_folded(c.source.end - 1, lex_.state_names)))
-            ++c.source.end;
-    }
+        tokens_[c.source.end - 1].end == tokens_[c.source.end].begin && !in_quote(c.source.end) &&
+        is_folded(c.source.end - 1, lex_.period_abbreviations))
+        ++c.source.end;
     return true;
 }
 

@@ -80,6 +80,7 @@ public:
         kRelationNouns,
         kSourceLeadingPrepositions,
         kStateNames,
+        kPeriodAbbreviations,
         kListCount,
     };
     static_assert(kListCount < 64, "WordInfo::lists has a bit per list, and Finder uses bit 63");
@@ -158,6 +159,7 @@ public:
     const text::WordSet& relation_nouns = lists_[kRelationNouns];
     const text::WordSet& source_leading_prepositions = lists_[kSourceLeadingPrepositions];
     const text::WordSet& state_names = lists_[kStateNames];
+    const text::WordSet& period_abbreviations = lists_[kPeriodAbbreviations];
 
     // What the lexicon knows of one folded word form, looked up once per token: its cue
     // entry, the phrasal cues it opens, and a bit per word list above that holds it (see
