@@ -154,7 +154,7 @@ bool Finder::modifies_subject_of_later_cue(uint32_t cue, const Unit& unit) const
         const bool after_time = is_folded(t - 1, lex_.time_words);
         if (cue_strength(t) >= kStrongCue &&
             (later == "said" || (later.ends_with("s") && after_name_or_time) ||
-             (after_time && (later.ends_with("ed") || later == "found" || later == "show" || later == "say"))))
+             (after_time && (later.ends_with("ed") || (!tokens_[t].capitalized && is_folded(t, lex_.finite_forms_after_time))))))
             return true;
     }
     return false;
@@ -412,7 +412,7 @@ bool Finder::is_apposition(uint32_t opening, uint32_t closing, const Unit& unit)
     // Institute,": where the person works.
     appositive = appositive || names_affiliation(opener, closing);
     // "Representative Peter T. King, Republican of New York,": a party and a state.
-    appositive = appositive || ((first_word == "Republican" || first_word == "Democrat" || first_word == "Independent") &&
+    appositive = appositive || (tokens_[opener].capitalized && is_folded(opener, lex_.party_words) &&
                                 opener + 1 < closing && word(opener + 1) == "of");
     // "Fields, along with Washington Post reporter Ben Terris,", "Mrs. Clinton herself, as
     // well as her campaign,": others named with the subject.
@@ -427,7 +427,7 @@ bool Finder::is_apposition(uint32_t opening, uint32_t closing, const Unit& unit)
         if (is_ly_adverb(participle) && participle + 1 < closing) ++participle;  // "often conducted by"
         const auto pw = word(participle);
         participle_apposition = (is_word(participle) && !tokens_[participle].capitalized && pw.size() > 3 &&
-                                    (pw.ends_with("ed") || pw == "led" || pw == "run" || pw == "held" || pw == "known") &&
+                                    (pw.ends_with("ed") || is_folded(participle, lex_.irregular_participles)) &&
                                     cue_strength(participle) < kStrongCue && participle + 1 < closing &&
                                     // (Not before an object: "Melania, delivered a speech …" is a verb.)
                                     (word(participle + 1) == "by" || tokens_[participle + 1].kind == TokenKind::Number ||

@@ -20,6 +20,9 @@ extern const std::string_view relation_nouns_txt_data;
 extern const std::string_view source_leading_prepositions_txt_data;
 extern const std::string_view state_names_txt_data;
 extern const std::string_view period_abbreviations_txt_data;
+extern const std::string_view party_words_txt_data;
+extern const std::string_view irregular_participles_txt_data;
+extern const std::string_view finite_forms_after_time_txt_data;
 extern const std::string_view sentence_adverbs_txt_data;
 extern const std::string_view leading_conjunctions_txt_data;
 extern const std::string_view particle_joins_tsv_data;
@@ -169,7 +172,10 @@ Lexicon::Lexicon()
               text::WordSet(data::relation_nouns_txt_data),
               text::WordSet(data::source_leading_prepositions_txt_data),
               text::WordSet(data::state_names_txt_data),
-              text::WordSet(data::period_abbreviations_txt_data)} {
+              text::WordSet(data::period_abbreviations_txt_data),
+              text::WordSet(data::party_words_txt_data),
+              text::WordSet(data::irregular_participles_txt_data),
+              text::WordSet(data::finite_forms_after_time_txt_data)} {
     for (auto& row : confidence_) row[0] = row[1] = 0.5f;
     text::for_each_data_line(data::confidence_tsv_data, [&](std::string_view line) {
         size_t tab = line.find('\t');

@@ -81,6 +81,9 @@ public:
         kSourceLeadingPrepositions,
         kStateNames,
         kPeriodAbbreviations,
+        kPartyWords,
+        kIrregularParticiples,
+        kFiniteFormsAfterTime,
         kListCount,
     };
     static_assert(kListCount < 64, "WordInfo::lists has a bit per list, and Finder uses bit 63");
@@ -160,6 +163,9 @@ public:
     const text::WordSet& source_leading_prepositions = lists_[kSourceLeadingPrepositions];
     const text::WordSet& state_names = lists_[kStateNames];
     const text::WordSet& period_abbreviations = lists_[kPeriodAbbreviations];
+    const text::WordSet& party_words = lists_[kPartyWords];
+    const text::WordSet& irregular_participles = lists_[kIrregularParticiples];
+    const text::WordSet& finite_forms_after_time = lists_[kFiniteFormsAfterTime];
 
     // What the lexicon knows of one folded word form, looked up once per token: its cue
     // entry, the phrasal cues it opens, and a bit per word list above that holds it (see
