@@ -209,6 +209,30 @@ TEST_CASE("the same person is merged across articles, namesakes are not", "[stor
     CHECK(explained);
 }
 
+TEST_CASE("a middle initial does not split a person across articles; two different initials do", "[store]") {
+    auto s = store::Store::open(fresh_db("initials"), store::Mode::ReadWrite);
+    std::vector<graph::MergeDecision> decisions;
+    s.on_decision([&](const graph::MergeDecision& d) { decisions.push_back(d); });
+    const std::string graphs = QG_SOURCE_DIR "/fixtures/graph/";
+    ingest_files(s, {graphs + "okafor-initial.txt", graphs + "okafor-plain.txt"}, 1);
+    const auto okafor = s.find_entities("Grace Okafor");
+    REQUIRE(okafor.size() == 1);
+    CHECK(okafor[0].name == "Grace N. Okafor");
+    CHECK(okafor[0].statements == 4);
+    bool explained = false;
+    for (const auto& d : decisions)
+        explained |= d.merged && d.name == "Grace Okafor" && d.reason == "both are “Grace Okafor”, one with middle initials";
+    CHECK(explained);
+
+    ingest_files(s, {graphs + "halvorsen-t.txt", graphs + "halvorsen-j.txt", graphs + "halvorsen-plain.txt"}, 1);
+    CHECK(s.find_entities("Erik T. Halvorsen").size() == 1);
+    CHECK(s.find_entities("Erik J. Halvorsen").size() == 1);
+    const auto plain = s.find_entities("Erik Halvorsen");
+    REQUIRE(plain.size() == 1);
+    CHECK(plain[0].name == "Erik Halvorsen");
+    CHECK(plain[0].statements == 1);
+}
+
 TEST_CASE("every query filter", "[store]") {
     auto s = fixture_store("filters");
     store::Filters f;

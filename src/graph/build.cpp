@@ -222,8 +222,9 @@ struct Builder::State {
     VertexId entity_vertex(const SourceEntity& e, VertexId document) {
         auto keys = merge_keys(merge_kind(e.kind), e.name, e.aliases);
         for (const auto& k : keys) {
+            if (!is_looked_up(k)) continue;
             auto found = entity_keys.find(k.key);
-            if (found == entity_keys.end()) continue;
+            if (found == entity_keys.end() || (!k.unless.empty() && entity_keys.count(k.unless))) continue;
             VertexId v = found->second.vertex;
             decide(true, e.name, document, v, merge_reason(k, found->second.from_alias));
             absorb(v, e, keys);
@@ -234,7 +235,7 @@ struct Builder::State {
         p.name = e.name;
         p.aliases = e.aliases;
         VertexId v = new_vertex(std::move(p), document);
-        for (const auto& k : keys) entity_keys.emplace(k.key, KeyOwner{v, k.from_alias});
+        record_keys(v, keys);
         if (e.kind == VertexKind::Person) note_shared_surname(e.name, v, document);
         return v;
     }
@@ -268,7 +269,16 @@ struct Builder::State {
             add_alias(e.name);
         }
         for (const auto& alias : e.aliases) add_alias(alias);
-        for (const auto& k : keys) entity_keys.emplace(k.key, KeyOwner{v, k.from_alias});
+        record_keys(v, keys);
+    }
+
+    void record_keys(VertexId v, const std::vector<MergeKey>& keys) {
+        for (const auto& k : keys) {
+            if (!is_recorded(k)) continue;
+            auto [at, added] = entity_keys.emplace(k.key, KeyOwner{v, k.from_alias});
+            if (!added && at->second.vertex != v && !k.on_conflict.empty())
+                entity_keys.emplace(k.on_conflict, KeyOwner{v, k.from_alias});
+        }
     }
 
     VertexId claim_vertex(const SourceAttribution& a, const std::string& key, VertexId document) {

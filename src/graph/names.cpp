@@ -15,15 +15,20 @@ std::string folded(std::string_view s) {
     return std::string(text::fold(s, buffer.data(), buffer.size()));
 }
 
+// Split at any white space, the no-break space of pasted names included ("James\u00a0Comey").
 std::vector<std::string_view> words(std::string_view s) {
     std::vector<std::string_view> out;
-    size_t i = 0;
-    while (i < s.size()) {
-        while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i;
-        size_t start = i;
-        while (i < s.size() && !(s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i;
-        if (i > start) out.push_back(s.substr(start, i - start));
+    uint32_t pos = 0;
+    size_t start = 0;
+    bool in_word = false;
+    while (pos < s.size()) {
+        const uint32_t here = pos;
+        const bool space = text::is_space(text::decode_at(s, pos));
+        if (space && in_word) out.push_back(s.substr(start, here - start));
+        if (!space && !in_word) start = here;
+        in_word = !space;
     }
+    if (in_word) out.push_back(s.substr(start));
     return out;
 }
 
@@ -139,28 +144,108 @@ std::string claim_key(std::string_view content) {
     return folded(out);
 }
 
+namespace {
+
+// "J.", "J", "H.W.": capitals each followed by a period, or one capital alone.
+bool is_initial(std::string_view word) {
+    if (word.size() == 1) return word[0] >= 'A' && word[0] <= 'Z';
+    if (word.size() % 2 != 0) return false;
+    for (size_t i = 0; i < word.size(); i += 2)
+        if (!(word[i] >= 'A' && word[i] <= 'Z') || word[i + 1] != '.') return false;
+    return true;
+}
+
+MergeKey initials_key(std::string key, const std::string& shown, bool from_alias, MergeKey::Use use, std::string unless,
+                      std::string on_conflict) {
+    MergeKey k;
+    k.key = std::move(key);
+    k.shown = shown;
+    k.from_alias = from_alias;
+    k.use = use;
+    k.unless = std::move(unless);
+    k.on_conflict = std::move(on_conflict);
+    k.middle_initials = true;
+    return k;
+}
+
+}  // namespace
+
+std::optional<std::string> without_middle_initials(std::string_view full) {
+    auto ws = words(full);
+    if (ws.size() < 3) return std::nullopt;
+    std::string out(ws.front());
+    bool dropped = false;
+    for (size_t i = 1; i + 1 < ws.size(); ++i) {
+        if (is_initial(ws[i])) {
+            dropped = true;
+            continue;
+        }
+        out += ' ';
+        out += ws[i];
+    }
+    if (!dropped || is_initial(ws.front())) return std::nullopt;
+    out += ' ';
+    out += ws.back();
+    return out;
+}
+
 std::vector<MergeKey> merge_keys(MergeKind kind, const std::string& name, const std::vector<std::string>& aliases) {
     std::vector<MergeKey> keys;
+    std::vector<MergeKey> later;  // probes and marks, tried after every key that matches outright
     const char prefix = kind == MergeKind::Person ? 'p' : 'o';
     auto add = [&](const std::string& form, bool from_alias, bool acronym) {
         std::string key = prefix + name_key(form);
         for (const auto& k : keys)
             if (k.key == key) return;
-        keys.push_back({std::move(key), form, from_alias, acronym});
+        MergeKey k;
+        k.key = std::move(key);
+        k.shown = form;
+        k.from_alias = from_alias;
+        k.acronym = acronym;
+        keys.push_back(std::move(k));
+    };
+    auto add_later = [&](MergeKey k) {
+        for (const auto& other : later)
+            if (other.key == k.key && other.use == k.use) return;
+        later.push_back(std::move(k));
+    };
+    // The keys of middle-initial forms: "m" + the name without them is recorded by the first
+    // such form, "x" + it once a second, different one is seen.
+    auto add_initials_keys = [&](const std::string& full, bool from_alias) {
+        if (auto plain = without_middle_initials(full)) {
+            const std::string key = name_key(*plain);
+            add_later(initials_key(prefix + key, *plain, from_alias, MergeKey::Use::Probe, "m" + key, {}));
+            add_later(initials_key("m" + key, *plain, from_alias, MergeKey::Use::Mark, {}, "x" + key));
+        } else {
+            const std::string key = name_key(full);
+            add_later(initials_key("m" + key, full, from_alias, MergeKey::Use::Probe, "x" + key, {}));
+        }
     };
     if (kind == MergeKind::Person) {
-        if (auto full = full_name(name)) add(*full, false, false);
+        if (auto full = full_name(name)) {
+            add(*full, false, false);
+            add_initials_keys(*full, false);
+        }
         for (const auto& alias : aliases)
-            if (auto full = full_name(alias)) add(*full, true, false);
+            if (auto full = full_name(alias)) {
+                add(*full, true, false);
+                add_initials_keys(*full, true);
+            }
     } else if (kind == MergeKind::Organisation) {
         if (is_proper_name(name)) add(name, false, is_acronym(name));
         for (const auto& alias : aliases)
             if (is_acronym(alias)) add(alias, true, true);
     }
+    for (auto& k : later) {
+        bool duplicate = false;
+        for (const auto& m : keys) duplicate |= m.key == k.key && m.use == MergeKey::Use::Match;
+        if (!duplicate) keys.push_back(std::move(k));
+    }
     return keys;
 }
 
 std::string merge_reason(const MergeKey& key, bool other_from_alias) {
+    if (key.middle_initials) return "both are “" + key.shown + "”, one with middle initials";
     if (!key.from_alias && !other_from_alias) return "same name";
     return key.acronym ? "the acronym “" + key.shown + "” names both" : "the full name “" + key.shown + "” names both";
 }

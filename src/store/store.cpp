@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -346,20 +347,10 @@ public:
 private:
     int64_t resolve(const entities::Entity& e, const PreparedDocument::EntityRow& row) {
         for (const auto& k : row.keys) {
-            int64_t id = 0;
-            bool other_from_alias = false;
-            if (auto known = store_.known_keys.find(k.key); known != store_.known_keys.end()) {
-                id = known->second.first;
-                other_from_alias = known->second.second;
-            } else {
-                auto& find = store_.prepare("SELECT entity, from_alias FROM merge_keys WHERE key = ?");
-                find.bind(1, std::string_view(k.key));
-                if (!find.step()) continue;
-                id = find.integer(0);
-                other_from_alias = find.integer(1) != 0;
-                find.reset();
-                store_.known_keys.emplace(k.key, std::make_pair(id, other_from_alias));
-            }
+            if (!graph::is_looked_up(k)) continue;
+            const auto owner = key_owner(k.key);
+            if (!owner || (!k.unless.empty() && key_owner(k.unless))) continue;
+            const auto [id, other_from_alias] = *owner;
             decide(true, e.name, id, graph::merge_reason(k, other_from_alias));
             absorb(id, e, row);
             return id;
@@ -411,18 +402,40 @@ private:
             .run();
     }
 
+    // The entity holding a merge key, and whether it holds it through an alias.
+    std::optional<std::pair<int64_t, bool>> key_owner(const std::string& key) {
+        if (auto known = store_.known_keys.find(key); known != store_.known_keys.end()) return known->second;
+        auto& find = store_.prepare("SELECT entity, from_alias FROM merge_keys WHERE key = ?");
+        find.bind(1, std::string_view(key));
+        if (!find.step()) return std::nullopt;
+        const auto owner = std::make_pair(find.integer(0), find.integer(1) != 0);
+        find.reset();
+        store_.known_keys.emplace(key, owner);
+        return owner;
+    }
+
     void add_keys(int64_t id, const std::vector<graph::MergeKey>& keys) {
         for (const auto& k : keys) {
-            if (store_.known_keys.count(k.key)) continue;
-            store_.prepare("INSERT OR IGNORE INTO merge_keys (key, entity, from_alias) VALUES (?, ?, ?)")
-                .bind(1, std::string_view(k.key))
-                .bind(2, id)
-                .bind(3, k.from_alias ? 1 : 0)
-                .run();
-            // Ignored: the key is another entity's, which the next lookup reads.
-            if (sqlite3_changes(store_.db.get()) == 1)
-                store_.known_keys.emplace(k.key, std::make_pair(id, k.from_alias));
+            if (!graph::is_recorded(k)) continue;
+            if (!record_key(id, k.key, k.from_alias) && !k.on_conflict.empty()) {
+                const auto owner = key_owner(k.key);
+                if (owner && owner->first != id) record_key(id, k.on_conflict, k.from_alias);
+            }
         }
+    }
+
+    // Whether the key is now recorded for `id` (false: it was another entity's already).
+    bool record_key(int64_t id, const std::string& key, bool from_alias) {
+        if (auto known = store_.known_keys.find(key); known != store_.known_keys.end()) return known->second.first == id;
+        store_.prepare("INSERT OR IGNORE INTO merge_keys (key, entity, from_alias) VALUES (?, ?, ?)")
+            .bind(1, std::string_view(key))
+            .bind(2, id)
+            .bind(3, from_alias ? 1 : 0)
+            .run();
+        // Ignored: the key is another entity's, which the next lookup reads.
+        if (sqlite3_changes(store_.db.get()) != 1) return false;
+        store_.known_keys.emplace(key, std::make_pair(id, from_alias));
+        return true;
     }
 
     // Namesakes kept apart are what conservative merging is for; --explain says so.
