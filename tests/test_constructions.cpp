@@ -260,6 +260,16 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // A title in quotation marks inside the apposition.
         {"apposition-after-quote.txt", "the yard would close", "indirect", "said",
          "Ola Strand, the author of “The Last Ferry,” about the island's shipyards,", "Ola Strand"},
+        // A statement ends where a conjoined clause with a cue of its own begins.
+        {"conjoined-report.txt", "the morning ferry would run on time", "indirect", "said", "Council leader Nora Falk", "Nora Falk"},
+        {"conjoined-report.txt", "the fares would rise in March", "indirect", "said", "she", "Nora Falk"},
+        // The time inside an inverted source's relative clause is the clause's.
+        {"conjoined-report.txt", "The school will open in the spring", "direct", "said",
+         "Ivar Dahl, who held a fundraiser for the harbour school in October", "Ivar Dahl"},
+        // After a quotation, a noun phrase and the name in apposition to it.
+        {"apposition-after-quote.txt", "The ferry was late again", "direct", "told", "the skipper, Jonas Ek,", "Jonas Ek"},
+        // A quotation trailing off in an ellipsis, its attribution after it.
+        {"apposition-after-quote.txt", "We will look at every bid we get", "direct", "said", "Mayor Anna Holt", "Anna Holt"},
         // A quotation in the predicate of a verb that is not a cue word on its own.
         // A paragraph opening with a name and a colon: a transcript's turn, a headline's speaker.
         {"speaker-turns.txt", "We never planned to close the school. The budget was always there", "indirect", ":",

@@ -39,12 +39,12 @@ void Finder::build_units() {
             const Unit& last = units_.back();
             int q = quote_of_[last.end - 1];
             merge = q >= 0 && quotes_.quotes[q].end_token > last.end && last.paragraph == s.paragraph;
-            // "“Is it over?” Trump asked.": the splitter ends a sentence at a question or
-            // exclamation inside a quotation; a short source-and-cue sentence after it is
-            // the quotation's attribution.
+            // "“Is it over?” Trump asked.": the splitter ends a sentence at a question,
+            // exclamation or trailing-off ellipsis inside a quotation; a short source-and-cue
+            // sentence after it is the quotation's attribution.
             if (!merge && last.paragraph == s.paragraph && q >= 0 && quotes_.quotes[q].closed &&
                 quotes_.quotes[q].close_token + 1 == last.end && last.end >= 2 &&
-                (word(last.end - 2) == "?" || word(last.end - 2) == "!"))
+                is_terminal_punct(last.end - 2) && word(last.end - 2) != ".")
                 merge = opens_with_source_and_cue(s.first_token, s.end_token);
         }
         if (merge) {

@@ -226,6 +226,10 @@ private:
     bool opens_with_source_and_cue(uint32_t first, uint32_t end) const;
     // Whether the unit ends, from `first`, with a short clause of source and cue.
     bool closes_with_report(uint32_t first, const Unit& unit) const;
+    // ", but he said …", ", and more than 4 in 10 said …", ", while Trump vowed …": a
+    // conjunction and a clause with a cue verb of its own after a short subject, the next
+    // statement, where the one before it ends.
+    bool opens_conjoined_report(uint32_t conjunction, const Unit& unit) const;
     // A cue word and the verb chain it heads: "has also said", "went on to say".
     struct CueSite {
         uint32_t cue;
@@ -373,6 +377,9 @@ private:
     TokenRange with_leading_apposition_head(TokenRange source, const Unit& unit) const;
     // Whether the unit opens with a noun phrase holding a role noun that runs up to `comma`.
     bool names_role_from_clause_start(uint32_t comma, const Unit& unit) const;
+    // Whether a short noun phrase opened by a determiner runs from a closing quotation mark
+    // (and its comma) up to `comma`: "“He deserved it,” the assailant, John McGraw, told".
+    bool is_noun_phrase_after_quote(uint32_t comma, const Unit& unit) const;
     // The source as PolNeAR marks it: with the comma that closes an apposition ("Jim Prosser,
     // a Twitter spokesman, said": 768 times against 72 on the tuning part).
     TokenRange as_marked_source(TokenRange source) const;

@@ -19,6 +19,19 @@ bool Finder::opens_with_source_and_cue(uint32_t first, uint32_t end) const {
     return false;
 }
 
+bool Finder::opens_conjoined_report(uint32_t conjunction, const Unit& unit) const {
+    constexpr uint32_t kMaxSubjectTokens = 8;
+    const auto w = word(conjunction);
+    if (!(w == "and" || w == "but" || w == "while" || w == "whereas")) return false;
+    for (uint32_t t = conjunction + 1; t < unit.end && t - conjunction <= kMaxSubjectTokens + 1; ++t) {
+        if (in_quote(t) || !(is_word(t) || tokens_[t].kind == TokenKind::Number) || word(t) == "that") return false;
+        if (t > conjunction + 1 && !tokens_[t].capitalized && cue_strength(t) >= kStrongCue && !word(t).ends_with("ing") &&
+            word(t - 1) != "to")
+            return true;
+    }
+    return false;
+}
+
 bool Finder::closes_with_report(uint32_t first, const Unit& unit) const {
     // "…, he said.", "…, Smith told reporters on Monday.", "…, said Lars Dahl."
     constexpr uint32_t kMaxReportTokens = 8, kMaxNameTokens = 4;
@@ -260,6 +273,20 @@ bool Finder::names_role_from_clause_start(uint32_t comma, const Unit& unit) cons
     return role && (is_folded(first, lex_.determiners) || is_folded(first, lex_.noun_phrase_openers) || possessive);
 }
 
+bool Finder::is_noun_phrase_after_quote(uint32_t comma, const Unit& unit) const {
+    constexpr uint32_t kMaxTokens = 5;
+    uint32_t first = comma;
+    while (first > unit.begin && comma - first < kMaxTokens + 1 && !in_quote(first - 1) && word(first - 1) != ",")
+        --first;
+    if (first >= comma || first <= unit.begin) return false;
+    uint32_t mark = first - 1;
+    if (word(mark) == "," && mark > unit.begin) --mark;
+    if (!is_close_mark(mark)) return false;
+    for (uint32_t t = first; t < comma; ++t)
+        if (!is_word(t) || is_verb_like(t) || is_folded(t, lex_.auxiliaries)) return false;
+    return is_folded(first, lex_.determiners) && !tokens_[first + 1 < comma ? first + 1 : first].capitalized;
+}
+
 long Finder::before_verb_chain(uint32_t verb, const Unit& unit, bool stop_at_quote) const {
     long p = static_cast<long>(verb) - 1;
     const auto floating = [&](long i) {  // "have all characterized"
@@ -342,6 +369,7 @@ long Finder::apposition_opening(uint32_t closing, const Unit& unit) const {
         // "The leader of the Anti-Defamation League, Jonathan Greenblatt,", "One of his
         // advisers, Tad Devine,": a noun phrase with a role in it opens the clause.
         if (all_capitalised && j > lo && names_role_from_clause_start(static_cast<uint32_t>(j), unit)) return j;
+        if (all_capitalised && j > lo && is_noun_phrase_after_quote(static_cast<uint32_t>(j), unit)) return j;
     }
     if (is_apposition(static_cast<uint32_t>(j), closing, unit)) return j;
     // "Michael Seaman, who lives outside the state capital, Sacramento, said": a relative
@@ -775,15 +803,18 @@ TokenRange Finder::source_after(uint32_t first, const Unit& unit) const {
     if (!np_start) return {};
     uint32_t end = first;
     bool before_comma = true;
+    bool in_relative_clause = false;
     while (end < unit.end && end - first < kMaxSourceTokens) {
         if (in_quote(end) || (is_terminal_punct(end) && !is_phrase_period(end))) break;
         auto t = word(end);
         if (t == ";" || t == ":") break;
         if (t == ",") before_comma = false;
         if (before_comma && is_folded(end, lex_.auxiliaries)) return {};  // a clause, not a noun phrase
+        in_relative_clause |= end > first && word(end - 1) == "," && is_relative_pronoun(end);
         // "said ACLU director Anthony Romero in a statement", "said James B. Comey on Monday":
-        // the circumstance of the speech is not part of its source.
-        if (end > first && !tokens_[end].capitalized && is_folded(end, lex_.adjunct_openers) &&
+        // the circumstance of the speech is not part of its source. (In "said Doley, who held
+        // a fundraiser in October" it is the relative clause's.)
+        if (end > first && !in_relative_clause && !tokens_[end].capitalized && is_folded(end, lex_.adjunct_openers) &&
             names_speech_event(end + 1, unit))
             break;
         if (t == "," && end + 1 < unit.end &&
@@ -1066,6 +1097,7 @@ TokenRange Finder::content_after(uint32_t first, const Unit& unit, bool& starts_
             // "Trump wants a wall on the border, he said.": the closing report is the
             // sentence's own attribution, not part of what the first cue introduces.
             if (w == "," && closes_with_report(end + 1, unit)) break;
+            if (w == "," && end + 1 < unit.end && opens_conjoined_report(end + 1, unit)) break;
         } else if (is_close_mark(end) && end + 1 < unit.end && !in_quote(end + 1) && cue_strength(end + 1) >= kStrongCue &&
                    word(end + 1).ends_with("ing")) {
             ++end;  // "mocked the “consultation,” saying …": the comma inside the quotation
