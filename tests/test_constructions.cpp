@@ -1116,3 +1116,12 @@ TEST_CASE("a relation and the name in apposition to it are the source, and a day
     const auto out = extract_fixture("appositions-of-subject.txt");
     check_spans(out, "a new vote", "a new vote", "Mayor Ruth Alm's husband, Olof,");
 }
+
+TEST_CASE("an editor's note is a label, not a report of its editor", "[constructions]") {
+    const auto out = extract_fixture("label-not-a-report.txt");
+    CHECK(attribution_with(out, "refused to publish its ferry contracts") == nullptr);
+    for (const auto& e : out["entities"]) CHECK(e["name"] != "Editor’s");
+    const auto* chairman = attribution_with(out, "the contracts were confidential");
+    REQUIRE(chairman);
+    CHECK(entity_name(out, (*chairman)["speaker"]) == "Lars Dahl");
+}

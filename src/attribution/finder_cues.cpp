@@ -292,6 +292,10 @@ std::optional<float> Finder::strength_as_cue(uint32_t cue, const Unit& unit) con
             return std::nullopt;
     }
     float strength = cue_strength(cue);
+    // "Editor's note: …": a label after a possessive, not a report.
+    if (cue > unit.begin && is_possessive(cue - 1) && cue + 1 < unit.end && word(cue + 1) == ":" &&
+        is_folded(cue, lex_.label_nouns))
+        return std::nullopt;
     // "recent polls show Clinton with a lead": after a noun of evidence a weak cue word is one.
     if (strength < kStrongCue && cue > unit.begin && is_folded(cue - 1, lex_.evidence_nouns)) strength = kStrongCue;
     // "the statement said": a weak cue word right before a strong one is the subject's noun,

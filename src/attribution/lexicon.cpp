@@ -21,6 +21,7 @@ extern const std::string_view source_leading_prepositions_txt_data;
 extern const std::string_view state_names_txt_data;
 extern const std::string_view period_abbreviations_txt_data;
 extern const std::string_view party_words_txt_data;
+extern const std::string_view label_nouns_txt_data;
 extern const std::string_view irregular_participles_txt_data;
 extern const std::string_view finite_forms_after_time_txt_data;
 extern const std::string_view sentence_adverbs_txt_data;
@@ -175,7 +176,8 @@ Lexicon::Lexicon()
               text::WordSet(data::period_abbreviations_txt_data),
               text::WordSet(data::party_words_txt_data),
               text::WordSet(data::irregular_participles_txt_data),
-              text::WordSet(data::finite_forms_after_time_txt_data)} {
+              text::WordSet(data::finite_forms_after_time_txt_data),
+              text::WordSet(data::label_nouns_txt_data)} {
     for (auto& row : confidence_) row[0] = row[1] = 0.5f;
     text::for_each_data_line(data::confidence_tsv_data, [&](std::string_view line) {
         size_t tab = line.find('\t');

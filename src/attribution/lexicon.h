@@ -84,6 +84,7 @@ public:
         kPartyWords,
         kIrregularParticiples,
         kFiniteFormsAfterTime,
+        kLabelNouns,
         kListCount,
     };
     static_assert(kListCount < 64, "WordInfo::lists has a bit per list, and Finder uses bit 63");
@@ -166,6 +167,7 @@ public:
     const text::WordSet& party_words = lists_[kPartyWords];
     const text::WordSet& irregular_participles = lists_[kIrregularParticiples];
     const text::WordSet& finite_forms_after_time = lists_[kFiniteFormsAfterTime];
+    const text::WordSet& label_nouns = lists_[kLabelNouns];
 
     // What the lexicon knows of one folded word form, looked up once per token: its cue
     // entry, the phrasal cues it opens, and a bit per word list above that holds it (see
