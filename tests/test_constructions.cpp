@@ -263,6 +263,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // A statement ends where a conjoined clause with a cue of its own begins.
         {"conjoined-report.txt", "the morning ferry would run on time", "indirect", "said", "Council leader Nora Falk", "Nora Falk"},
         {"conjoined-report.txt", "the fares would rise in March", "indirect", "said", "she", "Nora Falk"},
+        // Two modifiers joined by "and" before one head: one source.
+        {"conjoined-report.txt", "The night ferry will stop at the north quay", "indirect", "said",
+         "current and former harbour officials", "current and former harbour officials"},
         // The time inside an inverted source's relative clause is the clause's.
         {"conjoined-report.txt", "The school will open in the spring", "direct", "said",
          "Ivar Dahl, who held a fundraiser for the harbour school in October", "Ivar Dahl"},
@@ -1124,4 +1127,16 @@ TEST_CASE("an editor's note is a label, not a report of its editor", "[construct
     const auto* chairman = attribution_with(out, "the contracts were confidential");
     REQUIRE(chairman);
     CHECK(entity_name(out, (*chairman)["speaker"]) == "Lars Dahl");
+}
+
+TEST_CASE("a closing report with a lowercase subject ends the statement before it", "[constructions]") {
+    const auto out = extract_fixture("conjoined-report.txt");
+    // "The board has approved a later boat …, officials said.": the verb inside is a cue of its
+    // own, and its statement stops before the report.
+    const nlohmann::json* approved = nullptr;
+    for (const auto& a : out["attributions"])
+        if (a["cue"].is_object() && a["cue"]["text"] == "has approved") approved = &a;
+    REQUIRE(approved);
+    CHECK((*approved)["content"]["text"] == "a later boat for the summer");
+    check_spans(out, "The board has approved", "The board has approved a later boat for the summer", "officials");
 }

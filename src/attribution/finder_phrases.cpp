@@ -49,6 +49,16 @@ bool Finder::closes_with_report(uint32_t first, const Unit& unit) const {
     };
     if (cue_strength(first) >= kStrongCue) return name_end(first + 1) == last;  // inverted
     uint32_t subject_end = lex_.pronouns_subject(word(first)) ? first + 1 : name_end(first);
+    // "…, officials said.", "…, current and former officials said.": a short phrase headed
+    // by a role or a plural.
+    if (subject_end == first) {
+        constexpr uint32_t kMaxPhraseTokens = 5;
+        uint32_t t = first;
+        while (t < last && t - first < kMaxPhraseTokens && is_word(t) && !tokens_[t].capitalized &&
+               cue_strength(t) < kStrongCue && !is_folded(t, lex_.auxiliaries))
+            ++t;
+        if (t > first && t < last && is_role_noun_or_plural(t - 1)) subject_end = t;
+    }
     if (subject_end == first || subject_end >= last || cue_strength(subject_end) < kStrongCue) return false;
     // After the cue, an adjunct or a recipient at most ("told reporters", "said at the time"),
     // not a clause of its own ("…, Clinton promised a country of new opportunities").
@@ -728,7 +738,15 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
                         (tokens_[i + 1].kind == TokenKind::Number || is_folded(i + 1, lex_.number_words)) &&
                         (word(i - 1) == "More" || word(i - 1) == "more" || word(i - 1) == "Fewer" ||
                          word(i - 1) == "fewer" || word(i - 1) == "Less" || word(i - 1) == "less");
-            if (!names_around && !role_for && !(k > lo && conjoins_subjects(i, last, unit))) break;
+            // "…, current and former officials said": two modifiers of one head, the phrase
+            // opening after a comma, the unit's start or a determiner.
+            const bool joined_modifiers =
+                w == "and" && k > lo && i + 1 < last && is_word(i - 1) && !tokens_[i - 1].capitalized && is_word(i + 1) &&
+                !tokens_[i + 1].capitalized && is_word(i + 2) && cue_strength(i - 1) < kStrongCue &&
+                cue_strength(i + 1) < kStrongCue && !is_determiner(i + 1) && !is_folded(i + 1, lex_.adjunct_openers) &&
+                !is_folded(i + 1, lex_.cue_particles) && !word(i - 1).ends_with("s") &&
+                (i - 1 == unit.begin || word(i - 2) == "," || is_determiner(i - 2));
+            if (!names_around && !role_for && !joined_modifiers && !(k > lo && conjoins_subjects(i, last, unit))) break;
         }
         --k;
     }
