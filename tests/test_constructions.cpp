@@ -266,6 +266,15 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // Two modifiers joined by "and" before one head: one source.
         {"conjoined-report.txt", "The night ferry will stop at the north quay", "indirect", "said",
          "current and former harbour officials", "current and former harbour officials"},
+        // Opening the sentence, the phrase takes no apposition running to the sentence's end
+        // (the clause after it had been read as one, and nothing was attributed).
+        {"according-to.txt", "the north pier needed new piles", "indirect", "According to", "harbour master Nils Ek",
+         "Nils Ek"},
+        // "As reported by SOURCE, …" and "…, as first reported by SOURCE": as "according to".
+        {"as-reported-by.txt", "the ferry company lost money for a third year", "indirect", "reported",
+         "the Island Herald", "Island Herald"},
+        {"as-reported-by.txt", "The north harbour will close in winter", "indirect", "first reported", "the Coast Times",
+         "Coast Times"},
         // The time inside an inverted source's relative clause is the clause's.
         {"conjoined-report.txt", "The school will open in the spring", "direct", "said",
          "Ivar Dahl, who held a fundraiser for the harbour school in October", "Ivar Dahl"},

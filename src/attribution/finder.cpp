@@ -197,9 +197,16 @@ void Finder::run(std::vector<Attribution>& out) {
         for (uint32_t i = unit.begin; i < unit.end; ++i) {
             if (in_quote(i) || !is_word(i)) continue;
             if ((word(i) == "according" || word(i) == "According") && is(i + 1, "to")) {
-                try_according_to(i, unit);
+                try_according_to(i, {i, i + 2}, i + 2, unit);
                 ++i;
                 continue;
+            }
+            if (word(i) == "as" || word(i) == "As") {
+                if (const TokenRange cue = as_reported_by(i, unit); !cue.empty()) {
+                    try_according_to(i, cue, cue.end + 1, unit);
+                    i = cue.end;
+                    continue;
+                }
             }
             if (word(i) == "Asked" ? i == unit.begin
                                     : word(i) == "asked" && i > unit.begin &&

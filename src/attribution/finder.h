@@ -276,7 +276,12 @@ private:
     // "SOURCE said CONTENT", "“…,” SOURCE said.": false when nothing is attributed.
     bool attribute_subject_before_cue(const CueSite& site, const CueContext& context, const Unit& unit, Candidate& c,
                                       TokenRange& second_half);
-    void try_according_to(uint32_t according, const Unit& unit);
+    // "according to SOURCE, …" and "as (first) reported by SOURCE, …": the phrase opens at
+    // `opening`, its cue is `cue`, and its source starts at `source_first`.
+    void try_according_to(uint32_t opening, TokenRange cue, uint32_t source_first, const Unit& unit);
+    // The cue of "as (first) reported by", "as described by": the participle with its adverb,
+    // or empty when `as` opens no such phrase.
+    TokenRange as_reported_by(uint32_t as, const Unit& unit) const;
     // "Said Comey, “The thought …”": an inverting cue opening the sentence.
     void try_fronted_cue(uint32_t cue, const Unit& unit);
     // "After thanking the crowd, he touted …": a gerund in an opening adverbial clause is the

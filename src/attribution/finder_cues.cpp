@@ -26,10 +26,19 @@ bool Finder::ends_clause_before(uint32_t i, const Unit& unit) const {
     return words >= kMinClauseWords;
 }
 
-void Finder::try_according_to(uint32_t according, const Unit& unit) {
+TokenRange Finder::as_reported_by(uint32_t as, const Unit& unit) const {
+    uint32_t verb = as + 1;
+    // ("as first reported by", "as previously described by": an adverb of the verb.)
+    if (verb < unit.end && is_folded(verb, lex_.aux_adverbs) && !is_folded(verb, lex_.auxiliaries)) ++verb;
+    if (verb + 2 >= unit.end || in_quote(verb) || !is_word(verb) || tokens_[verb].capitalized) return {};
+    if (!word(verb).ends_with("ed") || cue_strength(verb) < kStrongCue || word(verb + 1) != "by") return {};
+    return {as + 1, verb + 1};
+}
+
+void Finder::try_according_to(uint32_t according, TokenRange cue, uint32_t source_first, const Unit& unit) {
     Candidate c;
-    c.cue = {according, according + 2};
-    uint32_t first = according + 2;
+    c.cue = cue;
+    uint32_t first = source_first;
     uint32_t end = first;
     // A title in quotation marks may be part of the source ("According to E. J. Fleming's
     // ''The Fixers'' and other sources,"), but not the source's first word.
@@ -44,16 +53,32 @@ void Finder::try_according_to(uint32_t according, const Unit& unit) {
     // "according to Brian Wieser, an analyst at Pivotal Research Group": the apposition is
     // the source's, as PolNeAR marks it (the comma closing it is not).
     // ("…, director of the Survey Center, which ran the poll,": and a relative clause after it.)
+    // (Opening its sentence, the phrase has its statement after it: "According to Anna Berg,
+    // the company earned money." has no apposition running to the sentence's end.)
+    bool opens_sentence = true;
+    for (uint32_t t = unit.begin; t < according && opens_sentence; ++t)
+        opens_sentence = !is_word(t) || is_folded(t, lex_.leading_conjunctions) || is_folded(t, lex_.sentence_adverbs);
     for (int appositions = 0; appositions < 2 && end < unit.end && word(end) == "," && end > first; ++appositions) {
         uint32_t closing = end + 1;
         while (closing < unit.end && closing - end <= kMaxAppositionTokens && !in_quote(closing) && word(closing) != "," &&
                word(closing) != ";" && !is_terminal_punct(closing))
             ++closing;
         if (closing >= unit.end || closing - end > kMaxAppositionTokens || in_quote(closing) ||
-            !is_apposition(end, closing, unit))
+            (opens_sentence && word(closing) != ",") || !is_apposition(end, closing, unit))
             break;
         end = closing;
     }
+    // ("as described by FBI Director James Comey – many believe …": a dash ends it.)
+    if (c.cue.begin != according)
+        for (uint32_t t = first; t < end; ++t)
+            if (is_dash(t)) {
+                end = t;
+                break;
+            }
+    // "as first reported by the New York Times on Tuesday": the time is the report's.
+    if (c.cue.begin != according && end >= first + 3 && is_folded(end - 1, lex_.time_words) &&
+        is_folded(end - 2, lex_.time_preludes) && !tokens_[end - 2].capitalized)
+        end -= 2;
     c.source = {first, end};
     if (!has_word(c.source)) return;
     bool starts_with_that = false;
