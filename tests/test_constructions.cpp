@@ -270,6 +270,8 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // (the clause after it had been read as one, and nothing was attributed).
         {"according-to.txt", "the north pier needed new piles", "indirect", "According to", "harbour master Nils Ek",
          "Nils Ek"},
+        // After a quotation, the medium closing the clause is the cue's.
+        {"particle-after-cue.txt", "The timetable is final", "direct", "wrote on Facebook", "Nora Falk", "Nora Falk"},
         // "As reported by SOURCE, …" and "…, as first reported by SOURCE": as "according to".
         {"as-reported-by.txt", "the ferry company lost money for a third year", "indirect", "reported",
          "the Island Herald", "Island Herald"},
