@@ -270,6 +270,12 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // (the clause after it had been read as one, and nothing was attributed).
         {"according-to.txt", "the north pier needed new piles", "indirect", "According to", "harbour master Nils Ek",
          "Nils Ek"},
+        // A name's suffix and its period right before the cue; a party tag's state after its
+        // hyphen; a suffix after a word that is also a role noun ("King Jr." is no king).
+        {"name-suffixes.txt", "the pier would be rebuilt in stone", "indirect", "said", "Nils Ek Jr.", "Nils Ek Jr."},
+        {"name-suffixes.txt", "The pier is safe for now", "direct", "said", "Rep. Anna Holt (D-Calif.)", "Anna Holt"},
+        {"name-suffixes.txt", "the work would take a year", "indirect", "said", "Erik King Jr., the harbour master,",
+         "Erik King Jr."},
         // After a quotation, the medium closing the clause is the cue's.
         {"particle-after-cue.txt", "The timetable is final", "direct", "wrote on Facebook", "Nora Falk", "Nora Falk"},
         // "As reported by SOURCE, …" and "…, as first reported by SOURCE": as "according to".

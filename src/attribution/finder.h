@@ -151,8 +151,12 @@ private:
         constexpr size_t kMaxAbbreviation = 6;
         if (word(i) != "." || i == 0 || i + 1 >= tokens_.size()) return false;
         const Token& before = tokens_[i - 1];
+        // (Of "D-Calif." the state's part after the party's hyphen.)
+        auto abbreviation = word(i - 1);
+        if (const size_t hyphen = abbreviation.rfind('-'); hyphen != std::string_view::npos)
+            abbreviation.remove_prefix(hyphen + 1);
         return before.end == tokens_[i].begin && is_word(i - 1) && before.capitalized &&
-               word(i - 1).size() <= kMaxAbbreviation && (word(i + 1) == "," || word(i + 1) == ")");
+               abbreviation.size() <= kMaxAbbreviation && (word(i + 1) == "," || word(i + 1) == ")");
     }
     // A party and state after a name: "R-NY", "D-Calif.".
     bool is_party_tag(uint32_t i) const {

@@ -579,8 +579,11 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
                 k = open - 1;
                 continue;
             }
-            if (w == "." && k > lo && tokens_[i - 1].end == t.begin && is_word(i - 1) && k != static_cast<long>(last)) {
-                --k;  // the period of "Mr." or "Sen."
+            // The period of "Mr." or "Sen.", or of a suffix right before the cue ("Donald Trump
+            // Jr. said" had no source).
+            if (w == "." && k > lo && tokens_[i - 1].end == t.begin && is_word(i - 1) &&
+                (k != static_cast<long>(last) || is_folded(i - 1, lex_.period_abbreviations))) {
+                --k;
                 continue;
             }
             // "Many speakers at the service — including Muslims, Christians, Jews — said": an

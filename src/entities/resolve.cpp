@@ -36,6 +36,7 @@ extern const std::string_view place_names_txt_data;
 extern const std::string_view name_joiners_txt_data;
 extern const std::string_view quantifiers_txt_data;
 extern const std::string_view known_organisations_txt_data;
+extern const std::string_view name_suffixes_txt_data;
 }  // namespace data
 
 namespace {
@@ -58,6 +59,7 @@ struct Lexicons {
     text::WordSet name_joiners{data::name_joiners_txt_data};
     text::WordSet quantifiers{data::quantifiers_txt_data};
     text::WordSet known_organisations{data::known_organisations_txt_data};
+    text::WordSet name_suffixes{data::name_suffixes_txt_data};
 };
 
 const Lexicons& lexicons() {
@@ -77,6 +79,7 @@ enum ListBit : uint16_t {
     kDeterminer = 1 << 6,
     kAuxAdverb = 1 << 7,
     kDayName = 1 << 8,
+    kNameSuffix = 1 << 9,
 };
 
 const text::FoldedMap<uint16_t>& list_table() {
@@ -88,7 +91,7 @@ const text::FoldedMap<uint16_t>& list_table() {
             {&text::honorific_set(), kHonorific}, {&alex.org_words, kOrgWord},        {&text::opener_set(), kOpener},
             {&alex.role_nouns, kRoleNoun},        {&lex.name_modifiers, kNameModifier}, {&lex.name_particles, kNameParticle},
             {&lex.determiners, kDeterminer},      {&alex.aux_adverbs, kAuxAdverb},
-            {&lex.day_names, kDayName}};
+            {&lex.day_names, kDayName},           {&lex.name_suffixes, kNameSuffix}};
         for (const auto& [list, bit] : lists) list->for_each([&, bit = bit](std::string_view w) { table[w] |= bit; });
         return table;
     }();
@@ -523,6 +526,10 @@ void Resolver::find_names() {
             }
             break;
         }
+        // "Donald Trump Jr.": a suffix's period is the name's.
+        if (end > start + 1 && end < n && in(end - 1, kNameSuffix) && word(end) == "." &&
+            tokens_[end].begin == tokens_[end - 1].end)
+            ++end;
         // The possessive "’s" of the last word ends the name.
         for (uint32_t t = start; t < end; ++t)
             if (strip_possessive(word(t)).size() != word(t).size()) {
@@ -538,6 +545,7 @@ void Resolver::find_names() {
         while (!organisation_name && start + 1 < end && in(start, kNameModifier) && is_name_token(start + 1)) ++start;
         for (uint32_t t = end - 1; t > start; --t) {
             if (!in(t - 1, kRoleNoun)) continue;
+            if (in(t, kNameSuffix)) break;  // "Martin Luther King Jr.": no title "King" before a name "Jr."
             if (!is_first_name(word(t)) && end - t < 2) break;
             m.has_title = true;
             m.title_first = start;
