@@ -276,6 +276,17 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"name-suffixes.txt", "The pier is safe for now", "direct", "said", "Rep. Anna Holt (D-Calif.)", "Anna Holt"},
         {"name-suffixes.txt", "the work would take a year", "indirect", "said", "Erik King Jr., the harbour master,",
          "Erik King Jr."},
+        // A name's first word opening a sentence: not an English word and never written in
+        // lowercase in the article, it is the name's ("Northwind Bank" had been "Bank"); an
+        // ordinary word opening the sentence is not ("Presumptive").
+        {"sentence-opening-names.txt", "it expected trade on the island to slow", "indirect", "said", "The bank",
+         "Northwind Bank"},
+        {"sentence-opening-names.txt", "the fare rise would hurt commuters most", "indirect", "said",
+         "Tavish Rennick, a lecturer in economics at the island college,", "Tavish Rennick"},
+        {"sentence-opening-names.txt", "The ferry is the only road we have", "direct", "said", "Mr. Rennick",
+         "Tavish Rennick"},
+        {"sentence-opening-names.txt", "the fares would fall if he won", "indirect", "said",
+         "Presumptive Harbour Party nominee Nils Ek", "Nils Ek"},
         // After a quotation, the medium closing the clause is the cue's.
         {"particle-after-cue.txt", "The timetable is final", "direct", "wrote on Facebook", "Nora Falk", "Nora Falk"},
         // "As reported by SOURCE, …" and "…, as first reported by SOURCE": as "according to".

@@ -7,6 +7,7 @@
 // ("the SDF spokesman"), their head noun ("the committee") or, for pronouns, the nearest
 // compatible antecedent.
 #include <algorithm>
+#include <array>
 #include <climits>
 #include <memory_resource>
 #include <optional>
@@ -37,6 +38,7 @@ extern const std::string_view name_joiners_txt_data;
 extern const std::string_view quantifiers_txt_data;
 extern const std::string_view known_organisations_txt_data;
 extern const std::string_view name_suffixes_txt_data;
+extern const std::string_view english_words_txt_data;  // generated: src/CMakeLists.txt
 }  // namespace data
 
 namespace {
@@ -129,6 +131,35 @@ std::string_view strip_possessive(std::string_view w) {
     if (w.ends_with("'s")) return w.substr(0, w.size() - 2);
     if (w.ends_with("\xE2\x80\x99s")) return w.substr(0, w.size() - 4);
     return w;
+}
+
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool equals_ignoring_ascii_case(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+    return true;
+}
+
+// Whether `w` in lowercase is an ordinary English word: a binary search of the sorted,
+// all-lowercase word list (64,000 entries, indexed on first use).
+bool is_english_word(std::string_view w) {
+    static const std::vector<std::string_view> words = [] {
+        std::vector<std::string_view> lines;
+        std::string_view data = data::english_words_txt_data;
+        for (size_t at = 0; at < data.size();) {
+            size_t end = data.find('\n', at);
+            if (end == std::string_view::npos) end = data.size();
+            if (end > at) lines.push_back(data.substr(at, end - at));
+            at = end + 1;
+        }
+        return lines;
+    }();
+    char buffer[64];
+    if (w.size() > sizeof buffer) return false;
+    for (size_t i = 0; i < w.size(); ++i) buffer[i] = ascii_lower(w[i]);
+    return std::binary_search(words.begin(), words.end(), std::string_view(buffer, w.size()));
 }
 
 std::string lower(std::string_view s) {
@@ -305,6 +336,11 @@ private:
     // name finding asks it of most tokens several times.
     std::vector<uint8_t> name_token_;
     ViewCounts capitalized_mid_sentence_;  // counts unused: a set
+    // Per token: a sentence opener never written in lowercase in the document, before another
+    // capitalised word ("Northwind Bank cut rates."): the name's first word.
+    std::vector<bool> opener_in_name_;
+    void find_openers_in_names();
+    bool reads_as_first_word(uint32_t t) const;
     std::vector<Gender> gender_;  // per entity
     // Entity mentions in text order, for pronoun antecedents: (byte offset, entity). A set,
     // so that it stays ordered as sources add mentions (sorting it per source was quadratic).
@@ -414,6 +450,7 @@ void Resolver::find_names() {
     capitalized_mid_sentence_.reserve(name_tokens);
     for (uint32_t i = 0; i < n; ++i)
         if (!sentence_initial_[i] && is_name_token(i)) capitalized_mid_sentence_[strip_possessive(word(i))];
+    find_openers_in_names();
     for (uint32_t i = 0; i < n; ++i) {
         if (!is_name_token(i)) continue;
         // The headline verb that ended the name before it opens no name ("Glenn Beck Blasts
@@ -442,7 +479,7 @@ void Resolver::find_names() {
         // a word capitalised only where sentences start is an ordinary word.
         bool ordinary_opener = sentence_initial_[start] && !capitalized_mid_sentence_.contains(word(start)) &&
                                !is_all_caps(word(start)) && !is_first_name(word(start)) &&
-                               !in(start, kOrgWord) && !in(start, kHonorific);
+                               !in(start, kOrgWord) && !in(start, kHonorific) && !opener_in_name_[start];
         // (Nor is a preposition opening a run inside a title-case headline: "Skewered By Carly
         // Fiorina".)
         if (ordinary_opener || (sentence_initial_[start] && in(start, kOpener)) ||
@@ -561,6 +598,51 @@ void Resolver::find_names() {
         names_.push_back(m);
         i = end - 1;
     }
+}
+
+// Whether the sentence opener `t`, before another capitalised word, may be the first word of
+// a name rather than a description of it: not an ordinary English word ("Presumptive
+// Republican nominee", "Comedian Sarah Silverman", "Continued Stone"), a listed opener,
+// title or place ("Wisconsin Republican"), and not before a first name or a group's name
+// ("Several Democrats"), which start names of their own.
+bool Resolver::reads_as_first_word(uint32_t t) const {
+    // ("Pro-Islamic State forums": a hyphenated word is as ordinary as its first part.)
+    auto first_part = [](std::string_view w) { return w.substr(0, w.find('-')); };
+    const auto w = word(t);
+    const auto next = word(t + 1);
+    // (Only words in ASCII letters are judged: the word list is English, and "Ο Νίκος" opens
+    // with the Greek article.)
+    const bool ascii = std::all_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    return ascii && w.size() > 1 && !is_all_caps(w) && !is_all_caps(next) && !in(t, kOpener) && !in(t, kHonorific) && !in(t, kNameModifier) &&
+           !lex_.place_names.contains(w) && !is_english_word(first_part(strip_possessive(w))) && !is_first_name(next) &&
+           !lex_.group_names.contains(strip_possessive(next));
+}
+
+void Resolver::find_openers_in_names() {
+    const size_t n = tokens_.size();
+    opener_in_name_.assign(n, false);
+    std::vector<uint32_t> candidates;
+    for (uint32_t t = 0; t + 1 < n; ++t)
+        if (sentence_initial_[t] && is_name_token(t) && is_name_token(t + 1) && tokens_[t + 1].space_before &&
+            tokens_[t + 1].newlines_before == 0 && !capitalized_mid_sentence_.contains(word(t)) &&
+            reads_as_first_word(t))
+            candidates.push_back(t);
+    if (candidates.empty()) return;
+    // Only tokens whose first byte is a candidate's, lowercased, are compared: one table
+    // lookup per token rather than a hash of every word.
+    std::array<bool, 256> first_bytes{};
+    for (uint32_t t : candidates) first_bytes[static_cast<unsigned char>(ascii_lower(word(t)[0]))] = true;
+    std::vector<bool> lowercase_seen(candidates.size(), false);
+    for (uint32_t t = 0; t < n; ++t) {
+        const auto& token = tokens_[t];
+        if (token.capitalized || token.kind != TokenKind::Word ||
+            !first_bytes[static_cast<unsigned char>(text_[token.begin])])
+            continue;
+        for (size_t c = 0; c < candidates.size(); ++c)
+            if (!lowercase_seen[c] && equals_ignoring_ascii_case(word(t), word(candidates[c]))) lowercase_seen[c] = true;
+    }
+    for (size_t c = 0; c < candidates.size(); ++c)
+        if (!lowercase_seen[c]) opener_in_name_[candidates[c]] = true;
 }
 
 bool listed_as_organisation(std::string_view name) {
