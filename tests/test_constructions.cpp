@@ -287,6 +287,21 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
          "Tavish Rennick"},
         {"sentence-opening-names.txt", "the fares would fall if he won", "indirect", "said",
          "Presumptive Harbour Party nominee Nils Ek", "Nils Ek"},
+        // After a quotation closed by its comma: a verb the lexicon does not list closing the
+        // sentence; an organisation's name with "for" and a sum in it before a role and a
+        // name; a title's period before "and"; a show's title after the one told is no
+        // statement of its own.
+        {"closing-sources.txt", "Only the ferry keeps this island alive", "direct", "states",
+         "a voice-over in the union's new ad", "voice-over in the union's new ad"},
+        {"closing-sources.txt", "We will strike again in May", "direct", "said",
+         "Fight for $20 organizing director Lena Berg", "Lena Berg"},
+        {"closing-sources.txt", "The pier needs new piles", "direct", "wrote",
+         "Nils Dahl of the Centre for Harbour Engineering Studies", "Nils Dahl"},
+        {"closing-sources.txt", "The tunnel will never be built", "direct", "said",
+         "former Island Gov. and Harbour Board Chairman Ola Lund", "Ola Lund"},
+        // (One person with two roles is found by the first.)
+        {"closing-sources.txt", "The fares will come down next spring", "direct", "told", "the mayor and ferry board chair",
+         "mayor"},
         // After a quotation, the medium closing the clause is the cue's.
         {"particle-after-cue.txt", "The timetable is final", "direct", "wrote on Facebook", "Nora Falk", "Nora Falk"},
         // "As reported by SOURCE, …" and "…, as first reported by SOURCE": as "according to".
@@ -953,6 +968,16 @@ TEST_CASE("a phrasal cue needs its particle", "[constructions]") {
 TEST_CASE("a title that is part of a cue is no statement of its own", "[constructions]") {
     const auto out = extract_fixture("title-after-medium.txt");
     CHECK(out["attributions"].size() == 1);
+}
+
+TEST_CASE("a show's title after the one told is no statement, and no sentence-ending verb closes a name", "[constructions]") {
+    const auto out = extract_fixture("closing-sources.txt");
+    CHECK(out["attributions"].size() == 5);
+    for (const auto& a : out["attributions"]) {
+        CHECK(std::string(a["content"]["text"]).find("Morning Show") == std::string::npos);
+        CHECK_FALSE(a["continuation"].get<bool>());
+    }
+    for (const auto& e : out["entities"]) CHECK(std::string(e["name"]).find("Gov") == std::string::npos);
 }
 
 TEST_CASE("a title after a place or an opener is the title of the name after it, and its role", "[constructions]") {

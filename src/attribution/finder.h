@@ -144,7 +144,15 @@ private:
                tokens_[i].end == tokens_[i + 1].begin && is_word(i - 1) && is_word(i + 1);
     }
     // A period that ends no sentence inside a noun phrase: an abbreviation's or a word's.
-    bool is_phrase_period(uint32_t i) const { return is_abbreviation_period(i) || ends_abbreviation(i) || is_inner_period(i); }
+    bool is_phrase_period(uint32_t i) const {
+        return is_abbreviation_period(i) || ends_abbreviation(i) || is_inner_period(i) || is_title_period_before_and(i);
+    }
+    // "former Pennsylvania Gov. and DNC Chairman Ed Rendell": a title's period before "and".
+    bool is_title_period_before_and(uint32_t i) const {
+        return word(i) == "." && i > 0 && i + 1 < tokens_.size() && tokens_[i - 1].end == tokens_[i].begin &&
+               word(i + 1) == "and" && text::honorific_set().contains(word(i - 1)) &&
+               (unit_of_.empty() || unit_of_[i] == unit_of_[i + 1]);
+    }
     // The period of a state or party abbreviation before a comma or a closing parenthesis:
     // "of Tampa, Fla., who …", "(D-Conn.)".
     bool ends_abbreviation(uint32_t i) const {
@@ -350,6 +358,9 @@ private:
     // Adds "SOURCE CUE QUOTE" found through a verb the lexicon does not list; true.
     bool add_through_unlisted_verb(TokenRange source, TokenRange cue, TokenRange quote);
     bool attribute_through_unlisted_verb(TokenRange quote, const Unit& unit);
+    // "“…,” a voice-over in the ad states.": a quotation closed by its comma, then a subject
+    // and one verb the lexicon does not list closing the sentence.
+    bool attribute_through_closing_unlisted_verb(TokenRange quote, const Unit& unit);
     bool attribute_through_predicate(TokenRange quote, const Unit& unit);
     // The token before the auxiliaries and adverbs that lead up to a verb ("he has also
     // said"), unit.begin - 1 if they open the unit; with stop_at_quote a quoted word ends them.

@@ -684,7 +684,9 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
                 }
                 break;
             }
-            if (w == "&" || w == "'" || w == "/" || w == "%") {  // "47% say"
+            // ("Fight for $15 organizing director Kendall Fells said": a sum inside a name.)
+            const bool sum = w == "$" && i < last && tokens_[i + 1].kind == TokenKind::Number;
+            if (w == "&" || w == "'" || w == "/" || w == "%" || sum) {  // "47% say"
                 --k;
                 continue;
             }
@@ -763,6 +765,14 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
         // (Not "to": "… to the forum said" gave more wrong sources than right.)
         const bool joint = !tokens_[stop].capitalized && (sw == "for" || sw == "and");
         uint32_t start = unit.begin;
+        // ("“…,” Fight for Fifteen organizer Kendall Fells said": after a quotation and its
+        // comma, too.)
+        for (uint32_t t = stop; t > unit.begin; --t)
+            if (in_quote(t - 1) || tokens_[t - 1].kind == TokenKind::Quote) {
+                start = t < stop && word(t) == "," ? t + 1 : t;
+                if (t - 1 > unit.begin && word(t - 2) != "," && start == t) start = stop;  // no comma: no phrase
+                break;
+            }
         while (start < stop && is_folded(start, lex_.leading_conjunctions)) ++start;
         bool phrase = joint && start < stop && (is_determiner(start) || tokens_[start].capitalized) &&
                       last + 1 - start <= kMaxSourceTokens;

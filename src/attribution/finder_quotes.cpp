@@ -31,6 +31,30 @@ bool Finder::attribute_through_unlisted_verb(TokenRange quote, const Unit& unit)
     return false;
 }
 
+bool Finder::attribute_through_closing_unlisted_verb(TokenRange quote, const Unit& unit) {
+    constexpr uint32_t kMaxSubjectTokens = 8;
+    const uint32_t closing = quote.end - 1;
+    uint32_t first = quote.end;
+    if (!(closing > quote.begin && word(closing - 1) == ",")) {
+        if (first >= unit.end || word(first) != ",") return false;
+        ++first;
+    }
+    // The verb closes the sentence: the word before its last punctuation.
+    uint32_t end = first;
+    while (end < unit.end && !in_quote(end) && !(is_terminal_punct(end) && !is_abbreviation_period(end))) ++end;
+    if (end >= unit.end || in_quote(end) || end - first < 2 || end - first > kMaxSubjectTokens + 1) return false;
+    for (uint32_t t = end + 1; t < unit.end; ++t)
+        if (!in_quote(t) && tokens_[t].kind != TokenKind::Punct) return false;
+    const uint32_t verb = end - 1;
+    const auto w = word(verb);
+    if (!is_verb_like(verb) || !(w.ends_with("s") || w.ends_with("ed")) || cue_strength(verb) >= kWeakCue ||
+        w.size() < 4 || is_title(quote))
+        return false;
+    const TokenRange source = source_before(verb - 1, unit);
+    if (source.empty() || source.begin != first || source.end != verb) return false;
+    return add_through_unlisted_verb(source, {verb, verb + 1}, quote);
+}
+
 // "Trump went even further: “If he goes forward …”", "Clinton has since apologized for what
 // happened: "Yes, I should have …"": a whole quotation after the colon that ends a predicate,
 // whose subject opens the sentence. PolNeAR's cue is the predicate with its colon.
@@ -269,9 +293,13 @@ void Finder::attribute_leftover_quotes() {
     // Between a cue and the statement after it: a title there is the speech's medium.
     constexpr uint32_t kMaxGap = 16;  // an adjunct and a recipient
     std::vector<bool> before_content(tokens_.size() + 1, false);
-    for (const Candidate& c : found_)
+    for (const Candidate& c : found_) {
         if (!c.cue.empty() && c.cue.end <= c.content.begin && c.content.begin - c.cue.end <= kMaxGap)
             for (uint32_t t = c.cue.end; t < c.content.begin; ++t) before_content[t] = true;
+        // "…,” Sanders told ABC's “Good Morning America.”": and right after the one it was
+        // told to.
+        if (!c.recipient.empty()) before_content[c.recipient.end] = true;
+    }
     for (size_t q = 0; q < quotes_.quotes.size(); ++q) {
         const auto& quote = quotes_.quotes[q];
         if (quote.depth != 0 || quote.words < 1) continue;
@@ -322,6 +350,7 @@ void Finder::attribute_leftover_quotes() {
         // "Walter Hewlett sniped that Fiorina was “learning on the job”": a verb the lexicon
         // does not list, before a that-clause or colon holding the quotation, after a subject.
         if (attribute_through_unlisted_verb(range, unit)) continue;
+        if (attribute_through_closing_unlisted_verb(range, unit)) continue;
         if (attribute_through_predicate(range, unit)) continue;
         // A quote opening its sentence with no cue of its own continues the last speaker, and
         // so does the second half of a split quote ("“A,” she said, “B.”").

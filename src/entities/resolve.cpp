@@ -563,6 +563,11 @@ void Resolver::find_names() {
             }
             break;
         }
+        // "former Pennsylvania Gov. and DNC Chairman Ed Rendell": a title ending the run names
+        // no one ("Pennsylvania Gov" is nobody); the place before it is a name of its own.
+        if (end > start + 1 && in(end - 1, kHonorific) && end < n && word(end) == "." &&
+            tokens_[end].begin == tokens_[end - 1].end)
+            --end;
         // "Donald Trump Jr.": a suffix's period is the name's.
         if (end > start + 1 && end < n && in(end - 1, kNameSuffix) && word(end) == "." &&
             tokens_[end].begin == tokens_[end - 1].end)
@@ -1036,6 +1041,11 @@ void Resolver::read_roles(int person, uint32_t first, uint32_t head_first, uint3
 // A source without a name: a role noun ("the SDF spokesman"), an organisation noun ("the
 // committee") or a group ("officials", "critics of the plan").
 int Resolver::resolve_description(uint32_t first, uint32_t end, uint32_t at, bool indefinite) {
+    // "the Florida senator and Republican presidential candidate": one person with two roles
+    // (no determiner after "and": not "the senator and his wife"), found by the first.
+    for (uint32_t t = first + 1; t + 1 < end; ++t)
+        if (word(t) == "and" && in(t - 1, kRoleNoun) && !in(t + 1, kDeterminer) && is_word(t + 1))
+            return resolve_description(first, t, at, indefinite);
     uint32_t head = end - 1;
     std::string head_word = lower(strip_possessive(word(head)));
     uint32_t content_first = first;
@@ -1207,9 +1217,14 @@ int Resolver::resolve_source(Attribution& a) {
     const auto [tail_lo, tail_hi] = names_starting_in(first, head_end);
     const bool title_then_name = tail_hi > tail_lo && names_[tail_hi - 1].end == head_end &&
                                  is_first_name(word(names_[tail_hi - 1].first));
+    // ("Fight for Fifteen organizing director Kendall Fells": nor a preposition inside the
+    // organisation a role before the person's name belongs to.)
+    const bool role_then_name = title_then_name && names_[tail_hi - 1].first > first &&
+                                (in(names_[tail_hi - 1].first - 1, kRoleNoun) || names_[tail_hi - 1].has_title);
     for (uint32_t t = first + 1; t + 1 < head_end; ++t) {
         if (!is_preposition(word(t)) || !tokens_[t - 1].capitalized) continue;
         if (title_then_name && word(t) == "of" && in(t - 1, kRoleNoun) && names_[tail_hi - 1].first > t) continue;
+        if (role_then_name && names_[tail_hi - 1].first > t + 1) continue;
         const size_t after = names_starting_in(0, t).second;  // names_[after - 1] starts before t
         const bool inside_name = after > 0 && t < names_[after - 1].end;
         if (!inside_name) {
