@@ -299,9 +299,25 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
          "Nils Dahl of the Centre for Harbour Engineering Studies", "Nils Dahl"},
         {"closing-sources.txt", "The tunnel will never be built", "direct", "said",
          "former Island Gov. and Harbour Board Chairman Ola Lund", "Ola Lund"},
+        // After "said": a relative clause without its comma, a lowercase title of five words.
+        {"closing-sources.txt", "The quay was never safe for the night ferries", "direct", "said",
+         "a harbour official who was not authorized to speak publicly", "harbour official"},
+        {"closing-sources.txt", "We need the ferry every single day", "direct", "said",
+         "former island secretary of transport Eva Lind", "Eva Lind"},
         // (One person with two roles is found by the first.)
         {"closing-sources.txt", "The fares will come down next spring", "direct", "told", "the mayor and ferry board chair",
          "mayor"},
+        // The name after a noun's preposition is whom the speaker serves or belongs to, not the
+        // speaker ("A spokesman for Mayor Anna Holt" had been Anna Holt, with the role spokesman).
+        {"whom-the-source-serves.txt", "the vote would be delayed", "indirect", "said", "A spokesman for Mayor Anna Holt",
+         "spokesman for Mayor Anna Holt"},
+        {"whom-the-source-serves.txt", "the family would sue the council", "indirect", "said", "The brother of Nils Ek",
+         "brother of Nils Ek"},
+        {"whom-the-source-serves.txt", "the council would vote in May", "indirect", "said", "Her spokeswoman, Lina Dahl,",
+         "Lina Dahl"},
+        // (What a source wrote, "from" a name, is that name's.)
+        {"whom-the-source-serves.txt", "the quay had been unsafe for years", "indirect", "said", "A letter from Nils Ek",
+         "Nils Ek"},
         // After a quotation, the medium closing the clause is the cue's.
         {"particle-after-cue.txt", "The timetable is final", "direct", "wrote on Facebook", "Nora Falk", "Nora Falk"},
         // "As reported by SOURCE, …" and "…, as first reported by SOURCE": as "according to".
@@ -972,7 +988,7 @@ TEST_CASE("a title that is part of a cue is no statement of its own", "[construc
 
 TEST_CASE("a show's title after the one told is no statement, and no sentence-ending verb closes a name", "[constructions]") {
     const auto out = extract_fixture("closing-sources.txt");
-    CHECK(out["attributions"].size() == 5);
+    CHECK(out["attributions"].size() == 7);
     for (const auto& a : out["attributions"]) {
         CHECK(std::string(a["content"]["text"]).find("Morning Show") == std::string::npos);
         CHECK_FALSE(a["continuation"].get<bool>());

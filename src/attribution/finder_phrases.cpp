@@ -829,8 +829,14 @@ TokenRange Finder::source_after(uint32_t first, const Unit& unit) const {
                     is_folded(first, lex_.role_nouns);
     // "said pollster Frank Luntz", "said retired neurosurgeon Ben Carson": lowercase titles
     // before a name; not "said Friday that Curiel …", a clause.
-    for (uint32_t k = first + 1; !np_start && !is_folded(first, lex_.clause_openers) && k < unit.end && k < first + 4 && is_word(k); ++k)
+    // ("said former secretary of state Hillary Clinton": a longer title, without a verb.)
+    constexpr uint32_t kMaxLowercaseTitle = 6;
+    for (uint32_t k = first + 1; !np_start && !is_folded(first, lex_.clause_openers) && k < unit.end &&
+                                 k <= first + kMaxLowercaseTitle && is_word(k);
+         ++k) {
+        if (k > first + 3 && (is_folded(k, lex_.clause_openers) || is_folded(k, lex_.auxiliaries))) break;
         np_start = tokens_[k].capitalized;
+    }
     if (!np_start) return {};
     uint32_t end = first;
     bool before_comma = true;
@@ -840,8 +846,10 @@ TokenRange Finder::source_after(uint32_t first, const Unit& unit) const {
         auto t = word(end);
         if (t == ";" || t == ":") break;
         if (t == ",") before_comma = false;
-        if (before_comma && is_folded(end, lex_.auxiliaries)) return {};  // a clause, not a noun phrase
-        in_relative_clause |= end > first && word(end - 1) == "," && is_relative_pronoun(end);
+        // ("said a Mexican official who was not authorized to speak": a relative clause without
+        // its comma is the noun phrase's too.)
+        in_relative_clause |= end > first && (word(end - 1) == "," || word(end) == "who") && is_relative_pronoun(end);
+        if (before_comma && !in_relative_clause && is_folded(end, lex_.auxiliaries)) return {};  // a clause, not a noun phrase
         // "said ACLU director Anthony Romero in a statement", "said James B. Comey on Monday":
         // the circumstance of the speech is not part of its source. (In "said Doley, who held
         // a fundraiser in October" it is the relative clause's.)

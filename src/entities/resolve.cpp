@@ -38,7 +38,8 @@ extern const std::string_view name_joiners_txt_data;
 extern const std::string_view quantifiers_txt_data;
 extern const std::string_view known_organisations_txt_data;
 extern const std::string_view name_suffixes_txt_data;
-extern const std::string_view english_words_txt_data;  // generated: src/CMakeLists.txt
+extern const std::string_view english_words_txt_data;
+extern const std::string_view message_nouns_txt_data;  // generated: src/CMakeLists.txt
 }  // namespace data
 
 namespace {
@@ -62,6 +63,7 @@ struct Lexicons {
     text::WordSet quantifiers{data::quantifiers_txt_data};
     text::WordSet known_organisations{data::known_organisations_txt_data};
     text::WordSet name_suffixes{data::name_suffixes_txt_data};
+    text::WordSet message_nouns{data::message_nouns_txt_data};
 };
 
 const Lexicons& lexicons() {
@@ -340,6 +342,14 @@ private:
     // capitalised word ("Northwind Bank cut rates."): the name's first word.
     std::vector<bool> opener_in_name_;
     void find_openers_in_names();
+    // The lowercase noun a preposition follows in tokens [first, end) ("spokesman" in "a
+    // spokesman for Bernie Sanders", "critics" in "critics of the plan"), or `end`.
+    uint32_t noun_before_preposition(uint32_t first, uint32_t end) const {
+        for (uint32_t t = first + 1; t + 1 < end; ++t)
+            if (is_preposition(word(t)) && is_word(t - 1) && !tokens_[t - 1].capitalized && !in(t - 1, kDeterminer))
+                return t - 1;
+        return end;
+    }
     bool reads_as_first_word(uint32_t t) const;
     std::vector<Gender> gender_;  // per entity
     // Entity mentions in text order, for pronoun antecedents: (byte offset, entity). A set,
@@ -1046,7 +1056,10 @@ int Resolver::resolve_description(uint32_t first, uint32_t end, uint32_t at, boo
     for (uint32_t t = first + 1; t + 1 < end; ++t)
         if (word(t) == "and" && in(t - 1, kRoleNoun) && !in(t + 1, kDeterminer) && is_word(t + 1))
             return resolve_description(first, t, at, indefinite);
-    uint32_t head = end - 1;
+    // The head noun: the last word, or the noun a preposition follows ("a spokesman for the
+    // campaign" is a spokesman).
+    const uint32_t noun = noun_before_preposition(first, end);
+    uint32_t head = noun < end ? noun : end - 1;
     std::string head_word = lower(strip_possessive(word(head)));
     uint32_t content_first = first;
     while (content_first < end && in(content_first, kDeterminer)) ++content_first;
@@ -1060,10 +1073,14 @@ int Resolver::resolve_description(uint32_t first, uint32_t end, uint32_t at, boo
                               alex_.role_nouns.contains(std::string_view(head_word).substr(0, head_word.size() - 1)));
     if (alex_.role_nouns.contains(head_word) && !plural_role) {
         int org = org_for_words(first, end);
+        // ("A spokeswoman for Janney": whom the role serves is named, and is no organisation
+        // the people of the article serve; someone new.)
+        const auto [served_lo, served_hi] = names_starting_in(noun < end ? noun + 1 : end, end);
+        const bool serves_named = served_lo < served_hi;
         // The person last introduced with this role (and organisation, when one is named).
         size_t looked = 0;
         for (auto it = mention_order_.lower_bound({tokens_[first].begin, INT_MIN});
-             !indefinite && it != mention_order_.begin() && looked++ < kMaxAntecedentMentions;) {
+             !indefinite && !(serves_named && org < 0) && it != mention_order_.begin() && looked++ < kMaxAntecedentMentions;) {
             int e = (--it)->second;
             if (entities_[e].type != EntityType::Person) continue;
             for (const auto& role : entities_[e].roles)
@@ -1208,8 +1225,16 @@ int Resolver::resolve_source(Attribution& a) {
         first += 2;
     // The head part: up to the first comma or bracket (appositions follow it).
     uint32_t head_end = first + 1;
-    while (head_end < end && word(head_end) != "," && word(head_end) != "(" && !is_aside_mark(word(head_end)))
+    // (Or a relative clause without its comma: "a Mexican official who was not authorized …".)
+    while (head_end < end && word(head_end) != "," && word(head_end) != "(" && !is_aside_mark(word(head_end)) &&
+           !(word(head_end) != "that" && attribution::is_relative_pronoun_word(word(head_end))))
         ++head_end;
+    // ("Those who …", "some who …": a determiner alone is no head; the clause says who.)
+    bool determiners_only = true;
+    for (uint32_t t = first; t < head_end && determiners_only; ++t) determiners_only = in(t, kDeterminer);
+    if (determiners_only && head_end < end && word(head_end) != ",")
+        while (head_end < end && word(head_end) != "," && word(head_end) != "(" && !is_aside_mark(word(head_end)))
+            ++head_end;
     // "Edward Alden of the Council on Foreign Relations in Washington": the head is the
     // name before the first preposition outside a name.
     // ("Former Secretary of State Madeleine Albright": not the "of" of a title before the
@@ -1265,6 +1290,23 @@ int Resolver::resolve_source(Attribution& a) {
     uint32_t last = head_end - 1;
     bool ends_with_name = head_name && (head_name->end == head_end || head_name->end == last + 1 ||
                                         (head_name->end == last && word(last) == ")"));
+    // "A spokesman for Bernie Sanders", "the ex-wife of Alan Grayson": the name after a noun's
+    // preposition is whom the speaker serves or belongs to, not the speaker.
+    // (Not a title's own "of": "secretary of transport Eva Lind".)
+    if (ends_with_name) {
+        const uint32_t noun = noun_before_preposition(first, head_name->end);
+        uint32_t name_first = head_name->has_title ? head_name->title_first : head_name->first;
+        if (!head_name->has_title && !head_name->honorific.empty()) {  // "for Sen. Bernie Sanders"
+            if (name_first > first && word(name_first - 1) == ".") --name_first;
+            if (name_first > first) --name_first;
+        }
+        // (A share of a group speaks for it: "72 percent of Democrats".)
+        if ((noun + 2 == name_first || (noun + 3 == name_first && in(noun + 2, kDeterminer))) &&
+            !lex_.quantifiers.contains(word(noun)) &&
+            !((lex_.message_nouns.contains(word(noun)) || alex_.evidence_nouns.contains(word(noun))) &&
+              (word(noun + 1) == "from" || word(noun + 1) == "by")))
+            ends_with_name = false;
+    }
     // "A longtime JNF official, Howard Ingram": a role, then the name in apposition to it.
     uint32_t roles_first = head_name ? head_name->first - (head_name->honorific.empty() ? 0 : 1) : first;
     if (!ends_with_name && head_end < end && word(head_end) == ",") {
