@@ -1137,6 +1137,13 @@ TokenRange Finder::content_after(uint32_t first, const Unit& unit, bool& starts_
             // sentence's own attribution, not part of what the first cue introduces.
             if (w == "," && closes_with_report(end + 1, unit)) break;
             if (w == "," && end + 1 < unit.end && opens_conjoined_report(end + 1, unit)) break;
+            // "He said the casino was doomed: “…,” Roffman predicted.": the quotation after the
+            // colon has a report of its own.
+            if (w == ":" && end + 1 < unit.end && is_open_mark(end + 1)) {
+                uint32_t after = quote_range(quote_of_[end + 1]).end;
+                if (after < unit.end && word(after) == ",") ++after;
+                if (after < unit.end && closes_with_report(after, unit)) break;
+            }
         } else if (is_close_mark(end) && end + 1 < unit.end && !in_quote(end + 1) && cue_strength(end + 1) >= kStrongCue &&
                    word(end + 1).ends_with("ing")) {
             ++end;  // "mocked the “consultation,” saying …": the comma inside the quotation

@@ -39,6 +39,17 @@ bool Finder::attribute_through_closing_unlisted_verb(TokenRange quote, const Uni
         if (first >= unit.end || word(first) != ",") return false;
         ++first;
     }
+    // "…,” exhorted actress Jamie Lee Curtis.": inverted, the verb in -ed and its subject
+    // running to the sentence's end.
+    if (first + 1 < unit.end && is_verb_like(first) && word(first).size() > 4 && word(first).ends_with("ed") &&
+        cue_strength(first) < kWeakCue) {
+        const TokenRange source = source_after(first + 1, unit);
+        uint32_t after = source.end;
+        while (after < unit.end && !in_quote(after) && tokens_[after].kind == TokenKind::Punct) ++after;
+        if (!source.empty() && source.end < unit.end && is_terminal_punct(source.end) &&
+            (after >= unit.end || in_quote(after)) && looks_like_noun_phrase(source))
+            return add_through_unlisted_verb(source, {first, first + 1}, quote);
+    }
     // The verb closes the sentence: the word before its last punctuation.
     uint32_t end = first;
     while (end < unit.end && !in_quote(end) && !(is_terminal_punct(end) && !is_abbreviation_period(end))) ++end;
