@@ -227,7 +227,9 @@ void Finder::run(std::vector<Attribution>& out) {
             }
             if (word(i) == "in") try_trailing_evidence(i, unit);
             if (cue_strength(i) >= kWeakCue && try_fronted_gerund(i, unit)) continue;
-            if (cue_strength(i) >= kWeakCue) try_cue(i, unit);
+            if (const float strength = cue_strength(i);
+                strength >= kWeakCue || (strength > 0.f && closes_sentence_after_comma(i, unit)))
+                try_cue(i, unit);
         }
     }
     attribute_speaker_turns();

@@ -323,6 +323,9 @@ std::optional<float> Finder::strength_as_cue(uint32_t cue, const Unit& unit) con
         return std::nullopt;
     // "recent polls show Clinton with a lead": after a noun of evidence a weak cue word is one.
     if (strength < kStrongCue && cue > unit.begin && is_folded(cue - 1, lex_.evidence_nouns)) strength = kStrongCue;
+    // "…, the Daily Caller reports.": a weak cue word closing the sentence after a short
+    // subject set off by a comma is the report's verb, whatever else the word can be.
+    if (strength > 0.f && strength < kStrongCue && closes_sentence_after_comma(cue, unit)) strength = kStrongCue;
     // "the statement said": a weak cue word right before a strong one is the subject's noun,
     // and so is any cue word after a determiner ("His petition accuses").
     if (cue + 1 < unit.end && cue_strength(cue + 1) >= kStrongCue &&
@@ -351,6 +354,30 @@ std::optional<float> Finder::strength_as_cue(uint32_t cue, const Unit& unit) con
         handed_over_cue(cue + 2, unit) == cue + 3)
         return std::nullopt;
     return strength;
+}
+
+bool Finder::closes_sentence_after_comma(uint32_t verb, const Unit& unit) const {
+    constexpr uint32_t kMaxSubjectTokens = 6;
+    const auto w = word(verb);
+    if (tokens_[verb].capitalized || !w.ends_with("s") || w.ends_with("ss")) return false;
+    for (uint32_t t = verb + 1; t < unit.end; ++t)
+        if (in_quote(t) || tokens_[t].kind != TokenKind::Punct || !is_terminal_punct(t)) return false;
+    if (verb + 1 >= unit.end) return false;
+    uint32_t comma = verb;
+    while (comma > unit.begin && verb - comma <= kMaxSubjectTokens + 1 && word(comma - 1) != "," && !in_quote(comma - 1) &&
+           is_word(comma - 1) && !is_folded(comma - 1, lex_.auxiliaries) && cue_strength(comma - 1) < kWeakCue)
+        --comma;
+    if (comma == verb || comma <= unit.begin + 1 || word(comma - 1) != ",") return false;
+    // The subject names its speaker: capitalised words, with an article, a role or an
+    // organisation's noun at most ("the Chicago Tribune", "Portuguese newspaper Correio").
+    bool named = false;
+    for (uint32_t t = comma; t < verb; ++t) {
+        named |= tokens_[t].capitalized;
+        if (!tokens_[t].capitalized && !is_determiner(t) && !is_role_noun_or_plural(t) && !is_folded(t, lex_.org_words) &&
+            !is_abbreviation_period(t))
+            return false;
+    }
+    return named;
 }
 
 Finder::CueSite Finder::cue_site(uint32_t cue, float strength, const Unit& unit) const {
