@@ -235,8 +235,7 @@ private:
     void build_units();
     float cue_strength(uint32_t i) const;
     // Whether the verb in -s `verb` ends its sentence after a short named subject set off by a
-    // comma
-    // ("…, the Daily Caller reports.").
+    // comma ("…, the Daily Caller reports.").
     bool closes_sentence_after_comma(uint32_t verb, const Unit& unit) const;
     // Whether tokens [first, end) open with a short capitalised source and then a cue word.
     bool opens_with_source_and_cue(uint32_t first, uint32_t end) const;
