@@ -328,6 +328,14 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // (What a source wrote, "from" a name, is that name's.)
         {"whom-the-source-serves.txt", "the quay had been unsafe for years", "indirect", "said", "A letter from Nils Ek",
          "Nils Ek"},
+        // "The company", "the newspaper", "the group": the nearest organisation named before
+        // whose name ends like one of its kind (data/organisation_kinds.tsv).
+        {"organisation-descriptions.txt", "orders for new ferries had collapsed", "indirect", "said", "The company",
+         "Varnholt Marine Inc"},
+        {"organisation-descriptions.txt", "the yard would close by spring", "indirect", "said", "The newspaper",
+         "Island Herald"},
+        {"organisation-descriptions.txt", "it would ask the council to step in", "indirect", "said", "The group",
+         "Harbour Workers Foundation"},
         // After a quotation, the medium closing the clause is the cue's.
         {"particle-after-cue.txt", "The timetable is final", "direct", "wrote on Facebook", "Nora Falk", "Nora Falk"},
         // "As reported by SOURCE, …" and "…, as first reported by SOURCE": as "according to".

@@ -39,7 +39,8 @@ extern const std::string_view quantifiers_txt_data;
 extern const std::string_view known_organisations_txt_data;
 extern const std::string_view name_suffixes_txt_data;
 extern const std::string_view english_words_txt_data;
-extern const std::string_view message_nouns_txt_data;  // generated: src/CMakeLists.txt
+extern const std::string_view message_nouns_txt_data;
+extern const std::string_view organisation_kinds_tsv_data;  // generated: src/CMakeLists.txt
 }  // namespace data
 
 namespace {
@@ -64,6 +65,7 @@ struct Lexicons {
     text::WordSet known_organisations{data::known_organisations_txt_data};
     text::WordSet name_suffixes{data::name_suffixes_txt_data};
     text::WordSet message_nouns{data::message_nouns_txt_data};
+    text::WordTable organisation_kinds{data::organisation_kinds_tsv_data};
 };
 
 const Lexicons& lexicons() {
@@ -351,6 +353,11 @@ private:
         return end;
     }
     bool reads_as_first_word(uint32_t t) const;
+    // Whether the capitalised words from `t` hold an organisation's head word ("Marine Inc").
+    bool opens_organisation_name(uint32_t t) const;
+    // The organisation "the company" or "the newspaper" refers to: the nearest named before
+    // token `before` whose name ends like one of its kind (data/organisation_kinds.tsv); -1.
+    int named_organisation_of_kind(std::string_view noun, uint32_t before) const;
     std::vector<Gender> gender_;  // per entity
     // Entity mentions in text order, for pronoun antecedents: (byte offset, entity). A set,
     // so that it stays ordered as sources add mentions (sorting it per source was quadratic).
@@ -618,8 +625,9 @@ void Resolver::find_names() {
 // Whether the sentence opener `t`, before another capitalised word, may be the first word of
 // a name rather than a description of it: not an ordinary English word ("Presumptive
 // Republican nominee", "Comedian Sarah Silverman", "Continued Stone"), a listed opener,
-// title or place ("Wisconsin Republican"), and not before a first name or a group's name
-// ("Several Democrats"), which start names of their own.
+// title or place ("Wisconsin Republican"), and not before a first name (unless an
+// organisation's name goes on: "Varnholt Marine Inc.") or a group's name ("Several
+// Democrats"), which start names of their own.
 bool Resolver::reads_as_first_word(uint32_t t) const {
     // ("Pro-Islamic State forums": a hyphenated word is as ordinary as its first part.)
     auto first_part = [](std::string_view w) { return w.substr(0, w.find('-')); };
@@ -629,8 +637,16 @@ bool Resolver::reads_as_first_word(uint32_t t) const {
     // with the Greek article.)
     const bool ascii = std::all_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     return ascii && w.size() > 1 && !is_all_caps(w) && !is_all_caps(next) && !in(t, kOpener) && !in(t, kHonorific) && !in(t, kNameModifier) &&
-           !lex_.place_names.contains(w) && !is_english_word(first_part(strip_possessive(w))) && !is_first_name(next) &&
+           !lex_.place_names.contains(w) && !is_english_word(first_part(strip_possessive(w))) &&
+           (!is_first_name(next) || opens_organisation_name(t + 1)) &&
            !lex_.group_names.contains(strip_possessive(next));
+}
+
+bool Resolver::opens_organisation_name(uint32_t t) const {
+    constexpr uint32_t kMaxNameWords = 5;
+    for (uint32_t k = t; k < tokens_.size() && k - t < kMaxNameWords && is_name_token(k); ++k)
+        if (in(k, kOrgWord)) return true;
+    return false;
 }
 
 void Resolver::find_openers_in_names() {
@@ -1094,8 +1110,13 @@ int Resolver::resolve_description(uint32_t first, uint32_t end, uint32_t at, boo
         if (org >= 0) entities_[e].roles.push_back({head_word, org, false});
         return e;
     }
+    const bool definite = word(first) == "the" || word(first) == "The" || word(first) == "this" || word(first) == "This";
+    if (definite && end - first == 2)
+        if (const int named = named_organisation_of_kind(head_word, first); named >= 0) {
+            add_alias(named, span_text({tokens_[first].begin, tokens_[end - 1].end}));
+            return named;
+        }
     if (alex_.org_words.contains(head_word)) {
-        bool definite = word(first) == "the" || word(first) == "The" || word(first) == "this" || word(first) == "This";
         if (definite && end - first == 2) {
             size_t looked = 0;
             for (auto it = mention_order_.lower_bound({tokens_[first].begin, INT_MIN});
@@ -1156,6 +1177,30 @@ int Resolver::resolve_description(uint32_t first, uint32_t end, uint32_t at, boo
     // ("Reuters said …" opening a sentence: a place or an outlet is an organisation.)
     if (listed_as_organisation(description)) return add_entity(EntityType::Organisation, std::string(description));
     return add_entity(EntityType::Group, std::string(description));
+}
+
+int Resolver::named_organisation_of_kind(std::string_view noun, uint32_t before) const {
+    const std::string_view* kinds = lex_.organisation_kinds.find(noun);
+    if (!kinds) return -1;
+    // (An organisation whose name holds the noun itself is found by the caller: "the bank".)
+    size_t looked = 0;
+    for (auto it = mention_order_.lower_bound({tokens_[before].begin, INT_MIN});
+         it != mention_order_.begin() && looked++ < kMaxAntecedentMentions;) {
+        const int e = (--it)->second;
+        if (entities_[e].type != EntityType::Organisation) continue;
+        std::string_view name = entities_[e].name;
+        if (lower(name).find(noun) != std::string::npos) return -1;
+        while (!name.empty() && name.back() == '.') name.remove_suffix(1);
+        const size_t space = name.rfind(' ');
+        const std::string_view last = space == std::string_view::npos ? name : name.substr(space + 1);
+        for (size_t at = 0; at < kinds->size();) {
+            size_t next = kinds->find(' ', at);
+            if (next == std::string_view::npos) next = kinds->size();
+            if (kinds->substr(at, next - at) == last) return e;
+            at = next + 1;
+        }
+    }
+    return -1;
 }
 
 int Resolver::entity_of_mention(NameMention& m) {
