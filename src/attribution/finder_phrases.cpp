@@ -767,7 +767,10 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
         uint32_t start = unit.begin;
         // ("“…,” Fight for Fifteen organizer Kendall Fells said": after a quotation and its
         // comma, too.)
-        for (uint32_t t = stop; t > unit.begin; --t)
+        // (Looked for as far back as a source can reach: a sentence that never ends costs no
+        // more per cue than a short one.)
+        const uint32_t reach = std::max(unit.begin, last + 1 > kMaxSourceTokens ? last + 1 - kMaxSourceTokens : 0u);
+        for (uint32_t t = stop; t > reach; --t)
             if (in_quote(t - 1) || tokens_[t - 1].kind == TokenKind::Quote) {
                 start = t < stop && word(t) == "," ? t + 1 : t;
                 if (t - 1 > unit.begin && word(t - 2) != "," && start == t) start = stop;  // no comma: no phrase

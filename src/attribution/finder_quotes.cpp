@@ -52,10 +52,14 @@ bool Finder::attribute_through_closing_unlisted_verb(TokenRange quote, const Uni
     }
     // The verb closes the sentence: the word before its last punctuation.
     uint32_t end = first;
-    while (end < unit.end && !in_quote(end) && !(is_terminal_punct(end) && !is_abbreviation_period(end))) ++end;
+    while (end < unit.end && end - first <= kMaxSubjectTokens + 1 && !in_quote(end) &&
+           !(is_terminal_punct(end) && !is_abbreviation_period(end)))
+        ++end;
     if (end >= unit.end || in_quote(end) || end - first < 2 || end - first > kMaxSubjectTokens + 1) return false;
-    for (uint32_t t = end + 1; t < unit.end; ++t)
-        if (!in_quote(t) && tokens_[t].kind != TokenKind::Punct) return false;
+    for (uint32_t t = end + 1; t < unit.end; ++t) {
+        if (in_quote(t)) t = quote_range(quote_of_[t]).end - 1;  // a quotation after it, skipped whole
+        else if (tokens_[t].kind != TokenKind::Punct) return false;
+    }
     const uint32_t verb = end - 1;
     const auto w = word(verb);
     if (!is_verb_like(verb) || !(w.ends_with("s") || w.ends_with("ed")) || cue_strength(verb) >= kWeakCue ||

@@ -12,6 +12,7 @@
 #include <memory_resource>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <tuple>
 #include <unordered_map>
@@ -139,11 +140,10 @@ std::string_view strip_possessive(std::string_view w) {
 
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-bool equals_ignoring_ascii_case(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i)
-        if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-    return true;
+std::string ascii_lowercase(std::string_view w) {
+    std::string lowered(w);
+    for (char& c : lowered) c = ascii_lower(c);
+    return lowered;
 }
 
 // Whether `w` in lowercase is an ordinary English word: a binary search of the sorted,
@@ -372,6 +372,17 @@ private:
     // How far back antecedent searches look: further than any article needs, and a bound,
     // so that a pronoun no mention fits costs the same in a 100 MB text as in an article.
     static constexpr size_t kMaxAntecedentMentions = 500;
+    // How many of the latest entities a name or description is compared with: four times the
+    // most any of the 840 PolNeAR articles has (255), and a bound, so that a document naming
+    // a million different people costs per name what an article does (every name compared
+    // with every entity was quadratic).
+    static constexpr size_t kMaxEntitiesScanned = 1000;
+    size_t first_recent_entity() const {
+        return entities_.size() > kMaxEntitiesScanned ? entities_.size() - kMaxEntitiesScanned : 0;
+    }
+    std::span<const Entity> recent_entities() const {
+        return std::span<const Entity>(entities_).subspan(first_recent_entity());
+    }
 
     std::string_view word(uint32_t i) const { return text::token_text(text_, tokens_[i]); }
     std::string_view span_text(ByteSpan s) const { return text_.substr(s.begin, s.end - s.begin); }
@@ -659,21 +670,23 @@ void Resolver::find_openers_in_names() {
             reads_as_first_word(t))
             candidates.push_back(t);
     if (candidates.empty()) return;
-    // Only tokens whose first byte is a candidate's, lowercased, are compared: one table
-    // lookup per token rather than a hash of every word.
+    // Each distinct candidate word once, lowercased; only tokens whose first byte is a
+    // candidate's are looked up (a hash of every word was a tenth of name finding).
+    std::unordered_map<std::string, bool, text::TransparentHash, std::equal_to<>> lowercase_seen;
     std::array<bool, 256> first_bytes{};
-    for (uint32_t t : candidates) first_bytes[static_cast<unsigned char>(ascii_lower(word(t)[0]))] = true;
-    std::vector<bool> lowercase_seen(candidates.size(), false);
+    for (uint32_t t : candidates) {
+        std::string lowered = ascii_lowercase(word(t));
+        first_bytes[static_cast<unsigned char>(lowered[0])] = true;
+        lowercase_seen.emplace(std::move(lowered), false);
+    }
     for (uint32_t t = 0; t < n; ++t) {
         const auto& token = tokens_[t];
         if (token.capitalized || token.kind != TokenKind::Word ||
             !first_bytes[static_cast<unsigned char>(text_[token.begin])])
             continue;
-        for (size_t c = 0; c < candidates.size(); ++c)
-            if (!lowercase_seen[c] && equals_ignoring_ascii_case(word(t), word(candidates[c]))) lowercase_seen[c] = true;
+        if (auto it = lowercase_seen.find(word(t)); it != lowercase_seen.end()) it->second = true;
     }
-    for (size_t c = 0; c < candidates.size(); ++c)
-        if (!lowercase_seen[c]) opener_in_name_[candidates[c]] = true;
+    for (uint32_t t : candidates) opener_in_name_[t] = !lowercase_seen.find(ascii_lowercase(word(t)))->second;
 }
 
 bool listed_as_organisation(std::string_view name) {
@@ -687,7 +700,7 @@ bool Resolver::is_listed_organisation(const NameMention& m) const {
     // A lone word that ends a person's name in the article is that person ("Jordan" after
     // "Jim Jordan").
     if (m.end - m.first == 1)
-        for (const auto& e : entities_)
+        for (const auto& e : recent_entities())
             if (e.type == EntityType::Person && ends_with_word(e.name, name)) return false;
     return true;
 }
@@ -766,7 +779,7 @@ int Resolver::find_or_add_entity(const NameMention& m, EntityType type) {
     const auto other_sex = [&](size_t e) {
         return honorific != Gender::Unknown && gender_[e] != Gender::Unknown && gender_[e] != honorific;
     };
-    for (size_t e = 0; e < entities_.size(); ++e) {
+    for (size_t e = first_recent_entity(); e < entities_.size(); ++e) {
         const auto& entity = entities_[e];
         if (other_sex(e)) continue;
         if (entity.name == name) return static_cast<int>(e);
@@ -783,7 +796,7 @@ int Resolver::find_or_add_entity(const NameMention& m, EntityType type) {
         std::string with_honorific;
         if (!m.honorific.empty()) with_honorific = std::string(m.honorific) + ' ' + std::string(name);
         int latest = -1;
-        for (size_t e = entities_.size(); e-- > 0;) {
+        for (size_t e = entities_.size(); e-- > first_recent_entity();) {
             const auto& entity = entities_[e];
             if (entity.type != EntityType::Person || entity.name.size() <= name.size() + 1 ||
                 entity.name[entity.name.size() - name.size() - 1] != ' ' || !entity.name.ends_with(name))
@@ -804,7 +817,7 @@ int Resolver::find_or_add_entity(const NameMention& m, EntityType type) {
         return first_name != Gender::Unknown && gender_[e] != Gender::Unknown && gender_[e] != first_name;
     };
     if (!single && type == EntityType::Person) {
-        for (size_t e = 0; e < entities_.size(); ++e) {
+        for (size_t e = first_recent_entity(); e < entities_.size(); ++e) {
             auto& entity = entities_[e];
             if (entity.type == EntityType::Person && entity.name.find(' ') == std::string::npos &&
                 entity.name == last_word(name) && !disagree(e)) {
@@ -831,7 +844,7 @@ void Resolver::type_and_merge_names() {
         split_rest.reset();
         // A run that starts with a name already known and goes on ("The National US forces"
         // in "told The National US forces will …") is that name followed by another.
-        for (const auto& e : entities_) {
+        for (const auto& e : recent_entities()) {
             std::string_view run = span_text(current.span);
             if (run.size() <= e.name.size() + 1 || run[e.name.size()] != ' ' || !run.starts_with(e.name)) continue;
             NameMention rest = current;
@@ -868,7 +881,7 @@ void Resolver::type_and_merge_names() {
             // Unknown words (places, products) become entities only when a name already
             // known ends with them (a surname) or a source later needs them.
             bool surname_of_known = false;
-            for (const auto& e : entities_)
+            for (const auto& e : recent_entities())
                 if (e.type == EntityType::Person && ends_with_word(e.name, name)) surname_of_known = true;
             if (!surname_of_known) continue;
         }
@@ -985,7 +998,7 @@ int Resolver::org_for_words(uint32_t first, uint32_t end) {
     for (uint32_t t = first; t < end; ++t) {
         if (tokens_[t].capitalized || !in(t, kOrgWord)) continue;
         std::string noun = lower(word(t));
-        for (size_t e = 0; e < entities_.size(); ++e)
+        for (size_t e = first_recent_entity(); e < entities_.size(); ++e)
             // (An organisation, not a group described with the noun: "campaign staffers".)
             if (entities_[e].type == EntityType::Organisation && lower(entities_[e].name).find(noun) != std::string::npos)
                 return static_cast<int>(e);
@@ -1129,11 +1142,11 @@ int Resolver::resolve_description(uint32_t first, uint32_t end, uint32_t at, boo
                 }
             }
         }
-        for (size_t e = 0; e < entities_.size(); ++e)
+        for (size_t e = first_recent_entity(); e < entities_.size(); ++e)
             if (entities_[e].name == description) return static_cast<int>(e);
         return add_entity(EntityType::Organisation, std::string(description));
     }
-    for (size_t e = 0; e < entities_.size(); ++e)
+    for (size_t e = first_recent_entity(); e < entities_.size(); ++e)
         if (entities_[e].name == description) return static_cast<int>(e);
     // "Trump Says He Never Pledged …" (a headline), "Hillary failed to mention …": a lone
     // capitalised word the name finder passed over where sentences start is the surname or
@@ -1156,7 +1169,7 @@ int Resolver::resolve_description(uint32_t first, uint32_t end, uint32_t at, boo
         // A surname first (a headline's "Holm Says" may read as a name too), then a first name.
         int by_surname = -1, by_first_name = -1;
         bool surnames_agree = true, first_names_agree = true;
-        for (size_t e = 0; e < entities_.size(); ++e) {
+        for (size_t e = first_recent_entity(); e < entities_.size(); ++e) {
             const auto& name = entities_[e].name;
             if (entities_[e].type != EntityType::Person || !full_name(name)) continue;
             const int person = static_cast<int>(e);
