@@ -56,11 +56,9 @@ bool Finder::attribute_through_closing_unlisted_verb(TokenRange quote, const Uni
            !(is_terminal_punct(end) && !is_abbreviation_period(end)))
         ++end;
     if (end >= unit.end || in_quote(end) || end - first < 2 || end - first > kMaxSubjectTokens + 1) return false;
-    // (Only closing punctuation after it: the sentence ends there.)
+    // (Only closing punctuation after it, a few tokens at most: the sentence ends there.)
     constexpr uint32_t kMaxClosingPunct = 3;
-    if (unit.end - end > kMaxClosingPunct + 1) return false;
-    for (uint32_t t = end + 1; t < unit.end; ++t)
-        if (in_quote(t) || tokens_[t].kind != TokenKind::Punct) return false;
+    if (unit.end - end > kMaxClosingPunct + 1 || !ends_unit({end, end + 1}, unit)) return false;
     const uint32_t verb = end - 1;
     const auto w = word(verb);
     if (!is_verb_like(verb) || !(w.ends_with("s") || w.ends_with("ed")) || cue_strength(verb) >= kWeakCue ||

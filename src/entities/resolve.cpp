@@ -673,11 +673,13 @@ void Resolver::find_openers_in_names() {
     // Each distinct candidate word once, lowercased; only tokens whose first byte is a
     // candidate's are looked up (a hash of every word was a tenth of name finding).
     std::unordered_map<std::string, bool, text::TransparentHash, std::equal_to<>> lowercase_seen;
+    std::vector<const bool*> seen_of_candidate;
+    seen_of_candidate.reserve(candidates.size());
     std::array<bool, 256> first_bytes{};
     for (uint32_t t : candidates) {
         std::string lowered = ascii_lowercase(word(t));
         first_bytes[static_cast<unsigned char>(lowered[0])] = true;
-        lowercase_seen.emplace(std::move(lowered), false);
+        seen_of_candidate.push_back(&lowercase_seen.emplace(std::move(lowered), false).first->second);
     }
     for (uint32_t t = 0; t < n; ++t) {
         const auto& token = tokens_[t];
@@ -686,7 +688,7 @@ void Resolver::find_openers_in_names() {
             continue;
         if (auto it = lowercase_seen.find(word(t)); it != lowercase_seen.end()) it->second = true;
     }
-    for (uint32_t t : candidates) opener_in_name_[t] = !lowercase_seen.find(ascii_lowercase(word(t)))->second;
+    for (size_t c = 0; c < candidates.size(); ++c) opener_in_name_[candidates[c]] = !*seen_of_candidate[c];
 }
 
 bool listed_as_organisation(std::string_view name) {
