@@ -325,6 +325,13 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
          "brother of Nils Ek"},
         {"whom-the-source-serves.txt", "the council would vote in May", "indirect", "said", "Her spokeswoman, Lina Dahl,",
          "Lina Dahl"},
+        // A relative clause after the source holding a report of its own ("who warned that …")
+        // is that report's, with "who" its source; one without a report stays in the source.
+        {"reporting-relative-clause.txt", "The fares will double by spring", "direct", "said", "Nils Dahl", "Nils Dahl"},
+        {"reporting-relative-clause.txt", "the island would lose its school", "indirect", "warned", "who", "Nils Dahl"},
+        {"reporting-relative-clause.txt", "the new quay was welcome", "indirect", "said", "Lena Berg", "Lena Berg"},
+        {"reporting-relative-clause.txt", "We never wanted the bridge", "direct", "said",
+         "Ola Ek, who has lived on the island since 1970", "Ola Ek"},
         // (What a source wrote, "from" a name, is that name's.)
         {"whom-the-source-serves.txt", "the quay had been unsafe for years", "indirect", "said", "A letter from Nils Ek",
          "Nils Ek"},

@@ -255,7 +255,7 @@ void Finder::run(std::vector<Attribution>& out) {
         Attribution a;
         a.content = bytes(c.content);
         a.cue = bytes(c.cue);
-        a.source = bytes(as_marked_source(c.source));
+        a.source = bytes(as_marked_source(without_reporting_relative_clause(c.source)));
         // "She’ll", "they've" (one token): the subject is the pronoun, the clitic the verb's.
         if (c.source.end == c.source.begin + 1) {
             const auto w = word(c.source.begin);
