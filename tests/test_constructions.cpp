@@ -1234,3 +1234,22 @@ TEST_CASE("a closing report with a lowercase subject ends the statement before i
     CHECK((*approved)["content"]["text"] == "a later boat for the summer");
     check_spans(out, "The board has approved", "The board has approved a later boat for the summer", "officials");
 }
+
+TEST_CASE("each attribution says how strong its cue is and what its source is", "[constructions]") {
+    const auto out = extract_fixture("reporting-relative-clause.txt");
+    const auto* said = attribution_with(out, "The fares will double by spring");
+    REQUIRE(said);
+    CHECK((*said)["cue_strength"] == "strong");
+    CHECK((*said)["source_kind"] == "name");
+    const auto* warned = attribution_with(out, "the island would lose its school");
+    REQUIRE(warned);
+    CHECK((*warned)["source_kind"] == "pronoun");
+    // Its confidence is that of its rule's cell (data/confidence.tsv), not its rule alone.
+    for (const auto& a : out["attributions"]) {
+        const std::string strength = a["cue_strength"], kind = a["source_kind"];
+        CHECK((strength == "none" || strength == "weak" || strength == "middling" || strength == "strong"));
+        CHECK((kind == "none" || kind == "pronoun" || kind == "noun" || kind == "name"));
+        CHECK((a["cue"].is_null() == (strength == "none")));
+        CHECK((a["source"].is_null() == (kind == "none")));
+    }
+}

@@ -53,6 +53,27 @@ inline constexpr int kRuleCount = 24;
 const char* rule_name(Rule rule);
 const char* kind_name(Kind kind);  // "direct", "indirect", "mixed"
 
+// What else besides its rule says how far an attribution can be trusted, measured on the
+// tuning articles (tools/calibrate): how likely its cue word is a cue at all, and what its
+// source is. "SOURCE said CONTENT" is right 77% of the time with a strong cue word and 40%
+// with a weak one.
+enum class CueStrength : uint8_t {
+    None,      // no cue (a continuation, an unattributed quotation)
+    Weak,      // its likeliest word is a cue less than half the times it is seen
+    Middling,  // half to four fifths of the time
+    Strong,    // "said", "told", "according to": four fifths or more
+};
+enum class SourceKind : uint8_t {
+    None,     // no source mention
+    Pronoun,  // "he", "they", "who"
+    Noun,     // a common noun phrase: "officials", "the campaign"
+    Name,     // a phrase with a name in it: "Sen. Ted Cruz", "the Iowa Democratic Party"
+};
+inline constexpr int kCueStrengthCount = 4;
+inline constexpr int kSourceKindCount = 4;
+const char* cue_strength_name(CueStrength strength);  // "none", "weak", "middling", "strong"
+const char* source_kind_name(SourceKind kind);        // "none", "pronoun", "noun", "name"
+
 // The word without a clitic fused to it in one token ("they’ve" -> "they", "who'd" ->
 // "who", "Trump’s" -> "Trump"); any other word unchanged. For lookups that a clitic should
 // not defeat (a pronoun is a pronoun with its verb attached).
@@ -86,6 +107,8 @@ struct Attribution {
     int recipient = -1;         // entity the statement was made to ("told The National")
     Rule rule = Rule::ClauseAfterCue;
     bool weak_cue = false;      // the cue word is only sometimes a cue (needed "that" or a quote)
+    CueStrength cue_strength = CueStrength::None;
+    SourceKind source_kind = SourceKind::None;
     float confidence = 0.f;
 };
 

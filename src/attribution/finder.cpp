@@ -157,6 +157,31 @@ void Finder::add(Candidate c) {
     found_.push_back(c);
 }
 
+CueStrength Finder::cue_strength_of(TokenRange cue) const {
+    if (cue.empty()) return CueStrength::None;
+    float likeliest = 0.f;
+    for (uint32_t t = cue.begin; t < cue.end; ++t)
+        if (is_word(t))
+            if (const CueEntry* entry = info(t).cue) likeliest = std::max(likeliest, entry->probability);
+    constexpr float kStrongShare = 0.8f, kMiddlingShare = 0.5f;
+    return likeliest >= kStrongShare ? CueStrength::Strong
+           : likeliest >= kMiddlingShare ? CueStrength::Middling
+                                         : CueStrength::Weak;
+}
+
+SourceKind Finder::source_kind_of(TokenRange source) const {
+    if (source.empty()) return SourceKind::None;
+    if (source.end == source.begin + 1) {
+        const auto w = without_clitic(word(source.begin));
+        if (lex_.pronouns_subject(w) || is_relative_pronoun(source.begin) || w == "I" || w == "We" || w == "you")
+            return SourceKind::Pronoun;
+    }
+    // ("The union" opening a sentence has a capital but no name.)
+    for (uint32_t t = source.begin; t < source.end; ++t)
+        if (is_word(t) && tokens_[t].capitalized && !is_folded(t, lex_.determiners)) return SourceKind::Name;
+    return SourceKind::Noun;
+}
+
 std::vector<int> Finder::duplicate_reads() const {
     // "The minister refused to say whether …" read twice, as "refused | to say whether …" and
     // "refused to say | whether …": one statement, kept with the shorter cue.
@@ -270,7 +295,9 @@ void Finder::run(std::vector<Attribution>& out) {
         a.continues = c.continues >= 0 ? new_index[c.continues] : -1;
         a.rule = c.rule;
         a.weak_cue = c.weak_cue;
-        a.confidence = lex_.confidence(c.rule, c.weak_cue);
+        a.cue_strength = cue_strength_of(c.cue);
+        a.source_kind = source_kind_of(c.source);
+        a.confidence = lex_.confidence(c.rule, c.weak_cue, a.cue_strength, a.source_kind);
         bool has_quote = false, whole_quote = false;
         for (uint32_t t = c.content.begin; t < c.content.end; ++t)
             if (in_quote(t)) {

@@ -406,7 +406,12 @@ private:
     // The source as PolNeAR marks it: with the comma that closes an apposition ("Jim Prosser,
     // a Twitter spokesman, said": 768 times against 72 on the tuning part).
     TokenRange as_marked_source(TokenRange source) const;
+    // "SOURCE said: CONTENT" with "…, who warned that …" in SOURCE: the source without that
+    // relative clause, which is a report of its own.
     TokenRange without_reporting_relative_clause(TokenRange source) const;
+    // What the confidence of an attribution depends on besides its rule (attribution.h).
+    CueStrength cue_strength_of(TokenRange cue) const;
+    SourceKind source_kind_of(TokenRange source) const;
     // Whether the word could be the finite verb of a predicate: a form in -ed or -s, a
     // participle after an auxiliary, or any word the cue lexicon knows.
     bool is_verb_like(uint32_t i) const;

@@ -91,6 +91,16 @@ const char* rule_name(Rule rule) {
     return names[static_cast<int>(rule)];
 }
 
+const char* cue_strength_name(CueStrength strength) {
+    static constexpr const char* names[kCueStrengthCount] = {"none", "weak", "middling", "strong"};
+    return names[static_cast<int>(strength)];
+}
+
+const char* source_kind_name(SourceKind kind) {
+    static constexpr const char* names[kSourceKindCount] = {"none", "pronoun", "noun", "name"};
+    return names[static_cast<int>(kind)];
+}
+
 const std::string& Lexicon::rule_key(Rule rule, bool weak_cue) {
     // Built once: every statement written names its rule.
     static const auto keys = [] {
@@ -178,15 +188,7 @@ Lexicon::Lexicon()
               text::WordSet(data::irregular_participles_txt_data),
               text::WordSet(data::finite_forms_after_time_txt_data),
               text::WordSet(data::label_nouns_txt_data)} {
-    for (auto& row : confidence_) row[0] = row[1] = 0.5f;
-    text::for_each_data_line(data::confidence_tsv_data, [&](std::string_view line) {
-        size_t tab = line.find('\t');
-        if (tab == std::string_view::npos) return;
-        std::string_view key = line.substr(0, tab);
-        for (int r = 0; r < kRuleCount; ++r)
-            for (int weak = 0; weak < 2; ++weak)
-                if (key == rule_key(static_cast<Rule>(r), weak == 1)) confidence_[r][weak] = parse_float(line.substr(tab + 1));
-    });
+    load_confidences();
     text::for_each_data_line(data::cues_tsv_data, [&](std::string_view line) {
         std::string_view fields[6];
         if (split_fields(line, fields) < 6) return;
@@ -214,6 +216,43 @@ Lexicon::Lexicon()
     phrasal_cues_.for_each([&](std::string_view form, const std::vector<PhrasalCue>& pairs) { words_[form].phrasal = &pairs; });
     for (size_t i = 0; i < lists_.size(); ++i)
         lists_[i].for_each([&](std::string_view folded) { words_[folded].lists |= uint64_t{1} << i; });
+}
+
+void Lexicon::load_confidences() {
+    // A rule's own line ("rule<TAB>share") fills all its cells; a cell's line ("rule<TAB>cue
+    // strength<TAB>source kind<TAB>share") then refines it. Cells the tuning articles never
+    // saw keep the rule's figure.
+    const auto find_rule = [](std::string_view key, int& rule, int& weak) {
+        for (rule = 0; rule < kRuleCount; ++rule)
+            for (weak = 0; weak < 2; ++weak)
+                if (key == rule_key(static_cast<Rule>(rule), weak == 1)) return true;
+        return false;
+    };
+    const auto find_name = [](std::string_view name, int count, const char* (*name_of)(int)) {
+        for (int i = 0; i < count; ++i)
+            if (name == name_of(i)) return i;
+        return -1;
+    };
+    const auto strength_name = [](int i) { return cue_strength_name(static_cast<CueStrength>(i)); };
+    const auto kind_name_of = [](int i) { return source_kind_name(static_cast<SourceKind>(i)); };
+    for (auto& by_weak : confidence_)
+        for (auto& by_strength : by_weak)
+            for (auto& by_kind : by_strength) by_kind.fill(0.5f);
+    for (int pass = 0; pass < 2; ++pass)
+        text::for_each_data_line(data::confidence_tsv_data, [&](std::string_view line) {
+            std::string_view fields[4];
+            const size_t n = split_fields(line, fields);
+            int rule = 0, weak = 0;
+            if ((n != 2 && n != 4) || (n == 2) != (pass == 0) || !find_rule(fields[0], rule, weak)) return;
+            const float share = parse_float(fields[n - 1]);
+            if (n == 2) {
+                for (auto& by_kind : confidence_[rule][weak]) by_kind.fill(share);
+                return;
+            }
+            const int strength = find_name(fields[1], kCueStrengthCount, strength_name);
+            const int kind = find_name(fields[2], kSourceKindCount, kind_name_of);
+            if (strength >= 0 && kind >= 0) confidence_[rule][weak][strength][kind] = share;
+        });
 }
 
 Lexicon::WordInfo Lexicon::info(std::string_view word) const {

@@ -103,9 +103,10 @@ public:
                word == "He" || word == "She" || word == "They" || word == "We" || word == "It" || word == "you";
     }
 
-    // The calibrated confidence of an attribution made by `rule` (data/confidence.tsv).
-    float confidence(Rule rule, bool weak_cue) const {
-        return confidence_[static_cast<int>(rule)][weak_cue ? 1 : 0];
+    // The calibrated confidence of an attribution made by `rule` with a cue and a source of
+    // these kinds (data/confidence.tsv).
+    float confidence(Rule rule, bool weak_cue, CueStrength strength, SourceKind source) const {
+        return confidence_[static_cast<int>(rule)][weak_cue ? 1 : 0][static_cast<int>(strength)][static_cast<int>(source)];
     }
     // "that-clause", or "that-clause/weak-cue" for one made with a weak cue word: the key
     // of data/confidence.tsv and the "rule" of the JSON output.
@@ -191,7 +192,8 @@ public:
 private:
     Lexicon();
     text::FoldedMap<WordInfo> words_;
-    float confidence_[kRuleCount][2] = {};
+    void load_confidences();
+    std::array<std::array<std::array<std::array<float, kSourceKindCount>, kCueStrengthCount>, 2>, kRuleCount> confidence_{};
     text::FoldedMap<CueEntry> cues_;  // not changed once built: words_ points into it
     text::FoldedMap<std::vector<PhrasalCue>> phrasal_cues_;  // by first word; likewise
     // "cue-word particle" (cue word "*" for any) -> share of times the annotators joined them.

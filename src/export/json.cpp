@@ -105,6 +105,8 @@ private:
         }
         w_.key("cue");
         write_span(a.cue);
+        w_.key("cue_strength");
+        w_.value(attribution::cue_strength_name(a.cue_strength));
         w_.key("id");
         write_id(w_, 'a', static_cast<int>(i));
         w_.key("kind");
@@ -115,6 +117,8 @@ private:
         w_.value(attribution::Lexicon::rule_key(a.rule, a.weak_cue));
         w_.key("source");
         write_span(a.source);
+        w_.key("source_kind");
+        w_.value(attribution::source_kind_name(a.source_kind));
         w_.key("speaker");
         write_id(w_, 'e', a.speaker);
         w_.end_object();
