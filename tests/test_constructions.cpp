@@ -325,6 +325,16 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
          "brother of Nils Ek"},
         {"whom-the-source-serves.txt", "the council would vote in May", "indirect", "said", "Her spokeswoman, Lina Dahl,",
          "Lina Dahl"},
+        // A belief verb that is only sometimes a cue ("think", "believe"), with the clause it
+        // takes: after a quantified plural opening the clause behind an adverb or "But", after a
+        // quantifier standing alone, and before "this" and a noun (not a time: "this week").
+        {"quantified-believers.txt", "the vote will fail", "indirect", "think", "some harbour officials",
+         "harbour officials"},
+        {"quantified-believers.txt", "the ferry can run through the winter", "indirect", "believe", "Few", "Few"},
+        {"quantified-believers.txt", "the bridge would ruin the harbour", "indirect", "believe", "many voters",
+         "many voters"},
+        {"quantified-believers.txt", "this plan is too expensive", "indirect", "believes",
+         "Lena Berg, who runs the ferry company,", "Lena Berg"},
         // A relative clause after the source holding a report of its own ("who warned that …")
         // is that report's, with "who" its source; one without a report stays in the source.
         {"reporting-relative-clause.txt", "The fares will double by spring", "direct", "said", "Nils Dahl", "Nils Dahl"},

@@ -194,10 +194,13 @@ bool Finder::is_subject_phrase(TokenRange source) const {
         return before == after_dateline(unit.begin, source.begin) || (before > unit.begin && word(before - 1) == ",");
     }();
     constexpr uint32_t kMaxPluralSubjectTokens = 3;
+    // ("Privately, some Democratic officials think …", "But many economists believe …": a
+    // quantifier may open it.)
     if (opens_clause && head_end == source.end && head_end - source.begin <= kMaxPluralSubjectTokens && is_word(last) &&
         !tokens_[last].capitalized && is_folded(last, lex_.source_heads) && !is_determiner(source.begin) &&
         plain_head(source.begin) && !is_folded(source.begin, lex_.sentence_adverbs) &&
-        !is_folded(source.begin, lex_.noun_phrase_openers))
+        (!is_folded(source.begin, lex_.noun_phrase_openers) ||
+         (last > source.begin && is_folded(source.begin, lex_.subject_quantifiers))))
         return true;
     // (A phrase of other words after a comma, "Now, one kind-hearted Canadian wants", was
     // measured: as many of the statements it adds are wrong as right.)
@@ -225,7 +228,9 @@ bool Finder::is_finite_verb(uint32_t cue, uint32_t before_cue, TokenRange source
     // A base form is a verb after a modal or auxiliary ("might seem", "don't know"), a
     // plural subject ("Voters view") or a pronoun ("I think").
     if (before_cue + 1 < cue) return true;
-    return lex_.pronouns_subject(word(source.end - 1)) || names_several(source.end - 1);
+    // ("Few believe", "Both think": a quantifier standing alone is a plural subject.)
+    return lex_.pronouns_subject(word(source.end - 1)) || names_several(source.end - 1) ||
+           (source.end == source.begin + 1 && is_folded(source.begin, lex_.subject_quantifiers));
 }
 
 bool Finder::takes_clause(TokenRange source, uint32_t before_cue, uint32_t cue, TokenRange content) const {
@@ -233,7 +238,11 @@ bool Finder::takes_clause(TokenRange source, uint32_t before_cue, uint32_t cue, 
     if (content.end - content.begin < kMinClauseTokens) return false;
     // "spoke in the lobby", "celebrated in Florida": an adjunct, not a clause ("to" stays:
     // "wants to emerge").
-    if (word(content.begin) != "to" && is_folded(content.begin, lex_.adjunct_openers)) return false;
+    // ("believes this is unsafe", "this bridge": "this" opens an adjunct only before a time,
+    // "this week".)
+    const bool demonstrative = word(content.begin) == "this" && content.begin + 1 < content.end &&
+                               !is_folded(content.begin + 1, lex_.time_words);
+    if (word(content.begin) != "to" && !demonstrative && is_folded(content.begin, lex_.adjunct_openers)) return false;
     if (cue + 1 < content.end && word(cue + 1) == "of") return false;  // "allegations of"
     // "Wage talks resumed in Tallinn": a verb right after the cue word makes that a noun.
     if (is_word(content.begin) && !tokens_[content.begin].capitalized &&
@@ -245,7 +254,8 @@ bool Finder::takes_clause(TokenRange source, uint32_t before_cue, uint32_t cue, 
     if (source.end - source.begin == 1 && !lex_.pronouns_subject(word(source.begin))) {
         auto w = word(source.begin);
         if ((w.size() > 4 && w.ends_with("ly")) || is_folded(source.begin, lex_.determiners) ||
-            is_folded(source.begin, lex_.noun_phrase_openers) || is_folded(source.begin, lex_.adjunct_openers))
+            (is_folded(source.begin, lex_.noun_phrase_openers) && !is_folded(source.begin, lex_.subject_quantifiers)) ||
+            is_folded(source.begin, lex_.adjunct_openers))
             return false;
     }
     return true;
