@@ -325,6 +325,11 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
          "brother of Nils Ek"},
         {"whom-the-source-serves.txt", "the council would vote in May", "indirect", "said", "Her spokeswoman, Lina Dahl,",
          "Lina Dahl"},
+        // A participle of attitude after "be" ("is convinced") keeps its subject as the one who
+        // holds it, and takes no one it was told to; a passive of telling names no source.
+        {"attitude-passives.txt", "the new ferry will pay for itself", "indirect", "is convinced", "Lena Berg",
+         "Lena Berg"},
+        {"attitude-passives.txt", "the council will agree", "indirect", "are not convinced", "Her advisers", "advisers"},
         // A belief verb that is only sometimes a cue ("think", "believe"), with the clause it
         // takes: after a quantified plural opening the clause behind an adverb or "But", after a
         // quantifier standing alone, and before "this" and a noun (not a time: "this week").
@@ -1262,4 +1267,15 @@ TEST_CASE("each attribution says how strong its cue is and what its source is", 
         CHECK((a["cue"].is_null() == (strength == "none")));
         CHECK((a["source"].is_null() == (kind == "none")));
     }
+}
+
+TEST_CASE("a passive of telling names no source, and one of attitude no recipient", "[constructions]") {
+    const auto out = extract_fixture("attitude-passives.txt");
+    const auto* told = attribution_with(out, "the vote would be delayed");
+    REQUIRE(told);
+    CHECK((*told)["source"].is_null());
+    CHECK((*told)["cue"]["text"] == "were told");
+    const auto* convinced = attribution_with(out, "the new ferry will pay for itself");
+    REQUIRE(convinced);
+    CHECK((*convinced)["recipient"].is_null());
 }

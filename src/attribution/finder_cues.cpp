@@ -434,7 +434,10 @@ bool Finder::try_passive_of_telling(const CueSite& site, const Unit& unit) {
     // "Reporters were told that …": the subject of a passive verb of telling is its recipient;
     // the source is not named. The statement is kept, with no source.
     // ("Clinton is telling customers that …" is progressive, not passive.)
-    if (is_folded(cue, lex_.recipient_verbs) && !word(cue).ends_with("ing") && !(cue + 1 < unit.end && word(cue + 1) == "by")) {
+    // ("Her advisers are not convinced that …": a participle of attitude keeps its subject as
+    // the one who holds it.)
+    if (is_folded(cue, lex_.recipient_verbs) && !word(cue).ends_with("ing") && !(cue + 1 < unit.end && word(cue + 1) == "by") &&
+        !is_folded(cue, lex_.experiencer_participles)) {
         if (const long aux = passive_auxiliary_between(p, cue, true); aux >= 0) {
             bool starts_with_that = false;
             // (From the chain's first auxiliary: "has even been asked".)
@@ -869,7 +872,10 @@ bool Finder::attribute_subject_before_cue(const CueSite& site, const CueContext&
     }
     c.recipient = addressee.empty() ? opening_recipient(unit, c.source.begin) : addressee;
     uint32_t next = cue + 1;
-    if (c.recipient.empty() && is_folded(cue, lex_.recipient_verbs)) {
+    // ("Ackman is convinced Valeant will …": after "be", a participle of attitude has no one
+    // it is told to.)
+    const bool attitude = is_folded(cue, lex_.experiencer_participles) && passive_auxiliary_between(chain_start, cue, true) >= 0;
+    if (c.recipient.empty() && is_folded(cue, lex_.recipient_verbs) && !attitude) {
         c.recipient = recipient_at(next, unit);
         if (!c.recipient.empty()) next = c.recipient.end;
     }
