@@ -325,6 +325,12 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
          "brother of Nils Ek"},
         {"whom-the-source-serves.txt", "the council would vote in May", "indirect", "said", "Her spokeswoman, Lina Dahl,",
          "Lina Dahl"},
+        // After a subject and its apposition, a verb that inverts elsewhere ("…, tweeted Berg.")
+        // takes what it reports as its object: "a warning" is no source.
+        {"object-of-report.txt", "a warning", "indirect", "tweeted", "Lena Berg, the harbour master,", "Lena Berg"},
+        // (The interrupted clause keeps its opening phrase: "In his village, Ola Ek said, …".)
+        {"object-of-report.txt", "In his village", "indirect", "said", "Ola Ek", "Ola Ek"},
+        {"object-of-report.txt", "the old quay has already flooded", "indirect", "", "", "Ola Ek"},
         // A participle of attitude after "be" ("is convinced") keeps its subject as the one who
         // holds it, and takes no one it was told to; a passive of telling names no source.
         {"attitude-passives.txt", "the new ferry will pay for itself", "indirect", "is convinced", "Lena Berg",
@@ -1278,4 +1284,15 @@ TEST_CASE("a passive of telling names no source, and one of attitude no recipien
     const auto* convinced = attribution_with(out, "the new ferry will pay for itself");
     REQUIRE(convinced);
     CHECK((*convinced)["recipient"].is_null());
+}
+
+TEST_CASE("a phrase opened by a preposition is no statement of the report after it", "[constructions]") {
+    const auto out = extract_fixture("object-of-report.txt");
+    // "On the other side, Nils Dahl tweeted a reply.": what he tweeted is the reply.
+    CHECK_FALSE(attribution_with(out, "On the other side"));
+    const nlohmann::json* dahl = nullptr;
+    for (const auto& a : out["attributions"])
+        if (a["source"].is_object() && a["source"]["text"] == "Nils Dahl") dahl = &a;
+    REQUIRE(dahl);
+    CHECK((*dahl)["content"]["text"] == "a reply");
 }

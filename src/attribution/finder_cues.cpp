@@ -626,9 +626,16 @@ Finder::CueContext Finder::cue_context(const CueSite& site, const Unit& unit) co
         bool short_source = !inverted_source.empty() &&
                             ((tokens_[inverted_source.begin].capitalized && inverted_length <= kMaxInvertedName) ||
                              inverted_length <= 3);
-        if ((!reaches_end || !short_source) && p >= static_cast<long>(unit.begin) &&
-            word(static_cast<uint32_t>(p)) == "," && closes_apposition(static_cast<uint32_t>(p), unit))
+        // ("Sen. Ted Cruz, a candidate for president, tweeted a warning.": nor when the short
+        // phrase is headed by a word for what is said.)
+        const uint32_t head = inverted_source.empty() ? 0 : inverted_source.end - 1;
+        const bool names_what_is_said = !inverted_source.empty() && is_word(head) && !tokens_[head].capitalized &&
+                                        (cue_strength(head) >= kWeakCue || is_folded(head, lex_.speech_adjuncts));
+        if ((!reaches_end || !short_source || names_what_is_said) && p >= static_cast<long>(unit.begin) &&
+            word(static_cast<uint32_t>(p)) == "," && closes_apposition(static_cast<uint32_t>(p), unit)) {
             after_comma_or_quote = false;
+            if (names_what_is_said) inverted_source = {};
+        }
         // "A local teacher, Stacy Baker, says the state needs jobs.": before the comma stands
         // a noun phrase with no verb, the subject, so what follows the cue is the statement
         // unless it is a name or a short phrase. (Not when a comma goes on with the clause
@@ -1017,6 +1024,12 @@ bool Finder::attribute_subject_before_cue(const CueSite& site, const CueContext&
         c.content = content_before(c.source.begin, unit);
         quoted = !c.content.empty() && in_quote(c.content.begin);
         c.rule = quoted ? Rule::QuoteBeforeSource : Rule::ClauseBeforeSource;
+        // "On the other side, Ted Cruz tweeted a warning.": a phrase opened by a preposition,
+        // with no verb, is the circumstance of the report, not what was said. (Unless the
+        // clause it opens goes on after the cue: "In his state, Christie said, offenders are …".)
+        if (!quoted && second_half.empty() && !c.content.empty() && is_folded(c.content.begin, lex_.adjunct_openers) &&
+            is_verbless_phrase_before(c.source.begin, unit))
+            c.content = {};
     } else {
         c.rule = quoted ? Rule::QuoteAfterCue : starts_with_that ? Rule::ThatClause : Rule::ClauseAfterCue;
     }
