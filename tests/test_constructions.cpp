@@ -325,6 +325,14 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
          "brother of Nils Ek"},
         {"whom-the-source-serves.txt", "the council would vote in May", "indirect", "said", "Her spokeswoman, Lina Dahl,",
          "Lina Dahl"},
+        // A participle after the sentence's predicate is its subject's: past an opening
+        // place and a counted noun phrase ("Outside the town hall …, about 200 fishermen"),
+        // past a verb no list knows before its object ("The mayor left the hall, saying …").
+        {"participle-subjects.txt", "Save the quay", "direct", "chanting", "about 200 fishermen", "about 200 fishermen"},
+        {"participle-subjects.txt", "the vote was a disgrace", "indirect", "saying", "The mayor", "mayor"},
+        // A name in apposition to the last noun of an apposition is part of it.
+        {"participle-subjects.txt", "the council had lost its way", "indirect", "said",
+         "Nils Dahl, the editor of the island's weekly newspaper, the Nordby Post,", "Nils Dahl"},
         // After a subject and its apposition, a verb that inverts elsewhere ("…, tweeted Berg.")
         // takes what it reports as its object: "a warning" is no source.
         {"object-of-report.txt", "a warning", "indirect", "tweeted", "Lena Berg, the harbour master,", "Lena Berg"},

@@ -449,7 +449,7 @@ private:
     TokenRange source_before(uint32_t last, const Unit& unit) const;
     // For a comma (or dash) closing an apposition ("NAME, a former official,"), the index of
     // the comma opening it; -1 when it closes none.
-    long apposition_opening(uint32_t closing, const Unit& unit) const;
+    long apposition_opening(uint32_t closing, const Unit& unit, bool nested = false) const;
     // Whether the tokens from `comma` to `end` are a US state after a place ("Cambridge, Mass.").
     bool names_state_of_place(uint32_t comma, uint32_t end) const;
     // Whether the stretch between the commas (or dashes) `opening` and `closing` is an

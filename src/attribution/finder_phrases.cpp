@@ -351,7 +351,7 @@ bool Finder::names_state_of_place(uint32_t comma, uint32_t end) const {
     return last > comma && is_folded(last, lex_.state_names);
 }
 
-long Finder::apposition_opening(uint32_t closing, const Unit& unit) const {
+long Finder::apposition_opening(uint32_t closing, const Unit& unit, bool nested) const {
     auto mark = word(closing);
     long j = static_cast<long>(closing) - 1;
     const long lo = static_cast<long>(unit.begin);
@@ -393,6 +393,12 @@ long Finder::apposition_opening(uint32_t closing, const Unit& unit) const {
         // advisers, Tad Devine,": a noun phrase with a role in it opens the clause.
         if (all_capitalised && j > lo && names_role_from_clause_start(static_cast<uint32_t>(j), unit)) return j;
         if (all_capitalised && j > lo && is_noun_phrase_after_quote(static_cast<uint32_t>(j), unit)) return j;
+        // "Giovanni Maria Vian, the editor in chief of the Vatican's newspaper, L'Osservatore
+        // Romano, said": a name in apposition to the last noun of an apposition is part of it.
+        // (One level only: each level scans back an apposition's length.)
+        if (all_capitalised && !nested && j > lo && word(static_cast<uint32_t>(j)) == "," &&
+            !tokens_[static_cast<uint32_t>(j) - 1].capitalized)
+            if (const long outer = apposition_opening(static_cast<uint32_t>(j), unit, true); outer >= 0) return outer;
     }
     if (is_apposition(static_cast<uint32_t>(j), closing, unit)) return j;
     // "Michael Seaman, who lives outside the state capital, Sacramento, said": a relative
@@ -941,14 +947,26 @@ TokenRange Finder::sentence_subject(const Unit& unit, uint32_t limit) const {
         uint32_t comma = first + 1;
         while (comma < limit && comma - first <= kMaxOpenerTokens && word(comma) != "," && !in_quote(comma)) ++comma;
         const uint32_t next = comma + 1;
-        if (comma < limit && word(comma) == "," && next < limit && is_word(next) &&
-            (tokens_[next].capitalized || lex_.pronouns_subject(word(next))) && !is_folded(next, lex_.clause_openers))
+        // (Or a noun phrase opened by a determiner, a quantifier or a number: "about 200
+        // protesters", "many voters", "the crowd".)
+        const bool counted = next + 1 < limit && (word(next) == "about" || word(next) == "nearly" ||
+                                                  word(next) == "almost" || word(next) == "roughly") &&
+                             tokens_[next + 1].kind == TokenKind::Number;
+        const bool noun_phrase = next < limit && (is_determiner(next) || is_folded(next, lex_.subject_quantifiers) ||
+                                                  tokens_[next].kind == TokenKind::Number || counted);
+        if (comma < limit && word(comma) == "," && next < limit && (is_word(next) || noun_phrase) &&
+            (tokens_[next].capitalized || lex_.pronouns_subject(word(next)) || noun_phrase) &&
+            !is_folded(next, lex_.clause_openers))
             first = next;
     }
     auto w = word(first);
     if (lex_.pronouns_subject(w) && w != "you") return {first, first + 1};
     uint32_t end = first;
     if (w == "The" || w == "A" || w == "An") ++end;
+    // ("about 200 protesters": the number and its adverb open the phrase as an article would.)
+    if ((w == "about" || w == "nearly" || w == "almost" || w == "roughly") && first + 2 < limit &&
+        tokens_[first + 1].kind == TokenKind::Number)
+        end += 2;
     uint32_t names = end;
     while (names < limit && ((is_word(names) && tokens_[names].capitalized) || is_abbreviation_period(names))) ++names;
     // "The former Republican presidential candidate continued, saying …", "Republican
@@ -961,6 +979,17 @@ TokenRange Finder::sentence_subject(const Unit& unit, uint32_t limit) const {
         ++phrase;
     if (phrase > names && phrase < limit && phrase > end && opens_predicate(phrase) && !is_folded(phrase - 1, lex_.determiners))
         names = phrase;
+    // "The senator left the hall, saying …": a verb no list knows, told by the article after
+    // it (not a preposition's: "The head of the party").
+    if (names == end && phrase > end + 2)
+        for (uint32_t t = end + 2; t < phrase; ++t)
+            if (is_determiner(t)) {
+                const uint32_t verb = t - 1;
+                if (!tokens_[verb].capitalized && !is_folded(verb, lex_.adjunct_openers) &&
+                    !is_folded(verb, lex_.cue_particles) && word(verb) != "by" && !is_folded(verb, lex_.determiners))
+                    names = verb;
+                break;
+            }
     // ("Harbour board chair Eva Lind, noting …": a role inside the name's title, up to the
     // comma after the name.)
     if (phrase > names && phrase <= limit && phrase < unit.end && word(phrase) == "," && is_word(phrase - 1) &&
