@@ -325,6 +325,11 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
          "brother of Nils Ek"},
         {"whom-the-source-serves.txt", "the council would vote in May", "indirect", "said", "Her spokeswoman, Lina Dahl,",
          "Lina Dahl"},
+        // A participle opening the sentence is no subject of the adjective after it, and a
+        // role's noun phrase after a quotation closes an apposition before an inverting verb.
+        {"opening-participles.txt", "the ferry must stay cheap", "direct", "said", "Lena Berg", "Lena Berg"},
+        {"opening-participles.txt", "The deal will be signed in May", "direct", "told",
+         "Mayor Anna Holt’s chief of staff, Nils Dahl,", "Nils Dahl"},
         // A participle after the sentence's predicate is its subject's: past an opening
         // place and a counted noun phrase ("Outside the town hall …, about 200 fishermen"),
         // past a verb no list knows before its object ("The mayor left the hall, saying …").
@@ -1303,4 +1308,13 @@ TEST_CASE("a phrase opened by a preposition is no statement of the report after 
         if (a["source"].is_object() && a["source"]["text"] == "Nils Dahl") dahl = &a;
     REQUIRE(dahl);
     CHECK((*dahl)["content"]["text"] == "a reply");
+}
+
+TEST_CASE("a participle opening the sentence reports nothing of its own", "[constructions]") {
+    const auto out = extract_fixture("opening-participles.txt");
+    for (const auto& a : out["attributions"])
+        if (a["source"].is_object()) CHECK(a["source"]["text"] != "Appearing");
+    const auto* told = attribution_with(out, "The deal will be signed in May");
+    REQUIRE(told);
+    CHECK(entity_name(out, (*told)["recipient"]) == "Island Herald");
 }

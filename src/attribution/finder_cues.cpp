@@ -1054,6 +1054,13 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
     const bool attributed = context.after_comma_or_quote ? attribute_after_comma(site, context, unit, c, second_half)
                                                          : attribute_subject_before_cue(site, context, unit, c, second_half);
     if (!attributed || c.content.empty()) return;
+    // "Appearing acutely aware of how voters view her, Mrs. Clinton said …": a participle
+    // opening the sentence, an adverb or adjective after it, is no subject.
+    if (c.source.end == c.source.begin + 1 && c.source.begin == after_dateline(unit.begin, cue) && c.source.end < cue &&
+        tokens_[c.source.begin].capitalized && word(c.source.begin).size() > 5 && word(c.source.begin).ends_with("ing") &&
+        is_word(c.source.end) && !tokens_[c.source.end].capitalized && !is_verb_like(c.source.end) &&
+        !is_folded(c.source.end, lex_.auxiliaries))
+        return;
     // "Taylor Bush said he did not recognize …": inside a statement already found, only a
     // verb that is nearly always a cue starts one of its own.
     if (c.rule == Rule::ClauseAfterCue && site.strength < kNestedCue && overlaps_found_content({cue, cue + 1})) return;

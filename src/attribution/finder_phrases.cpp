@@ -297,17 +297,25 @@ bool Finder::names_role_from_clause_start(uint32_t comma, const Unit& unit) cons
 }
 
 bool Finder::is_noun_phrase_after_quote(uint32_t comma, const Unit& unit) const {
-    constexpr uint32_t kMaxTokens = 5;
+    // A determiner's phrase is short ("the assailant"); one naming a role runs longer
+    // ("California Rep. Duncan Hunter’s chief of staff, Joe Kasper, told").
+    constexpr uint32_t kMaxTokens = 5, kMaxRoleTokens = 10;
     uint32_t first = comma;
-    while (first > unit.begin && comma - first < kMaxTokens + 1 && !in_quote(first - 1) && word(first - 1) != ",")
+    while (first > unit.begin && comma - first < kMaxRoleTokens + 1 && !in_quote(first - 1) && word(first - 1) != ",")
         --first;
     if (first >= comma || first <= unit.begin) return false;
     uint32_t mark = first - 1;
     if (word(mark) == "," && mark > unit.begin) --mark;
     if (!is_close_mark(mark)) return false;
-    for (uint32_t t = first; t < comma; ++t)
+    bool role = false;
+    for (uint32_t t = first; t < comma; ++t) {
+        if (is_abbreviation_period(t)) continue;
         if (!is_word(t) || is_verb_like(t) || is_folded(t, lex_.auxiliaries)) return false;
-    return is_folded(first, lex_.determiners) && !tokens_[first + 1 < comma ? first + 1 : first].capitalized;
+        role |= !tokens_[t].capitalized && is_role_noun_or_plural(t);
+    }
+    if (role) return true;
+    return comma - first <= kMaxTokens && is_folded(first, lex_.determiners) &&
+           !tokens_[first + 1 < comma ? first + 1 : first].capitalized;
 }
 
 long Finder::before_verb_chain(uint32_t verb, const Unit& unit, bool stop_at_quote) const {
