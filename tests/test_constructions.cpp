@@ -325,6 +325,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
          "brother of Nils Ek"},
         {"whom-the-source-serves.txt", "the council would vote in May", "indirect", "said", "Her spokeswoman, Lina Dahl,",
          "Lina Dahl"},
+        // A quotation inside the predicate makes a verb that is only sometimes a cue a report
+        // ("describe … as “…”"); without one it is not ("The pilots want changes.").
+        {"quotation-in-predicate.txt", "a death trap", "mixed", "describe", "Harbour pilots", "Harbour pilots"},
         // A participle opening the sentence is no subject of the adjective after it, and a
         // role's noun phrase after a quotation closes an apposition before an inverting verb.
         {"opening-participles.txt", "the ferry must stay cheap", "direct", "said", "Lena Berg", "Lena Berg"},
@@ -1317,4 +1320,9 @@ TEST_CASE("a participle opening the sentence reports nothing of its own", "[cons
     const auto* told = attribution_with(out, "The deal will be signed in May");
     REQUIRE(told);
     CHECK(entity_name(out, (*told)["recipient"]) == "Island Herald");
+}
+
+TEST_CASE("a verb that is only sometimes a cue reports nothing without a clause or a quotation", "[constructions]") {
+    const auto out = extract_fixture("quotation-in-predicate.txt");
+    CHECK_FALSE(attribution_with(out, "changes"));
 }

@@ -1033,7 +1033,17 @@ bool Finder::attribute_subject_before_cue(const CueSite& site, const CueContext&
     } else {
         c.rule = quoted ? Rule::QuoteAfterCue : starts_with_that ? Rule::ThatClause : Rule::ClauseAfterCue;
     }
-    if (strength < kStrongCue && !(starts_with_that || quoted) &&
+    // ("Corporate lobbyists describe such work as “a different cup of tea”": a quotation
+    // inside the predicate makes a weak cue word a report too.)
+    // (Of three words or more, as for a quotation no rule attributes: "call themselves the
+    // “sea party”" names, it does not report.)
+    constexpr uint32_t kMinQuotedWords = 3;
+    uint32_t quoted_words = 0;
+    for (uint32_t t = c.content.begin; t < c.content.end && quoted_words < kMinQuotedWords; ++t)
+        quoted_words += in_quote(t) && is_word(t);
+    const bool holds_quote = quoted_words >= kMinQuotedWords && source_kind_of(c.source) == SourceKind::Name &&
+                             is_finite_verb(cue, static_cast<uint32_t>(p), c.source) && !is_ly_adverb(cue);
+    if (strength < kStrongCue && !(starts_with_that || quoted || holds_quote) &&
         !takes_clause(c.source, static_cast<uint32_t>(p), cue, c.content))
         return false;
     // "being pushed by Collins", "posted by CBN": a participle before its agent is no cue.
