@@ -325,6 +325,12 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
          "brother of Nils Ek"},
         {"whom-the-source-serves.txt", "the council would vote in May", "indirect", "said", "Her spokeswoman, Lina Dahl,",
          "Lina Dahl"},
+        // After the cue's comma, a phrase opened by a preposition with no verb is the report's
+        // circumstance; the statement is the clause before. So is it for a report closing its
+        // sentence after "as".
+        {"as-reports.txt", "ruined by the new fares", "mixed", "declared", "Lena Berg", "Lena Berg"},
+        {"as-reports.txt", "Freezing the fares means cutting the timetable", "indirect", "suggested", "Nils Dahl",
+         "Nils Dahl"},
         // A quotation inside the predicate makes a verb that is only sometimes a cue a report
         // ("describe … as “…”"); without one it is not ("The pilots want changes.").
         {"quotation-in-predicate.txt", "a death trap", "mixed", "describe", "Harbour pilots", "Harbour pilots"},

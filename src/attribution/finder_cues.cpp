@@ -946,6 +946,20 @@ bool Finder::attribute_subject_before_cue(const CueSite& site, const CueContext&
     }
     bool starts_with_that = false;
     c.content = content_after(next, unit, starts_with_that);
+    // "…,” Hillary Clinton declared in an interview Thursday, in the latest salvo.": after the
+    // cue's comma, a phrase opened by a preposition with no verb is a circumstance.
+    if (!c.content.empty() && next < unit.end && word(next) == "," && c.content.begin == next + 1 &&
+        !in_quote(c.content.begin) && is_folded(c.content.begin, lex_.adjunct_openers) && word(c.content.begin) != "to" &&
+        !is_folded(c.content.begin, lex_.cue_particles)) {  // ("in dismay, over the death of …": its topic)
+        // (A verb here is an auxiliary, a form in -ed or a likely cue: a plural in -s is no verb,
+        // "in her strongest words yet". A comma goes on to the object: "described, in blistering
+        // terms, a set of practices".)
+        bool verbless = true;
+        for (uint32_t t = c.content.begin; t < c.content.end && verbless; ++t)
+            verbless = !in_quote(t) && word(t) != "," && !is_folded(t, lex_.auxiliaries) && cue_strength(t) < kStrongCue &&
+                       !(is_word(t) && !tokens_[t].capitalized && word(t).size() > 3 && word(t).ends_with("ed"));
+        if (verbless) c.content = {};
+    }
     // "This is not about me, Obama told his advisers as he labored over the speech": after whom
     // it was told, a clause of time is the telling's circumstance; the statement is before.
     if (!c.recipient.empty() && !c.content.empty() && c.content.begin == c.recipient.end &&
@@ -962,6 +976,21 @@ bool Finder::attribute_subject_before_cue(const CueSite& site, const CueContext&
     if (c.source.begin > unit.begin + 1 && is_relative_pronoun(c.source.begin - 1) && word(c.source.begin - 2) == "," &&
         word(c.source.begin - 1) != "whose")
         c.content = before_closing_comma(c.content);
+    // "Bridging that gap means cutting costs, as Mr. McDonough suggested.": a report closing
+    // its sentence after "as" reports the clause before it.
+    // (Not after a report of its own: "“…,” Mrs. Clinton said, as the crowd applauded.")
+    const auto reports_already = [&](TokenRange r) {
+        for (uint32_t t = r.begin; t < r.end; ++t)
+            if (in_cue_[t]) return true;
+        return false;
+    };
+    const bool as_clause = c.source.begin > unit.begin + 1 && word(c.source.begin - 1) == "as" &&
+                           (word(c.source.begin - 2) == "," || is_close_mark(c.source.begin - 2)) && !starts_with_that &&
+                           c.recipient.empty() && next < unit.end && is_terminal_punct(next) &&
+                           !content_before(c.source.begin - 1, unit).empty() &&  // (not "…, as he laments a …")
+                           !is_verbless_phrase_before(c.source.begin - 1, unit) &&  // (nor "And, as … reported, …")
+                           !reports_already(content_before(c.source.begin - 1, unit));
+    if (as_clause) c.content = {};
     bool quoted = !c.content.empty() && in_quote(c.content.begin);
     // "“It's ambush journalism,” she says, “this new …”": the quotation before the source is
     // the statement; the one after is its second half (a continuation).
@@ -1021,7 +1050,7 @@ bool Finder::attribute_subject_before_cue(const CueSite& site, const CueContext&
     }
     if (c.content.empty() && relative_source) return false;  // what precedes "who" is no statement of it
     if (c.content.empty()) {
-        c.content = content_before(c.source.begin, unit);
+        c.content = content_before(as_clause ? c.source.begin - 1 : c.source.begin, unit);
         quoted = !c.content.empty() && in_quote(c.content.begin);
         c.rule = quoted ? Rule::QuoteBeforeSource : Rule::ClauseBeforeSource;
         // "On the other side, Ted Cruz tweeted a warning.": a phrase opened by a preposition,
