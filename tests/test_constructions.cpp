@@ -325,6 +325,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
          "brother of Nils Ek"},
         {"whom-the-source-serves.txt", "the council would vote in May", "indirect", "said", "Her spokeswoman, Lina Dahl,",
          "Lina Dahl"},
+        // Whom the recipient works for is the recipient's ("told Nils Dahl of Harbour Radio"),
+        // not the start of the statement.
+        {"recipient-employer.txt", "the ferry would run all winter", "indirect", "told", "She", "Lena Berg"},
         // After the cue's comma, a phrase opened by a preposition with no verb is the report's
         // circumstance; the statement is the clause before. So is it for a report closing its
         // sentence after "as".
@@ -1331,4 +1334,12 @@ TEST_CASE("a participle opening the sentence reports nothing of its own", "[cons
 TEST_CASE("a verb that is only sometimes a cue reports nothing without a clause or a quotation", "[constructions]") {
     const auto out = extract_fixture("quotation-in-predicate.txt");
     CHECK_FALSE(attribution_with(out, "changes"));
+}
+
+TEST_CASE("a recipient's employer after \"of\" is part of the recipient", "[constructions]") {
+    const auto out = extract_fixture("recipient-employer.txt");
+    check_spans(out, "the ferry would run all winter", "the ferry would run all winter", "She");
+    const auto* told = attribution_with(out, "the ferry would run all winter");
+    REQUIRE(told);
+    CHECK(entity_name(out, (*told)["recipient"]) == "Nils Dahl");
 }

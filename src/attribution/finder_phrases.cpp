@@ -1049,6 +1049,17 @@ TokenRange Finder::recipient_at(uint32_t first, const Unit& unit) const {
         // (Not across a clause of its own: "told MSNBC Monday when asked about concerns that …".)
         if (i > first && !tokens_[i].capitalized && (is_folded(i, lex_.clause_openers) || cue_strength(i) >= kStrongCue)) break;
     }
+    // "told Chris Cuomo of CNN after the debate": and whom the recipient works for.
+    const auto with_employer = [&](TokenRange name) -> TokenRange {
+        constexpr uint32_t kMaxEmployerTokens = 4;
+        const uint32_t of = name.end;
+        if (of >= unit.end || word(of) != "of") return name;
+        uint32_t org_end = of + 1;
+        while (org_end < unit.end && org_end - of <= kMaxEmployerTokens && is_word(org_end) && !in_quote(org_end) &&
+               tokens_[org_end].capitalized)
+            ++org_end;
+        return org_end > of + 1 ? TokenRange{name.begin, org_end} : name;
+    };
     if (tokens_[first].capitalized) {
         // A capitalised run may run into the content ("told The National US forces will"):
         // prefer the longest prefix that the document uses elsewhere as a whole name.
@@ -1072,9 +1083,10 @@ TokenRange Finder::recipient_at(uint32_t first, const Unit& unit) const {
                 }
                 at = text_.find(candidate, at + 1);
             }
-            if (elsewhere) return {first, end};
+            if (elsewhere) return with_employer({first, end});
         }
-        if (run_end - first <= 4 && (run_end >= unit.end || !tokens_[run_end].capitalized)) return {first, run_end};
+        if (run_end - first <= 4 && (run_end >= unit.end || !tokens_[run_end].capitalized))
+            return with_employer({first, run_end});
         return {first, first + 1};
     }
     auto w = word(first);
