@@ -1343,10 +1343,3 @@ TEST_CASE("a recipient's employer after \"of\" is part of the recipient", "[cons
     REQUIRE(told);
     CHECK(entity_name(out, (*told)["recipient"]) == "Nils Dahl");
 }
-
-TEST_CASE("a name after \"to\" before a colon is whom it was said to, not the speaker", "[constructions]") {
-    const auto out = extract_fixture("colon-after-recipient.txt");
-    const auto* tides = attribution_with(out, "Nobody checked the tides");
-    REQUIRE(tides);
-    CHECK(entity_name(out, (*tides)["speaker"]) == "Lena Berg");
-}

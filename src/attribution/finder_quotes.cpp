@@ -352,10 +352,7 @@ void Finder::attribute_leftover_quotes() {
                           word(source.begin - 1) == "from");
             // Or a person's full name within it, the quotation ending the sentence ("… doesn’t
             // surprise Republican pollster Daron Shaw: “…”").
-            // (Not after "to": in "Jeb Bush broke down what was wrong to the Dutch newspaper NRC
-            // Handelsblad: “…”" the name is whom it was said to.)
             if (!opens && !source.empty() && source.end - source.begin >= 2 && tokens_[source.end - 1].capitalized &&
-                !(source.begin > unit.begin && word(source.begin - 1) == "to") &&
                 tokens_[source.end - 2].capitalized && is_word(source.end - 2) && !is_folded(source.end - 2, lex_.org_words) &&
                 !is_folded(source.end - 1, lex_.org_words)) {
                 opens = ends_unit(range, unit);
