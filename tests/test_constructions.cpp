@@ -347,6 +347,8 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // past a verb no list knows before its object ("The mayor left the hall, saying …").
         {"participle-subjects.txt", "Save the quay", "direct", "chanting", "about 200 fishermen", "about 200 fishermen"},
         {"participle-subjects.txt", "the vote was a disgrace", "indirect", "saying", "The mayor", "mayor"},
+        // (Past a place and its state's abbreviation, and past a preposition before a name.)
+        {"participle-subjects.txt", "an old ferry song", "indirect", "quoting", "the harbour master", "harbour master"},
         // A name in apposition to the last noun of an apposition is part of it.
         {"participle-subjects.txt", "the council had lost its way", "indirect", "said",
          "Nils Dahl, the editor of the island's weekly newspaper, the Nordby Post,", "Nils Dahl"},
@@ -1342,4 +1344,11 @@ TEST_CASE("a recipient's employer after \"of\" is part of the recipient", "[cons
     const auto* told = attribution_with(out, "the ferry would run all winter");
     REQUIRE(told);
     CHECK(entity_name(out, (*told)["recipient"]) == "Nils Dahl");
+}
+
+TEST_CASE("an opening preposition and its name are no subject of a participle", "[constructions]") {
+    const auto out = extract_fixture("participle-subjects.txt");
+    const auto* calling = attribution_with(out, "the quay plan a disgrace");
+    REQUIRE(calling);
+    CHECK((*calling)["source"]["text"] == "she");
 }

@@ -126,12 +126,17 @@ uint32_t Finder::after_place_apposition(uint32_t comma, uint32_t limit) const {
     constexpr uint32_t kMaxPlaceTokens = 3;
     uint32_t t = comma + 1;
     while (t < limit && t - comma <= kMaxPlaceTokens && is_word(t) && tokens_[t].capitalized) ++t;
+    // ("Aspen, Colo.,": a state's abbreviation with its period.)
+    uint32_t last_place_word = t - 1;
+    if (t < limit && t > comma + 1 && word(t) == "." && (is_abbreviation_period(t) || is_folded(t - 1, lex_.state_names))) ++t;
     // The capitalised words before the comma name the place the state or country follows.
     const bool place_before = comma > 0 && is_word(comma - 1) && tokens_[comma - 1].capitalized;
     // and a subject follows ("…, New Hampshire, Trump went"; not "… in Iowa, Clinton, the
-    // once-presumptive nominee, …", a name and its apposition).
+    // once-presumptive nominee, …", a name and its apposition). After a state's name the
+    // subject may be any noun phrase ("At a conference in Aspen, Colo., the graduate ended").
+    const bool state = t > comma + 1 && is_folded(last_place_word, lex_.state_names);
     if (place_before && t > comma + 1 && t < limit && word(t) == "," && t + 1 < limit && is_word(t + 1) &&
-        (tokens_[t + 1].capitalized || lex_.pronouns_subject(word(t + 1))))
+        (tokens_[t + 1].capitalized || lex_.pronouns_subject(word(t + 1)) || (state && is_determiner(t + 1))))
         return t;
     return comma;
 }
@@ -950,10 +955,12 @@ TokenRange Finder::sentence_subject(const Unit& unit, uint32_t limit) const {
     // lowercase words after it, up to a comma, is an opening adverbial when a pronoun or a
     // name follows the comma.
     constexpr uint32_t kMaxOpenerTokens = 8;
+    // ("Like Mr. Sanders, she …": a preposition before a name.)
     if (first + 1 < limit && ((is_word(first + 1) && !tokens_[first + 1].capitalized) ||
-                              tokens_[first + 1].kind == TokenKind::Number)) {
+                              tokens_[first + 1].kind == TokenKind::Number || is_folded(first, lex_.source_leading_prepositions))) {
         uint32_t comma = first + 1;
         while (comma < limit && comma - first <= kMaxOpenerTokens && word(comma) != "," && !in_quote(comma)) ++comma;
+        if (comma < limit && word(comma) == ",") comma = after_place_apposition(comma, limit);  // "…in Aspen, Colo., the …"
         const uint32_t next = comma + 1;
         // (Or a noun phrase opened by a determiner, a quantifier or a number: "about 200
         // protesters", "many voters", "the crowd".)
