@@ -349,6 +349,8 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"participle-subjects.txt", "the vote was a disgrace", "indirect", "saying", "The mayor", "mayor"},
         // (Past a place and its state's abbreviation, and past a preposition before a name.)
         {"participle-subjects.txt", "an old ferry song", "indirect", "quoting", "the harbour master", "harbour master"},
+        // (After a semicolon the clause has a subject of its own.)
+        {"participle-subjects.txt", "the old pier must be mended first", "indirect", "says", "Ola Ek", "Ola Ek"},
         // A name in apposition to the last noun of an apposition is part of it.
         {"participle-subjects.txt", "the council had lost its way", "indirect", "said",
          "Nils Dahl, the editor of the island's weekly newspaper, the Nordby Post,", "Nils Dahl"},
