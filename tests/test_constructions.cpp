@@ -349,6 +349,8 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"participle-subjects.txt", "the vote was a disgrace", "indirect", "saying", "The mayor", "mayor"},
         // (Past a place and its state's abbreviation, and past a preposition before a name.)
         {"participle-subjects.txt", "an old ferry song", "indirect", "quoting", "the harbour master", "harbour master"},
+        // (Past a place, its state and a time: "in Bangor, Maine, on Sunday,".)
+        {"participle-subjects.txt", "the island needed a second ferry", "indirect", "saying", "Anna Holt", "Anna Holt"},
         // (After a semicolon the clause has a subject of its own.)
         {"participle-subjects.txt", "the old pier must be mended first", "indirect", "says", "Ola Ek", "Ola Ek"},
         // A name in apposition to the last noun of an apposition is part of it.

@@ -374,6 +374,9 @@ private:
     // The comma after "Salem, New Hampshire," when `comma` is the one after "Salem"; else
     // `comma`.
     uint32_t after_place_apposition(uint32_t comma, uint32_t limit) const;
+    // The comma after a time that follows a place's comma ("in Ames, Iowa, on Sunday,"), or
+    // `comma` itself.
+    uint32_t after_time_after_place(uint32_t comma, uint32_t limit) const;
     // The first passive auxiliary ("was", "been", "got"; "being" only `with_being`) after
     // `from` and before `verb`, or -1.
     long passive_auxiliary_between(long from, uint32_t verb, bool with_being) const;

@@ -136,8 +136,19 @@ uint32_t Finder::after_place_apposition(uint32_t comma, uint32_t limit) const {
     // subject may be any noun phrase ("At a conference in Aspen, Colo., the graduate ended").
     const bool state = t > comma + 1 && is_folded(last_place_word, lex_.state_names);
     if (place_before && t > comma + 1 && t < limit && word(t) == "," && t + 1 < limit && is_word(t + 1) &&
-        (tokens_[t + 1].capitalized || lex_.pronouns_subject(word(t + 1)) || (state && is_determiner(t + 1))))
+        (tokens_[t + 1].capitalized || lex_.pronouns_subject(word(t + 1)) ||
+         (state && (is_determiner(t + 1) || is_folded(t + 1, lex_.time_preludes)))))  // ("Ames, Iowa, on Sunday,")
         return t;
+    return comma;
+}
+
+uint32_t Finder::after_time_after_place(uint32_t comma, uint32_t limit) const {
+    // "At an event in Ames, Iowa, on Sunday, Mrs. Clinton …": and a time after it.
+    if (comma + 2 < limit && (is_folded(comma + 1, lex_.time_preludes) || is_folded(comma + 1, lex_.time_words))) {
+        uint32_t next = comma + 2;
+        while (next < limit && next - comma <= 4 && is_word(next) && word(next) != ",") ++next;
+        if (next < limit && word(next) == "," && is_folded(next - 1, lex_.time_words)) return next;
+    }
     return comma;
 }
 
@@ -951,13 +962,7 @@ TokenRange Finder::sentence_subject(const Unit& unit, uint32_t limit) const {
         uint32_t comma = first;
         while (comma < limit && word(comma) != "," && !in_quote(comma) && comma - first < kMaxClauseTokens) ++comma;
         if (comma >= limit || word(comma) != ",") return {};
-        comma = after_place_apposition(comma, limit);  // "Speaking in Salem, New Hampshire, Trump …"
-        // "At an event in Ames, Iowa, on Sunday, Mrs. Clinton …": and a time after it.
-        if (comma + 2 < limit && (is_folded(comma + 1, lex_.time_preludes) || is_folded(comma + 1, lex_.time_words))) {
-            uint32_t next = comma + 2;
-            while (next < limit && next - comma <= 4 && is_word(next) && word(next) != ",") ++next;
-            if (next < limit && word(next) == "," && is_folded(next - 1, lex_.time_words)) comma = next;
-        }
+        comma = after_time_after_place(after_place_apposition(comma, limit), limit);  // "Speaking in Salem, New Hampshire, Trump …"
         first = comma + 1;
         while (first < limit && !is_word(first)) ++first;
         if (first >= limit || in_quote(first)) return {};
@@ -971,7 +976,7 @@ TokenRange Finder::sentence_subject(const Unit& unit, uint32_t limit) const {
                               tokens_[first + 1].kind == TokenKind::Number || is_folded(first, lex_.source_leading_prepositions))) {
         uint32_t comma = first + 1;
         while (comma < limit && comma - first <= kMaxOpenerTokens && word(comma) != "," && !in_quote(comma)) ++comma;
-        if (comma < limit && word(comma) == ",") comma = after_place_apposition(comma, limit);  // "…in Aspen, Colo., the …"
+        if (comma < limit && word(comma) == ",") comma = after_time_after_place(after_place_apposition(comma, limit), limit);
         const uint32_t next = comma + 1;
         // (Or a noun phrase opened by a determiner, a quantifier or a number: "about 200
         // protesters", "many voters", "the crowd".)
