@@ -325,6 +325,8 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
          "brother of Nils Ek"},
         {"whom-the-source-serves.txt", "the council would vote in May", "indirect", "said", "Her spokeswoman, Lina Dahl,",
          "Lina Dahl"},
+        // An adverb read as the cue word hands the cue on to the verb after it.
+        {"adverb-before-cue.txt", "to keep the old ferry", "indirect", "has repeatedly pledged", "who", "Anna Holt"},
         // Whom the recipient works for is the recipient's ("told Nils Dahl of Harbour Radio"),
         // not the start of the statement.
         {"recipient-employer.txt", "the ferry would run all winter", "indirect", "told", "She", "Lena Berg"},

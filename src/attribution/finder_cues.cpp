@@ -1103,6 +1103,18 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
     // "Taylor Bush said he did not recognize …": inside a statement already found, only a
     // verb that is nearly always a cue starts one of its own.
     if (c.rule == Rule::ClauseAfterCue && site.strength < kNestedCue && overlaps_found_content({cue, cue + 1})) return;
+    // "who has repeatedly pledged to ban …", "Obama will implicitly question …": an adverb
+    // taken as the cue word hands the cue on to the verb after it, which the statement
+    // had opened with.
+    if (is_ly_adverb(cue) && c.cue.end == cue + 1 && c.content.begin == cue + 1 && c.content.end > cue + 2 &&
+        is_word(cue + 1) && !in_quote(cue + 1) && !tokens_[cue + 1].capitalized &&
+        (cue_strength(cue + 1) > 0.f || (word(cue + 1).size() > 3 && word(cue + 1).ends_with("ed")))) {
+        c.cue.end = joined_particle_end(cue + 1, unit);
+        c.content.begin = std::max(c.content.begin, c.cue.end);
+        if (c.content.begin < c.content.end && word(c.content.begin) == "that" && c.content.begin + 1 < c.content.end)
+            ++c.content.begin;
+        if (c.content.begin >= c.content.end) return;
+    }
     c.weak_cue = site.strength < kStrongCue;
     // Measured on the tuning articles (tools/calibrate), a weak cue word is right under a
     // quarter of the time when the construction itself is loose: leave those out.
