@@ -1358,3 +1358,17 @@ TEST_CASE("an opening preposition and its name are no subject of a participle", 
     REQUIRE(calling);
     CHECK((*calling)["source"]["text"] == "she");
 }
+
+TEST_CASE("a role finished after \"of\" keeps its whole title", "[constructions]") {
+    const auto out = extract_fixture("role-of-staff.txt");
+    const auto has_role = [&](const char* name, const char* title) {
+        for (const auto& e : out["entities"])
+            if (e["name"] == name)
+                for (const auto& role : e["roles"])
+                    if (role["title"] == title) return true;
+        return false;
+    };
+    // "chief of staff", not "chief" with "staff" read as its organisation (data/role_complements.txt).
+    CHECK(has_role("Nils Dahl", "chief of staff"));
+    CHECK(has_role("Lena Berg", "deputy chief of staff"));
+}

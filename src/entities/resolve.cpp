@@ -41,6 +41,7 @@ extern const std::string_view known_organisations_txt_data;
 extern const std::string_view name_suffixes_txt_data;
 extern const std::string_view english_words_txt_data;
 extern const std::string_view message_nouns_txt_data;
+extern const std::string_view role_complements_txt_data;
 extern const std::string_view organisation_kinds_tsv_data;  // generated: src/CMakeLists.txt
 }  // namespace data
 
@@ -66,6 +67,7 @@ struct Lexicons {
     text::WordSet known_organisations{data::known_organisations_txt_data};
     text::WordSet name_suffixes{data::name_suffixes_txt_data};
     text::WordSet message_nouns{data::message_nouns_txt_data};
+    text::WordSet role_complements{data::role_complements_txt_data};
     text::WordTable organisation_kinds{data::organisation_kinds_tsv_data};
 };
 
@@ -458,6 +460,8 @@ private:
     // A role of `person`, merged with one of the same title (which gains the organisation).
     void add_role(int person, std::string title, int org, bool former);
     void read_roles(int person, uint32_t first, uint32_t head_first, uint32_t head_end, uint32_t end);
+    // The end of "of staff" after a role noun ending at `after_role`, or `after_role`.
+    uint32_t role_complement_end(uint32_t after_role, uint32_t limit) const;
     int org_for_words(uint32_t first, uint32_t end);
 };
 
@@ -1021,6 +1025,18 @@ void Resolver::add_role(int person, std::string title, int org, bool former) {
     roles.push_back({std::move(title), org, former});
 }
 
+uint32_t Resolver::role_complement_end(uint32_t after_role, uint32_t limit) const {
+    // "chief | of staff": "of" and a word that finishes the title, lowercase.
+    // (Not a word modifying a longer phrase: "director of state campaigns".)
+    const uint32_t end = after_role + 2;
+    const bool modifies_more = end < tokens_.size() && is_word(end) && !tokens_[end].capitalized && !is_preposition(word(end)) &&
+                               word(end) != "and";
+    if (after_role + 1 < limit && word(after_role) == "of" && is_word(after_role + 1) && !tokens_[after_role + 1].capitalized &&
+        !modifies_more && lex_.role_complements.contains(lower(word(after_role + 1))))
+        return end;
+    return after_role;
+}
+
 void Resolver::read_roles(int person, uint32_t first, uint32_t head_first, uint32_t head_end, uint32_t end) {
     auto add_role = [&](std::string title, int org, bool former) {
         this->add_role(person, std::move(title), org, former);
@@ -1036,6 +1052,11 @@ void Resolver::read_roles(int person, uint32_t first, uint32_t head_first, uint3
             if (alex_.role_nouns.contains(w) && !tokens_[t].capitalized) {
                 title = title.empty() ? w : title + " " + w;
                 role_end = t + 1;
+                if (const uint32_t complement_end = role_complement_end(role_end, head_first); complement_end > role_end) {
+                    title += " of " + lower(word(complement_end - 1));
+                    role_end = t = complement_end;
+                    --t;
+                }
             }
         }
         if (!title.empty()) add_role(title, org_for_words(first, role_end), former);
@@ -1063,6 +1084,7 @@ void Resolver::read_roles(int person, uint32_t first, uint32_t head_first, uint3
             uint32_t title_end = role + 1;
             while (title_end < segment_end && in(title_end, kRoleNoun) && !tokens_[title_end].capitalized)
                 ++title_end;
+            title_end = std::max(title_end, role_complement_end(title_end, segment_end));
             for (uint32_t k = t; k < title_first; ++k)
                 if (lower(word(k)) == "former") former = true;
             std::string title;
