@@ -1371,4 +1371,6 @@ TEST_CASE("a role finished after \"of\" keeps its whole title", "[constructions]
     // "chief of staff", not "chief" with "staff" read as its organisation (data/role_complements.txt).
     CHECK(has_role("Nils Dahl", "chief of staff"));
     CHECK(has_role("Lena Berg", "deputy chief of staff"));
+    // A title in a relative clause starts after "as" ("who served as harbour director").
+    CHECK(has_role("Ola Ek", "harbour director"));
 }

@@ -1077,9 +1077,16 @@ void Resolver::read_roles(int person, uint32_t first, uint32_t head_first, uint3
         if (role < segment_end) {
             bool former = false;
             uint32_t title_first = role;
+            // (Nor past "as" or a relative pronoun: "who served as labor secretary" is a
+            // labor secretary.)
+            const auto ends_title = [&](uint32_t k) {
+                const auto w = word(k);
+                return w == "as" || w == "who" || w == "which" || w == "that" || w == "whom" || w == "whose";
+            };
             while (title_first > t && is_word(title_first - 1) && !tokens_[title_first - 1].capitalized &&
                    !in(title_first - 1, kDeterminer) && !in(title_first - 1, kAuxAdverb) &&
-                   !word(title_first - 1).ends_with("ly") && !is_preposition(word(title_first - 1)))
+                   !word(title_first - 1).ends_with("ly") && !is_preposition(word(title_first - 1)) &&
+                   !ends_title(title_first - 1))
                 --title_first;
             uint32_t title_end = role + 1;
             while (title_end < segment_end && in(title_end, kRoleNoun) && !tokens_[title_end].capitalized)
