@@ -219,6 +219,8 @@ private:
             if (in_quote(t) || word(t) == ":") return true;
         return false;
     }
+    // A past form in -ed, not a short word that happens to end so ("bed", "red").
+    bool is_ed_form(uint32_t i) const { return word(i).size() > 3 && word(i).ends_with("ed"); }
     bool is_participle(uint32_t i) const {
         auto w = word(i);
         return is_word(i) && w.size() > 4 && (w.ends_with("ed") || w.ends_with("ing"));
@@ -475,8 +477,7 @@ private:
     // chain ("also"), a cue word, or a lowercase form in -ed.
     bool opens_predicate(uint32_t i) const {
         if (!is_word(i) || tokens_[i].capitalized) return false;
-        return is_folded(i, lex_.auxiliaries) || is_folded(i, lex_.aux_adverbs) || info(i).cue ||
-               (word(i).size() > 3 && word(i).ends_with("ed"));
+        return is_folded(i, lex_.auxiliaries) || is_folded(i, lex_.aux_adverbs) || info(i).cue || is_ed_form(i);
     }
     uint32_t after_dateline(uint32_t first, uint32_t limit) const;
     TokenRange content_after(uint32_t first, const Unit& unit, bool& starts_with_that) const;

@@ -650,8 +650,7 @@ Finder::CueContext Finder::cue_context(const CueSite& site, const Unit& unit) co
             for (uint32_t t = inverted_source.begin + 1; t < inverted_source.end; ++t) {
                 if (word(t) == "," || is_relative_pronoun(t) || in_quote(t)) break;
                 const bool finite = is_word(t) && !tokens_[t].capitalized && !is_determiner(t - 1) &&
-                                    (is_folded(t, lex_.auxiliaries) || cue_strength(t) >= kStrongCue ||
-                                     (word(t).size() > 3 && word(t).ends_with("ed")));
+                                    (is_folded(t, lex_.auxiliaries) || cue_strength(t) >= kStrongCue || is_ed_form(t));
                 if (finite) {
                     inverted_source = {};
                     break;
@@ -957,7 +956,7 @@ bool Finder::attribute_subject_before_cue(const CueSite& site, const CueContext&
         bool verbless = true;
         for (uint32_t t = c.content.begin; t < c.content.end && verbless; ++t)
             verbless = !in_quote(t) && word(t) != "," && !is_folded(t, lex_.auxiliaries) && cue_strength(t) < kStrongCue &&
-                       !(is_word(t) && !tokens_[t].capitalized && word(t).size() > 3 && word(t).ends_with("ed"));
+                       !(is_word(t) && !tokens_[t].capitalized && is_ed_form(t));
         if (verbless) c.content = {};
     }
     // "This is not about me, Obama told his advisers as he labored over the speech": after whom
@@ -984,11 +983,13 @@ bool Finder::attribute_subject_before_cue(const CueSite& site, const CueContext&
             if (in_cue_[t]) return true;
         return false;
     };
+    // (Closing the sentence: "…, as he laments a …" is a clause of time; nor after a verbless
+    // opener: "And, as … reported, …".)
     const bool as_clause = c.source.begin > unit.begin + 1 && word(c.source.begin - 1) == "as" &&
                            (word(c.source.begin - 2) == "," || is_close_mark(c.source.begin - 2)) && !starts_with_that &&
                            c.recipient.empty() && next < unit.end && is_terminal_punct(next) &&
-                           !content_before(c.source.begin - 1, unit).empty() &&  // (not "…, as he laments a …")
-                           !is_verbless_phrase_before(c.source.begin - 1, unit) &&  // (nor "And, as … reported, …")
+                           !content_before(c.source.begin - 1, unit).empty() &&
+                           !is_verbless_phrase_before(c.source.begin - 1, unit) &&
                            !reports_already(content_before(c.source.begin - 1, unit));
     if (as_clause) c.content = {};
     bool quoted = !c.content.empty() && in_quote(c.content.begin);
@@ -1108,7 +1109,7 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
     // had opened with.
     if (is_ly_adverb(cue) && c.cue.end == cue + 1 && c.content.begin == cue + 1 && c.content.end > cue + 2 &&
         is_word(cue + 1) && !in_quote(cue + 1) && !tokens_[cue + 1].capitalized &&
-        (cue_strength(cue + 1) > 0.f || (word(cue + 1).size() > 3 && word(cue + 1).ends_with("ed")))) {
+        (cue_strength(cue + 1) > 0.f || is_ed_form(cue + 1))) {
         c.cue.end = joined_particle_end(cue + 1, unit);
         c.content.begin = std::max(c.content.begin, c.cue.end);
         if (c.content.begin < c.content.end && word(c.content.begin) == "that" && c.content.begin + 1 < c.content.end)
