@@ -173,7 +173,7 @@ SourceKind Finder::source_kind_of(TokenRange source) const {
     if (source.empty()) return SourceKind::None;
     if (source.end == source.begin + 1) {
         const auto w = without_clitic(word(source.begin));
-        if (lex_.pronouns_subject(w) || is_relative_pronoun(source.begin) || w == "I" || w == "We" || w == "you")
+        if (lex_.pronouns_subject(w) || is_relative_pronoun(source.begin))
             return SourceKind::Pronoun;
     }
     // ("The union" opening a sentence has a capital but no name.)
