@@ -476,6 +476,14 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
          "Eva Lind"},
         // An adjunct between subject and cue whose show's name holds its closing comma.
         {"verb-phrase-and-adjunct.txt", "the night ferry was too expensive", "indirect", "said", "Per Dahl", "Per Dahl"},
+        // A past form without -ed and its object, before a participle cue, are the cue's; the
+        // source is the subject before them (data/object_taking_pasts.txt).
+        {"past-verb-phrase-cue.txt", "the new ferry timetable", "indirect", "spent most of the harbour meeting railing against",
+         "Councillor Ola Ek", "Ola Ek"},
+        {"past-verb-phrase-cue.txt", "the vote had been rigged", "indirect", "sent an email saying", "she", "Ola Ek"},
+        {"past-verb-phrase-cue.txt", "the quay would close by March", "indirect", "began warning", "Mayor Eva Lind", "Eva Lind"},
+        {"past-verb-phrase-cue.txt", "whether the night ferry would survive the cuts", "indirect", "kept asking",
+         "The Harbour Workers Union", "Harbour Workers Union"},
         // Evidence reports what it shows.
         {"evidence.txt", "Clinton with a double-digit lead in New York", "indirect", "show", "Recent polls",
          "Recent polls"},

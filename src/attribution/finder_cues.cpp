@@ -865,17 +865,24 @@ bool Finder::attribute_subject_before_cue(const CueSite& site, const CueContext&
     // Auxiliaries and adverbs between source and verb belong to the cue ("has also said"),
     // and so does a verb phrase before a cue noun ("released a statement").
     c.cue.begin = static_cast<uint32_t>(p) + 1;
+    const auto words_only = [&](uint32_t from, uint32_t to) {
+        for (uint32_t t = from; t < to; ++t)
+            if (!is_word(t) || in_quote(t) || tokens_[t].capitalized || is_folded(t, lex_.clause_openers)) return false;
+        return true;
+    };
     if (c.source.end < c.cue.begin && word(c.source.end).ends_with("ed") && is_determiner(c.source.end + 1))
+        c.cue.begin = c.source.end;
+    // ("Sanders spent much of his campaign railing against": so does a past form without
+    // -ed and its object, however long, if nothing but lower-case words.)
+    constexpr uint32_t kMaxPastVerbPhrase = 8;
+    if (c.source.end < c.cue.begin && c.cue.begin - c.source.end <= kMaxPastVerbPhrase &&
+        is_folded(c.source.end, lex_.object_taking_pasts) && words_only(c.source.end, c.cue.begin))
         c.cue.begin = c.source.end;
     // "Trump also took multiple swipes at", "made no mention of": the words between the
     // subject and a cue noun are the cue's.
     constexpr uint32_t kMaxCueVerbPhrase = 4;  // measured against 2 and 6 on the tuning part
-    if (c.source.end < c.cue.begin && c.cue.begin - c.source.end <= kMaxCueVerbPhrase) {
-        bool words_only = true;
-        for (uint32_t t = c.source.end; t < c.cue.begin && words_only; ++t)
-            words_only = is_word(t) && !in_quote(t) && !tokens_[t].capitalized && !is_folded(t, lex_.clause_openers);
-        if (words_only) c.cue.begin = c.source.end;
-    }
+    if (c.source.end < c.cue.begin && c.cue.begin - c.source.end <= kMaxCueVerbPhrase && words_only(c.source.end, c.cue.begin))
+        c.cue.begin = c.source.end;
     c.recipient = addressee.empty() ? opening_recipient(unit, c.source.begin) : addressee;
     uint32_t next = cue + 1;
     // ("Ackman is convinced Valeant will …": after "be", a participle of attitude has no one

@@ -744,7 +744,16 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
             break;
         }
         // (A cue word right after a determiner is a noun: "The petition accuses".)
-        const bool verb_before_object = w.size() > 3 && w.ends_with("ed") && i + 1 <= last && is_determiner(i + 1) &&
+        // ("she sent an email saying", "Sanders spent much of his campaign railing against",
+        // "She began thinking about": a past form without -ed, before its object or right
+        // before a participle cue.)
+        const bool past_before_object =
+            is_folded(i, lex_.object_taking_pasts) &&
+            ((i + 1 <= last && is_word(i + 1) && !is_folded(i + 1, lex_.adjunct_openers) &&
+              !is_folded(i + 1, lex_.cue_particles) && word(i + 1) != "by") ||
+             (i == last && last + 1 < unit.end && word(last + 1).ends_with("ing")));
+        const bool verb_before_object = ((w.size() > 3 && w.ends_with("ed") && i + 1 <= last && is_determiner(i + 1)) ||
+                                         past_before_object) &&
                                         k > lo && (is_word(i - 1) || word(i - 1) == ")");
         // "Aides to Mr. Sanders", "advisers to the governor": a role and whom it serves;
         // "a source close to the senator": an adjective and what it is close to.

@@ -85,6 +85,7 @@ public:
         kIrregularParticiples,
         kFiniteFormsAfterTime,
         kLabelNouns,
+        kObjectTakingPasts,
         kListCount,
     };
     static_assert(kListCount < 64, "WordInfo::lists has a bit per list, and Finder uses bit 63");
@@ -169,6 +170,7 @@ public:
     const text::WordSet& irregular_participles = lists_[kIrregularParticiples];
     const text::WordSet& finite_forms_after_time = lists_[kFiniteFormsAfterTime];
     const text::WordSet& label_nouns = lists_[kLabelNouns];
+    const text::WordSet& object_taking_pasts = lists_[kObjectTakingPasts];
 
     // What the lexicon knows of one folded word form, looked up once per token: its cue
     // entry, the phrasal cues it opens, and a bit per word list above that holds it (see
