@@ -484,6 +484,10 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"past-verb-phrase-cue.txt", "the quay would close by March", "indirect", "began warning", "Mayor Eva Lind", "Eva Lind"},
         {"past-verb-phrase-cue.txt", "whether the night ferry would survive the cuts", "indirect", "kept asking",
          "The Harbour Workers Union", "Harbour Workers Union"},
+        // An inverted name is short before its own apposition, even after a relative clause
+        // whose commas close like an apposition's.
+        {"inverted-after-relative.txt", "also lacks support from her colleagues", "indirect", "said",
+         "Nils Dahl, director of the Lund Institute for Local Politics", "Nils Dahl"},
         // Evidence reports what it shows.
         {"evidence.txt", "Clinton with a double-digit lead in New York", "indirect", "show", "Recent polls",
          "Recent polls"},
@@ -1381,4 +1385,15 @@ TEST_CASE("a role finished after \"of\" keeps its whole title", "[constructions]
     CHECK(has_role("Lena Berg", "deputy chief of staff"));
     // A title in a relative clause starts after "as" ("who served as harbour director").
     CHECK(has_role("Ola Ek", "harbour director"));
+}
+
+TEST_CASE("a body named by a capitalised modifier is whom it was told", "[constructions]") {
+    const auto out = extract_fixture("recipient-named-body.txt");
+    // "told a Council committee Tuesday": the committee is the recipient, the clause before the statement.
+    check_spans(out, "The harbour will stay open through the winter", "The harbour will stay open through the winter",
+                "Harbour Director Ola Berg");
+    const auto* told = attribution_with(out, "The harbour will stay open");
+    REQUIRE(told);
+    CHECK_FALSE((*told)["recipient"].is_null());
+    for (const auto& a : out["attributions"]) CHECK(std::string(a["content"]["text"]).find("committee") == std::string::npos);
 }

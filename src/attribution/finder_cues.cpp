@@ -621,10 +621,14 @@ Finder::CueContext Finder::cue_context(const CueSite& site, const Unit& unit) co
         // phrase or a name ("…, said the official.").
         // ("Congressman Chris Collins, a Trump supporter, said Trump campaign strategists plan
         // …": a capitalised clause is no name.)
+        // ("…, whom he's alienated with his rhetoric, said Larry Sabato, director of …": a name
+        // is short before its own apposition.)
         constexpr uint32_t kMaxInvertedName = 6;
         const uint32_t inverted_length = inverted_source.end - inverted_source.begin;
+        uint32_t name_end = inverted_source.begin;
+        while (name_end < inverted_source.end && word(name_end) != ",") ++name_end;
         bool short_source = !inverted_source.empty() &&
-                            ((tokens_[inverted_source.begin].capitalized && inverted_length <= kMaxInvertedName) ||
+                            ((tokens_[inverted_source.begin].capitalized && name_end - inverted_source.begin <= kMaxInvertedName) ||
                              inverted_length <= 3);
         // ("Sen. Ted Cruz, a candidate for president, tweeted a warning.": nor when the short
         // phrase is headed by a word for what is said.)

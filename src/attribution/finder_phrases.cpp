@@ -1132,14 +1132,20 @@ TokenRange Finder::recipient_at(uint32_t first, const Unit& unit) const {
         if (name_end > first + 2) return {first, name_end};
         // "told his closest advisers as he labored …": a longer phrase naming people, up to a
         // clause or adjunct opening or the sentence's end.
+        // ("told a Senate panel Wednesday": a name may modify the head, which then names a body.)
         constexpr uint32_t kMaxCommonRecipient = 4;
         uint32_t phrase_end = first + 1;
+        bool named_modifier = false;
         while (phrase_end < unit.end && phrase_end - first < kMaxCommonRecipient && is_word(phrase_end) &&
-               !in_quote(phrase_end) && !tokens_[phrase_end].capitalized && !is_folded(phrase_end, lex_.clause_openers) &&
-               !is_folded(phrase_end, lex_.adjunct_openers) && !is_folded(phrase_end, lex_.auxiliaries) &&
-               cue_strength(phrase_end) < kStrongCue)
+               !in_quote(phrase_end) && (!tokens_[phrase_end].capitalized || (phrase_end == first + 1 && name_end == first + 2)) &&
+               !is_folded(phrase_end, lex_.clause_openers) && !is_folded(phrase_end, lex_.adjunct_openers) &&
+               !is_folded(phrase_end, lex_.auxiliaries) && cue_strength(phrase_end) < kStrongCue) {
+            named_modifier |= tokens_[phrase_end].capitalized;
             ++phrase_end;
-        if (phrase_end > first + 2 && is_role_noun_or_plural(phrase_end - 1) &&
+        }
+        const bool names_recipient = named_modifier ? !tokens_[phrase_end - 1].capitalized && is_folded(phrase_end - 1, lex_.org_words)
+                                                    : is_role_noun_or_plural(phrase_end - 1);
+        if (phrase_end > first + 2 && names_recipient &&
             (phrase_end >= unit.end || (is_terminal_punct(phrase_end) && !is_abbreviation_period(phrase_end)) ||
              is_folded(phrase_end, lex_.clause_openers) || is_folded(phrase_end, lex_.adjunct_openers)))
             return {first, phrase_end};
