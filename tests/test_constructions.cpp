@@ -488,6 +488,12 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // whose commas close like an apposition's.
         {"inverted-after-relative.txt", "also lacks support from her colleagues", "indirect", "said",
          "Nils Dahl, director of the Lund Institute for Local Politics", "Nils Dahl"},
+        // Two speakers' turns in one paragraph: the first ends where the second's label starts.
+        {"speaker-turns-in-one-paragraph.txt", "The ferry must run every night", "direct", ":", "Lind", "Lind"},
+        {"speaker-turns-in-one-paragraph.txt", "We cannot pay for a night ferry", "direct", ":", "Berg", "Berg"},
+        // A floating quotation goes on with the quotation of the sentence before, not with a
+        // report of someone else inside that sentence.
+        {"continuation-after-inner-report.txt", "I will not let the harbour down", "direct", "", "", "Eva Lind"},
         // Evidence reports what it shows.
         {"evidence.txt", "Clinton with a double-digit lead in New York", "indirect", "show", "Recent polls",
          "Recent polls"},

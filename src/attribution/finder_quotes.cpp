@@ -424,6 +424,17 @@ void Finder::attribute_leftover_quotes() {
             if (found_[f].content.end <= open && (previous < 0 || found_[f].content.end >= found_[previous].content.end))
                 previous = static_cast<int>(f);
         if (previous < 0) continue;
+        // "“Your reputation is amazing,” Trump assured Jones, after Jones assured Trump that …
+        // “I will not let you down.”": a quotation goes on with the quotation of its sentence,
+        // not with a report of what someone else said around it.
+        if (const Candidate& last = found_[previous]; !in_quote(last.content.begin)) {
+            const uint32_t last_unit = unit_of_[last.content.end - 1];
+            for (size_t f = 0; f < found_.size(); ++f)
+                if (static_cast<int>(f) != previous && !found_[f].content.empty() && in_quote(found_[f].content.begin) &&
+                    found_[f].content.end <= last.content.begin && unit_of_[found_[f].content.begin] == last_unit &&
+                    !found_[f].source.empty() && !last.source.empty() && found_[f].source.end <= last.source.begin)
+                    previous = static_cast<int>(f);
+        }
         if (mid_sentence) {
             // "“It’s an enormous moment,” said X. Unless rivals quit, “it’s very difficult …”":
             // a sentence closing on a quotation, right after a quotation with its speaker in the
@@ -538,30 +549,41 @@ bool Finder::looks_like_speaker_label(uint32_t first, uint32_t colon) const {
 
 void Finder::attribute_speaker_turns() {
     constexpr uint32_t kMaxNameTokens = 6;
-    for (uint32_t u = 0; u < units_.size(); ++u) {
-        const Unit& unit = units_[u];
-        if (u > 0 && units_[u - 1].paragraph == unit.paragraph) continue;  // not a paragraph's first
-        uint32_t first = unit.begin;
-        if (!is_word(first) || !tokens_[first].capitalized || in_quote(first)) continue;
+    // The colon of a unit opening with a speaker's label ("Clinton: …"), or 0.
+    const auto label_colon = [&](const Unit& unit) -> uint32_t {
+        const uint32_t first = unit.begin;
+        if (!is_word(first) || !tokens_[first].capitalized || in_quote(first)) return 0;
         uint32_t colon = first;
-        bool name = true;
         while (colon < unit.end && colon - first <= kMaxNameTokens && word(colon) != ":") {
             const Token& t = tokens_[colon];
             // Capitalised words, initials' periods and short joining words ("Mukasey at RNC").
             bool fits = (t.kind == TokenKind::Word && (t.capitalized || word(colon).size() <= 3)) ||
                         word(colon) == "." || word(colon) == "-" || word(colon) == "'s" || word(colon) == "\xE2\x80\x99s";
-            if (!fits || in_quote(colon) || cue_strength(colon) >= kWeakCue) {
-                name = false;
-                break;
-            }
+            if (!fits || in_quote(colon) || cue_strength(colon) >= kWeakCue) return 0;
             ++colon;
         }
-        if (!name || colon >= unit.end || word(colon) != ":" || colon == first) continue;
-        if (!looks_like_speaker_label(first, colon)) continue;
+        if (colon >= unit.end || word(colon) != ":" || colon == first || colon + 1 >= unit.end) return 0;
+        return looks_like_speaker_label(first, colon) ? colon : 0;
+    };
+    // A turn opens its paragraph, or follows a turn in it: "Clinton: “…” Bush: “…”" holds two,
+    // the first ending where the second's label starts.
+    bool after_turn = false;
+    for (uint32_t u = 0; u < units_.size(); ++u) {
+        const Unit& unit = units_[u];
+        const bool paragraph_first = u == 0 || units_[u - 1].paragraph != unit.paragraph;
+        if (paragraph_first) after_turn = false;
+        if (!paragraph_first && !after_turn) continue;
+        const uint32_t colon = label_colon(unit);
+        if (colon == 0) {
+            after_turn = false;
+            continue;
+        }
+        after_turn = true;
+        const uint32_t first = unit.begin;
         uint32_t begin = colon + 1;
-        if (begin >= unit.end) continue;
         uint32_t end = unit.end;
-        for (uint32_t v = u + 1; v < units_.size() && units_[v].paragraph == unit.paragraph; ++v) end = units_[v].end;
+        for (uint32_t v = u + 1; v < units_.size() && units_[v].paragraph == unit.paragraph && label_colon(units_[v]) == 0; ++v)
+            end = units_[v].end;
         while (end > begin && !in_quote(end - 1) && is_terminal_punct(end - 1)) --end;
         // "Rubio: “…”" is the colon rule's; a headline's "Bernie Sanders: ‘Of Course’ Hillary
         // Clinton Is Qualified" is a turn with a quotation in it.
