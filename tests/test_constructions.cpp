@@ -494,6 +494,11 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // A floating quotation goes on with the quotation of the sentence before, not with a
         // report of someone else inside that sentence.
         {"continuation-after-inner-report.txt", "I will not let the harbour down", "direct", "", "", "Eva Lind"},
+        // A name and its verb open no adverbial: after "in Salem, Oregon," the participle is
+        // still the subject's, not the place's.
+        {"participle-after-place.txt", "to keep the night ferry running", "indirect", "promising", "Lind", "Eva Lind"},
+        {"participle-after-place.txt", "the quay would close in March", "indirect", "warning", "Berg",
+         "Ola Berg"},
         // Evidence reports what it shows.
         {"evidence.txt", "Clinton with a double-digit lead in New York", "indirect", "show", "Recent polls",
          "Recent polls"},

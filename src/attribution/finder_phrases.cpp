@@ -981,7 +981,14 @@ TokenRange Finder::sentence_subject(const Unit& unit, uint32_t limit) const {
     // name follows the comma.
     constexpr uint32_t kMaxOpenerTokens = 8;
     // ("Like Mr. Sanders, she …": a preposition before a name.)
-    if (first + 1 < limit && ((is_word(first + 1) && !tokens_[first + 1].capitalized) ||
+    // (Not a name and its verb: "Trump spoke in Bangor, Maine, promising …".)
+    const uint32_t after_first = first + 1;
+    const bool name_then_verb = tokens_[first].capitalized && after_first < limit && is_word(after_first) &&
+                                !tokens_[after_first].capitalized && !is_folded(first, lex_.adjunct_openers) &&
+                                !is_folded(first, lex_.source_leading_prepositions) && !is_folded(first, lex_.number_words) &&
+                                (is_folded(after_first, lex_.auxiliaries) || is_ed_form(after_first) ||
+                                 is_folded(after_first, lex_.object_taking_pasts) || cue_strength(after_first) >= kStrongCue);
+    if (first + 1 < limit && !name_then_verb && ((is_word(first + 1) && !tokens_[first + 1].capitalized) ||
                               tokens_[first + 1].kind == TokenKind::Number || is_folded(first, lex_.source_leading_prepositions))) {
         uint32_t comma = first + 1;
         while (comma < limit && comma - first <= kMaxOpenerTokens && word(comma) != "," && !in_quote(comma)) ++comma;
