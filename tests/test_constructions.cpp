@@ -499,6 +499,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"participle-after-place.txt", "to keep the night ferry running", "indirect", "promising", "Lind", "Eva Lind"},
         {"participle-after-place.txt", "the quay would close in March", "indirect", "warning", "Berg",
          "Ola Berg"},
+        // The sentence's subject keeps its party and state in parentheses.
+        {"subject-party-tag-and-joined-name.txt", "to keep the night ferry running", "indirect", "promising",
+         "Sen. Eva Lind (D-Wash.)", "Eva Lind"},
         // Evidence reports what it shows.
         {"evidence.txt", "Clinton with a double-digit lead in New York", "indirect", "show", "Recent polls",
          "Recent polls"},
@@ -1407,4 +1410,9 @@ TEST_CASE("a body named by a capitalised modifier is whom it was told", "[constr
     REQUIRE(told);
     CHECK_FALSE((*told)["recipient"].is_null());
     for (const auto& a : out["attributions"]) CHECK(std::string(a["content"]["text"]).find("committee") == std::string::npos);
+}
+
+TEST_CASE("a subject of two names joined by \"and\" is whole", "[constructions]") {
+    const auto out = extract_fixture("subject-party-tag-and-joined-name.txt");
+    check_spans(out, "it would not last the winter", "it would not last the winter", "Ola Berg and Nils Dahl");
 }

@@ -1016,6 +1016,29 @@ TokenRange Finder::sentence_subject(const Unit& unit, uint32_t limit) const {
         end += 2;
     uint32_t names = end;
     while (names < limit && ((is_word(names) && tokens_[names].capitalized) || is_abbreviation_period(names))) ++names;
+    // "Sen. Bernie Sanders (I-Vt.)", "Bernie Sanders and Ted Cruz": a name's party and state
+    // in parentheses, and a second name joined by "and", are the subject's too.
+    constexpr uint32_t kMaxJoinedNames = 3, kMaxTagTokens = 8;
+    for (uint32_t joined = 0; names > end && joined < kMaxJoinedNames; ++joined) {
+        uint32_t at = names;
+        if (at < limit && word(at) == "(") {
+            uint32_t close = at + 1;
+            bool tag = true;
+            while (close < limit && close - at <= kMaxTagTokens && word(close) != ")" && tag) {
+                tag = !in_quote(close) && ((is_word(close) && tokens_[close].capitalized) || tokens_[close].kind == TokenKind::Punct);
+                ++close;
+            }
+            if (tag && close < limit && word(close) == ")" && close > at + 1) at = close + 1;
+        }
+        if (at + 1 < limit && word(at) == "and" && is_word(at + 1) && tokens_[at + 1].capitalized && !in_quote(at + 1)) {
+            uint32_t next = at + 1;
+            while (next < limit && ((is_word(next) && tokens_[next].capitalized) || is_abbreviation_period(next))) ++next;
+            names = next;
+            continue;
+        }
+        names = at;
+        break;
+    }
     // "The former Republican presidential candidate continued, saying …", "Republican
     // presidential candidate Donald Trump issued a statement, …": the noun phrase runs on over
     // lowercase words to the first that opens the predicate.
