@@ -1416,3 +1416,15 @@ TEST_CASE("a subject of two names joined by \"and\" is whole", "[constructions]"
     const auto out = extract_fixture("subject-party-tag-and-joined-name.txt");
     check_spans(out, "it would not last the winter", "it would not last the winter", "Ola Berg and Nils Dahl");
 }
+
+TEST_CASE("a list of noun phrases joined by \"and\" at its end is one source", "[constructions]") {
+    const auto out = extract_fixture("listed-sources.txt");
+    check_spans(out, "the harbour master would be missed", "the harbour master would be missed",
+                "Friends, neighbours and former rivals");
+    check_spans(out, "they backed the plan", "they backed the plan",
+                "Forty percent of fishermen, 30 percent of ferry workers and 12 percent of shop owners");
+    // An opening time and its comma are no item of the list.
+    const auto* urged = attribution_with(out, "to keep the night ferry");
+    REQUIRE(urged);
+    CHECK((*urged)["source"]["text"] == "Mayor Eva Lind and Councillor Ola Berg");
+}

@@ -815,7 +815,12 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
         const uint32_t stop = static_cast<uint32_t>(k);
         const auto sw = word(stop);
         // (Not "to": "… to the forum said" gave more wrong sources than right.)
-        const bool joint = !tokens_[stop].capitalized && (sw == "for" || sw == "and");
+        // ("Friends, lobbyists and former foes said", "45% of Republicans, 28% of independents
+        // and 12% of Democrats said": after a comma, a list whose last items "and" joins.)
+        bool joined_list = false;
+        if (sw == ",")
+            for (uint32_t t = r.begin + 1; t < r.end && !joined_list; ++t) joined_list = word(t) == "and" || word(t) == "or";
+        const bool joint = !tokens_[stop].capitalized && (sw == "for" || sw == "and" || joined_list);
         uint32_t start = unit.begin;
         // ("“…,” Fight for Fifteen organizer Kendall Fells said": after a quotation and its
         // comma, too.)
@@ -829,11 +834,40 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
                 break;
             }
         while (start < stop && is_folded(start, lex_.leading_conjunctions)) ++start;
-        bool phrase = joint && start < stop && (is_determiner(start) || tokens_[start].capitalized) &&
-                      last + 1 - start <= kMaxSourceTokens;
+        // A list's items are short noun phrases: none is a time or opens with a preposition,
+        // and none holds a verb, a pronoun or a form in -ed ("Sunday, Mr. Rubio and …",
+        // "Burdened by mistrust, … the leaders" are no lists).
+        const auto lists_noun_phrases = [&](uint32_t from, uint32_t to) {
+            constexpr uint32_t kMaxItemTokens = 5;
+            uint32_t item = from;
+            for (uint32_t t = from; t <= to; ++t) {
+                if (t < to && word(t) != ",") continue;
+                // (After the first, an item opened by an article is an apposition: "Donald Trump,
+                // the front-runner and former host of …"; a capitalised word before an article
+                // is a preposition.)
+                if (t == item || t - item > kMaxItemTokens || is_folded(item, lex_.adjunct_openers) ||
+                    is_folded(item, lex_.source_leading_prepositions) || is_folded(item, lex_.time_words) ||
+                    is_folded(item, lex_.sentence_adverbs) || (item > from && is_determiner(item)) ||
+                    (item + 1 < t && tokens_[item].capitalized && is_determiner(item + 1)))  // "Throughout the race,"
+                    return false;
+                for (uint32_t w = item; w < t; ++w)
+                    if (is_word(w) && !tokens_[w].capitalized &&
+                        (is_ed_form(w) || is_folded(w, lex_.auxiliaries) || lex_.pronouns_subject(word(w)) ||
+                         cue_strength(w) >= kStrongCue || is_folded(w, lex_.time_words)))
+                        return false;
+                item = t + 1;
+            }
+            return true;
+        };
+        const bool counted = tokens_[start].kind == TokenKind::Number && (sw == "and" || joined_list);  // "89% of …"
+        bool phrase = joint && start < stop && (is_determiner(start) || tokens_[start].capitalized || counted) &&
+                      last + 1 - start <= kMaxSourceTokens && (!joined_list || lists_noun_phrases(start, stop));
         for (uint32_t t = start; phrase && t < stop; ++t) {
             if (in_quote(t) || tokens_[t].kind == TokenKind::Quote) phrase = false;
-            else if (tokens_[t].kind == TokenKind::Punct) phrase = word(t) == "." || word(t) == "-" || word(t) == "’s" || word(t) == "'s";
+            else if (tokens_[t].kind == TokenKind::Punct)
+                phrase = word(t) == "." || word(t) == "-" || word(t) == "’s" || word(t) == "'s" ||
+                         ((joined_list || sw == "and") && word(t) == "," && lists_noun_phrases(start, stop)) ||
+                         (counted && word(t) == "%");
             else if (!tokens_[t].capitalized && (is_folded(t, lex_.auxiliaries) || (cue_strength(t) >= kStrongCue && !(t > start && is_determiner(t - 1))) ||
                                                  is_folded(t, lex_.clause_openers) || lex_.pronouns_subject(word(t))))
                 phrase = false;
