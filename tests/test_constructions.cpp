@@ -1415,6 +1415,8 @@ TEST_CASE("a body named by a capitalised modifier is whom it was told", "[constr
 TEST_CASE("a subject of two names joined by \"and\" is whole", "[constructions]") {
     const auto out = extract_fixture("subject-party-tag-and-joined-name.txt");
     check_spans(out, "it would not last the winter", "it would not last the winter", "Ola Berg and Nils Dahl");
+    // A common noun phrase after "and", up to the predicate.
+    check_spans(out, "the quay would be sold", "the quay would be sold", "Nils Dahl and his fellow fishermen");
 }
 
 TEST_CASE("a list of noun phrases joined by \"and\" at its end is one source", "[constructions]") {

@@ -1053,6 +1053,7 @@ TokenRange Finder::sentence_subject(const Unit& unit, uint32_t limit) const {
     // "Sen. Bernie Sanders (I-Vt.)", "Bernie Sanders and Ted Cruz": a name's party and state
     // in parentheses, and a second name joined by "and", are the subject's too.
     constexpr uint32_t kMaxJoinedNames = 3, kMaxTagTokens = 8;
+    uint32_t joined_phrase = 0;
     for (uint32_t joined = 0; names > end && joined < kMaxJoinedNames; ++joined) {
         uint32_t at = names;
         if (at < limit && word(at) == "(") {
@@ -1070,8 +1071,18 @@ TokenRange Finder::sentence_subject(const Unit& unit, uint32_t limit) const {
             names = next;
             continue;
         }
+        // ("Hillary Clinton and her Democratic allies have argued": a common noun phrase after
+        // "and", kept only if it runs to the predicate below.)
+        if (at + 1 < limit && word(at) == "and" && is_determiner(at + 1) && !in_quote(at + 1)) joined_phrase = at + 1;
         names = at;
         break;
+    }
+    if (joined_phrase > 0) {
+        uint32_t verb = joined_phrase + 1;
+        while (verb < limit && verb - first < kMaxSubjectTokens && is_word(verb) && !in_quote(verb) && !opens_predicate(verb) &&
+               !is_folded(verb, lex_.clause_openers) && !is_folded(verb, lex_.adjunct_openers) && !is_folded(verb, lex_.time_words))
+            ++verb;
+        if (verb > joined_phrase + 1 && verb < limit && opens_predicate(verb)) names = verb;
     }
     // "The former Republican presidential candidate continued, saying …", "Republican
     // presidential candidate Donald Trump issued a statement, …": the noun phrase runs on over
