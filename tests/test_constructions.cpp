@@ -502,6 +502,10 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // The sentence's subject keeps its party and state in parentheses.
         {"subject-party-tag-and-joined-name.txt", "to keep the night ferry running", "indirect", "promising",
          "Sen. Eva Lind (D-Wash.)", "Eva Lind"},
+        // A participle opening the sentence with a that-clause: the main clause's subject said it.
+        {"opening-participle-that.txt", "the night ferry had been late all week", "indirect", "Noting", "Mayor Eva Lind",
+         "Eva Lind"},
+        {"opening-participle-that.txt", "the quay needed repairs", "indirect", "Conceding", "she", "Eva Lind"},
         // Evidence reports what it shows.
         {"evidence.txt", "Clinton with a double-digit lead in New York", "indirect", "show", "Recent polls",
          "Recent polls"},

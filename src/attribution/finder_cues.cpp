@@ -245,11 +245,18 @@ void Finder::try_asked(uint32_t asked, const Unit& unit) {
 }
 
 bool Finder::try_fronted_gerund(uint32_t gerund, const Unit& unit) {
-    if (gerund == unit.begin || !word(gerund).ends_with("ing") || tokens_[gerund].capitalized) return false;
-    // The opener starts the sentence, or follows a conjunction that does ("But while saying …").
-    const uint32_t opener = gerund - 1;
-    if (opener > unit.begin && !(opener == unit.begin + 1 && is_folded(unit.begin, lex_.leading_conjunctions))) return false;
-    if (!is_folded(opener, lex_.gerund_openers)) return false;
+    if (!word(gerund).ends_with("ing")) return false;
+    // "Noting that only one senator voted with them, Tester added: …": a participle opening
+    // the sentence with a that-clause needs no opener.
+    const bool opens_with_that = gerund == after_dateline(unit.begin, unit.end) && tokens_[gerund].capitalized &&
+                                 gerund + 1 < unit.end && word(gerund + 1) == "that";
+    if (!opens_with_that) {
+        if (gerund == unit.begin || tokens_[gerund].capitalized) return false;
+        // The opener starts the sentence, or follows a conjunction that does ("But while saying …").
+        const uint32_t opener = gerund - 1;
+        if (opener > unit.begin && !(opener == unit.begin + 1 && is_folded(unit.begin, lex_.leading_conjunctions))) return false;
+        if (!is_folded(opener, lex_.gerund_openers)) return false;
+    }
     uint32_t comma = gerund + 1;
     while (comma < unit.end && comma - gerund <= kMaxClauseTokens && (in_quote(comma) || word(comma) != ",")) {
         if (!in_quote(comma) && (word(comma) == ";" || word(comma) == ":" ||
