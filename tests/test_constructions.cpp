@@ -506,6 +506,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"opening-participle-that.txt", "the night ferry had been late all week", "indirect", "Noting", "Mayor Eva Lind",
          "Eva Lind"},
         {"opening-participle-that.txt", "the quay needed repairs", "indirect", "Conceding", "she", "Eva Lind"},
+        // (Without "that", when the participle is nearly always a cue.)
+        {"opening-participle-that.txt", "the urgency of the repairs", "indirect", "Emphasizing", "Harbour Director Ola Berg",
+         "Ola Berg"},
         // Evidence reports what it shows.
         {"evidence.txt", "Clinton with a double-digit lead in New York", "indirect", "show", "Recent polls",
          "Recent polls"},

@@ -249,7 +249,7 @@ bool Finder::try_fronted_gerund(uint32_t gerund, const Unit& unit) {
     // "Noting that only one senator voted with them, Tester added: …": a participle opening
     // the sentence with a that-clause needs no opener.
     const bool opens_with_that = gerund == after_dateline(unit.begin, unit.end) && tokens_[gerund].capitalized &&
-                                 gerund + 1 < unit.end && word(gerund + 1) == "that";
+                                 gerund + 1 < unit.end && (word(gerund + 1) == "that" || (info(gerund).cue && info(gerund).cue->probability >= kStrongCue));
     if (!opens_with_that) {
         if (gerund == unit.begin || tokens_[gerund].capitalized) return false;
         // The opener starts the sentence, or follows a conjunction that does ("But while saying …").
