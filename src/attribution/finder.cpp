@@ -253,7 +253,7 @@ void Finder::run(std::vector<Attribution>& out) {
             if (word(i) == "in") try_trailing_evidence(i, unit);
             // (A capitalised word is no cue, but a participle opening the sentence may be one:
             // "Noting that …, Tester added".)
-            const bool opening_cue = tokens_[i].capitalized && info(i).cue && info(i).cue->probability >= kWeakCue;
+            const bool opening_cue = tokens_[i].capitalized && lexicon_probability(i) >= kWeakCue;
             if ((cue_strength(i) >= kWeakCue || opening_cue) && try_fronted_gerund(i, unit)) continue;
             if (const float strength = cue_strength(i);
                 strength >= kWeakCue || (strength > 0.f && closes_sentence_after_comma(i, unit)))

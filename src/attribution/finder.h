@@ -106,6 +106,12 @@ private:
         }
         return w;
     }
+    // The lexicon's P(cue | word) for the word at i, capitalised or not; 0 for a word it lacks.
+    // (cue_strength gives 0 for capitalised words, names mostly.)
+    float lexicon_probability(uint32_t i) const {
+        const CueEntry* entry = info(i).cue;
+        return entry ? entry->probability : 0.f;
+    }
 
     std::string_view word(uint32_t i) const { return text::token_text(text_, tokens_[i]); }
     bool is(uint32_t i, std::string_view s) const { return i < tokens_.size() && word(i) == s; }

@@ -247,10 +247,12 @@ void Finder::try_asked(uint32_t asked, const Unit& unit) {
 bool Finder::try_fronted_gerund(uint32_t gerund, const Unit& unit) {
     if (!word(gerund).ends_with("ing")) return false;
     // "Noting that only one senator voted with them, Tester added: …": a participle opening
-    // the sentence with a that-clause needs no opener.
-    const bool opens_with_that = gerund == after_dateline(unit.begin, unit.end) && tokens_[gerund].capitalized &&
-                                 gerund + 1 < unit.end && (word(gerund + 1) == "that" || (info(gerund).cue && info(gerund).cue->probability >= kStrongCue));
-    if (!opens_with_that) {
+    // the sentence needs no opener before a that-clause, or when it is nearly always a cue
+    // ("Emphasizing the urgency of the matter, Trump …").
+    const bool opens_sentence = gerund == after_dateline(unit.begin, unit.end) && tokens_[gerund].capitalized &&
+                                gerund + 1 < unit.end &&
+                                (word(gerund + 1) == "that" || lexicon_probability(gerund) >= kStrongCue);
+    if (!opens_sentence) {
         if (gerund == unit.begin || tokens_[gerund].capitalized) return false;
         // The opener starts the sentence, or follows a conjunction that does ("But while saying …").
         const uint32_t opener = gerund - 1;

@@ -1048,8 +1048,21 @@ TokenRange Finder::sentence_subject(const Unit& unit, uint32_t limit) const {
     if ((w == "about" || w == "nearly" || w == "almost" || w == "roughly") && first + 2 < limit &&
         tokens_[first + 1].kind == TokenKind::Number)
         end += 2;
-    uint32_t names = end;
-    while (names < limit && ((is_word(names) && tokens_[names].capitalized) || is_abbreviation_period(names))) ++names;
+    // The end of a run of capitalised words and initials' periods from `at`.
+    const auto name_end = [&](uint32_t at) {
+        while (at < limit && ((is_word(at) && tokens_[at].capitalized) || is_abbreviation_period(at))) ++at;
+        return at;
+    };
+    // The end of a noun phrase's lowercase words from `at`, before the predicate, a clause, an
+    // adjunct or a time.
+    const auto lowercase_run_end = [&](uint32_t at) {
+        while (at < limit && at - first < kMaxSubjectTokens && is_word(at) && !in_quote(at) && !opens_predicate(at) &&
+               !is_folded(at, lex_.clause_openers) && !is_ly_adverb(at) && !is_folded(at, lex_.adjunct_openers) &&
+               !is_folded(at, lex_.time_words))
+            ++at;
+        return at;
+    };
+    uint32_t names = name_end(end);
     // "Sen. Bernie Sanders (I-Vt.)", "Bernie Sanders and Ted Cruz": a name's party and state
     // in parentheses, and a second name joined by "and", are the subject's too.
     constexpr uint32_t kMaxJoinedNames = 3, kMaxTagTokens = 8;
@@ -1066,9 +1079,7 @@ TokenRange Finder::sentence_subject(const Unit& unit, uint32_t limit) const {
             if (tag && close < limit && word(close) == ")" && close > at + 1) at = close + 1;
         }
         if (at + 1 < limit && word(at) == "and" && is_word(at + 1) && tokens_[at + 1].capitalized && !in_quote(at + 1)) {
-            uint32_t next = at + 1;
-            while (next < limit && ((is_word(next) && tokens_[next].capitalized) || is_abbreviation_period(next))) ++next;
-            names = next;
+            names = name_end(at + 1);
             continue;
         }
         // ("Hillary Clinton and her Democratic allies have argued": a common noun phrase after
@@ -1078,20 +1089,13 @@ TokenRange Finder::sentence_subject(const Unit& unit, uint32_t limit) const {
         break;
     }
     if (joined_phrase > 0) {
-        uint32_t verb = joined_phrase + 1;
-        while (verb < limit && verb - first < kMaxSubjectTokens && is_word(verb) && !in_quote(verb) && !opens_predicate(verb) &&
-               !is_folded(verb, lex_.clause_openers) && !is_folded(verb, lex_.adjunct_openers) && !is_folded(verb, lex_.time_words))
-            ++verb;
+        const uint32_t verb = lowercase_run_end(joined_phrase + 1);
         if (verb > joined_phrase + 1 && verb < limit && opens_predicate(verb)) names = verb;
     }
     // "The former Republican presidential candidate continued, saying …", "Republican
     // presidential candidate Donald Trump issued a statement, …": the noun phrase runs on over
     // lowercase words to the first that opens the predicate.
-    uint32_t phrase = names;
-    while (phrase < limit && phrase - first < kMaxSubjectTokens && is_word(phrase) && !in_quote(phrase) &&
-           !opens_predicate(phrase) && !is_folded(phrase, lex_.clause_openers) && !is_ly_adverb(phrase) &&
-           !is_folded(phrase, lex_.adjunct_openers) && !is_folded(phrase, lex_.time_words))
-        ++phrase;
+    const uint32_t phrase = lowercase_run_end(names);
     if (phrase > names && phrase < limit && phrase > end && opens_predicate(phrase) && !is_folded(phrase - 1, lex_.determiners))
         names = phrase;
     // "The senator left the hall, saying …": a verb no list knows, told by the article after
