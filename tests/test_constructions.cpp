@@ -1437,3 +1437,14 @@ TEST_CASE("a list of noun phrases joined by \"and\" at its end is one source", "
     REQUIRE(urged);
     CHECK((*urged)["source"]["text"] == "Mayor Eva Lind and Councillor Ola Berg");
 }
+
+TEST_CASE("a question quoted after a passive of asking and its agent is the agent's", "[constructions]") {
+    const auto out = extract_fixture("asked-by-agent-quote.txt");
+    // "X was asked by Y, “…”": Y asked it, X was asked; the subject is no statement.
+    check_spans(out, "Will the night ferry run", "\"Will the night ferry run this winter?\"", "host Nils Dahl");
+    const auto* asked = attribution_with(out, "Will the night ferry run");
+    REQUIRE(asked);
+    CHECK(entity_name(out, (*asked)["speaker"]) == "Nils Dahl");
+    CHECK(entity_name(out, (*asked)["recipient"]) == "Eva Lind");
+    for (const auto& a : out["attributions"]) CHECK(a["content"]["text"] != "Mayor Eva Lind");
+}

@@ -486,6 +486,16 @@ bool Finder::try_passive_with_agent(const CueSite& site, const Unit& unit) {
                 ++end;
             c.cue = {static_cast<uint32_t>(p) + 1, cue + 1};
             c.source = {cue + 2, end};
+            // ("Sanders was asked by host Bill Maher, “Now, you famously said …”": or with the
+            // quotation after the agent's comma or colon.)
+            const bool quoted_after = telling && end + 1 < unit.end && (word(end) == "," || word(end) == ":") &&
+                                      is_open_mark(end + 1);
+            if (quoted_after && end > cue + 2) {
+                c.recipient = source_before(static_cast<uint32_t>(p), unit);
+                c.content = quote_range(quote_of_[end + 1]);
+                add_passive(c, strength);
+                return true;
+            }
             if (end < unit.end && opens_what_was_told(end)) {
                 bool starts_with_that = false;
                 const TokenRange told = content_after(end, unit, starts_with_that);
