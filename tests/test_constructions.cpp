@@ -509,6 +509,13 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // (Without "that", when the participle is nearly always a cue.)
         {"opening-participle-that.txt", "the urgency of the repairs", "indirect", "Emphasizing", "Harbour Director Ola Berg",
          "Ola Berg"},
+        // A name's suffix keeps its period before an apposition ("Comey Jr., the director of …,"),
+        // and a middle initial that is also a word ("A.") stays inside the name.
+        {"suffix-and-plural-role-subject.txt", "The ferry will run all winter", "direct", "said",
+         "Carl A. Lind Jr., the director of the Harbour Authority,", "Carl A. Lind Jr."},
+        // A name joined to a plural role is a subject of a weak cue ("believe").
+        {"suffix-and-plural-role-subject.txt", "the quay can reopen by March", "indirect", "believe",
+         "Mayor Eva Berg and her aides", "Mayor Eva Berg and her aides"},
         // Evidence reports what it shows.
         {"evidence.txt", "Clinton with a double-digit lead in New York", "indirect", "show", "Recent polls",
          "Recent polls"},

@@ -544,6 +544,10 @@ bool Finder::is_apposition(uint32_t opening, uint32_t closing, const Unit& unit)
     }
     if (!appositive) return false;
     uint32_t before = static_cast<uint32_t>(j - 1);
+    // "James B. Comey Jr., the director of …,": the period of a name's suffix.
+    if (word(before) == "." && static_cast<long>(before) > lo && tokens_[before - 1].end == tokens_[before].begin &&
+        is_folded(before - 1, lex_.period_abbreviations))
+        --before;
     // "Ramil Carr, 31, a Philadelphia photographer,": an age between the name and the role.
     bool age_before = tokens_[before].kind == TokenKind::Number && before >= unit.begin + 2 && word(before - 1) == "," &&
                       is_word(before - 2) && tokens_[before - 2].capitalized;

@@ -208,7 +208,7 @@ bool Finder::is_subject_phrase(TokenRange source) const {
         is_folded(source.begin, lex_.sentence_adverbs))
         return false;
     if (!plain_head(source.begin + 1)) return false;
-    if (tokens_[last].capitalized || is_folded(last, lex_.role_nouns)) return true;
+    if (tokens_[last].capitalized || is_role_noun_or_plural(last)) return true;
     // "Many voters", "Most economists": a quantifier and the plural it counts.
     constexpr uint32_t kMaxQuantifiedTokens = 3;
     if (head_end - source.begin <= kMaxQuantifiedTokens && is_folded(source.begin, lex_.subject_quantifiers) &&

@@ -569,6 +569,13 @@ void Resolver::find_names() {
             // ("Hillary Clinton Slams Donald Trump", "Donald Trump Praises Breitbart": in a
             // title-case headline a verb of saying in -s after a name of two words ends it.)
             if (is_name_token(end) && end - start >= 2 && !org_like && is_headline_verb(end)) break;
+            // A middle initial that is also a word: "Richard A. Posner", "Samuel A. Alito Jr.".
+            if (word(end).size() == 1 && tokens_[end].capitalized && tokens_[end].newlines_before == 0 && end + 2 < n &&
+                word(end + 1) == "." && tokens_[end + 1].begin == tokens_[end].end && is_name_token(end + 2) &&
+                tokens_[end + 2].newlines_before == 0 && !org_like) {
+                end += 3;
+                continue;
+            }
             if (is_name_token(end) && !in(end, kOpener) && tokens_[end].newlines_before == 0) {
                 org_like |= in(end, kOrgWord);
                 ++end;
