@@ -1455,3 +1455,32 @@ TEST_CASE("a question quoted after a passive of asking and its agent is the agen
     CHECK(entity_name(out, (*asked)["recipient"]) == "Eva Lind");
     for (const auto& a : out["attributions"]) CHECK(a["content"]["text"] != "Mayor Eva Lind");
 }
+
+TEST_CASE("a title with \"of\" in it is the title of the name after it, not a name of its own", "[constructions]") {
+    const auto out = extract_fixture("titles-with-of.txt");
+    std::vector<std::string> names;
+    for (const auto& entity : out["entities"]) names.push_back(entity["name"]);
+    for (const char* name : {"Lena Holm", "Anna Lind", "Eva Berg", "Council of the Northern Harbour Schools"})
+        CHECK(std::count(names.begin(), names.end(), name) == 1);
+    for (const auto& name : names) {
+        CHECK(name != "Speaker");
+        CHECK_FALSE(name.starts_with("of "));
+        CHECK_FALSE(name.ends_with(" Chief"));
+    }
+    const auto* winter = attribution_with(out, "the night ferry would run all winter");
+    REQUIRE(winter);
+    CHECK(entity_name(out, (*winter)["speaker"]) == "Lena Holm");
+    bool chief_of_staff = false;
+    for (const auto& entity : out["entities"])
+        if (entity["id"] == (*winter)["speaker"])
+            for (const auto& role : entity["roles"])
+                chief_of_staff |= role["title"] == "chief of staff" && !role["organisation"].is_null() &&
+                                  entity_name(out, role["organisation"]) == "Harbour Board";
+    CHECK(chief_of_staff);
+    const auto* march = attribution_with(out, "the quay would reopen in March");
+    REQUIRE(march);
+    CHECK(entity_name(out, (*march)["speaker"]) == "Anna Lind");
+    const auto* budget = attribution_with(out, "the budget was settled");
+    REQUIRE(budget);
+    CHECK(entity_name(out, (*budget)["speaker"]) == "Eva Berg");
+}

@@ -414,6 +414,33 @@ private:
             return false;
         return next > title + 1 || is_first_name(strip_possessive(word(next)));
     }
+    // The first name of the person a title with "of" in it belongs to, the title's "of" at
+    // `of`: "Chief of Staff Denis McDonough", "Secretary of State John Kerry", "Speaker of the
+    // House Rep. Paul Ryan" (up to three capitalised words after "of" and "the", then perhaps
+    // an abbreviated title); 0 if no such name follows.
+    uint32_t name_after_title_tail(uint32_t of) const {
+        constexpr uint32_t kMaxTitleTail = 3;
+        const uint32_t n = static_cast<uint32_t>(tokens_.size());
+        if (word(of) != "of") return 0;
+        uint32_t t = of + 1;
+        if (t < n && word(t) == "the") ++t;
+        const uint32_t tail_first = t;
+        // (The tail's first word may look like a first name too: "of the Island Assembly …".)
+        while (t < n && t - tail_first < kMaxTitleTail && is_name_token(t) && (t == tail_first || !is_first_name(word(t))) &&
+               !in(t, kHonorific) && tokens_[t].newlines_before == 0)
+            ++t;
+        if (t == tail_first) return 0;
+        // (After an abbreviated title any name will do: "… Rep. Ola Lind".)
+        bool titled = false;
+        if (t < n && in(t, kHonorific) && tokens_[t].newlines_before == 0) {
+            titled = true;
+            ++t;
+            if (t < n && word(t) == ".") ++t;
+        }
+        const bool named = t + 1 < n && is_name_token(t) && (titled || is_first_name(word(t))) && is_name_token(t + 1) &&
+                           tokens_[t].newlines_before == 0;
+        return named ? t : 0;
+    }
     // Index range of the names starting at tokens [first, end): names_ is in text order
     // and its names never overlap, so a binary search replaces a scan of every name.
     std::pair<size_t, size_t> names_starting_in(uint32_t first, uint32_t end) const {
@@ -526,16 +553,15 @@ void Resolver::find_names() {
         // "Secretary of State John Kerry", "Chief of Staff Katie Walsh": the capitalised words
         // between a title's "of" and a known first name finish the title; the name starts at
         // the first name (it was "State John Kerry").
-        if (start >= 2 && word(start - 1) == "of" && tokens_[start - 2].capitalized && in(start - 2, kRoleNoun)) {
-            constexpr uint32_t kMaxTitleTail = 3;
-            uint32_t name_first = start;
-            while (name_first < n && name_first - start < kMaxTitleTail && is_name_token(name_first) &&
-                   !is_first_name(word(name_first)) && tokens_[name_first].newlines_before == 0)
-                ++name_first;
-            if (name_first > start && name_first + 1 < n && is_name_token(name_first) &&
-                is_first_name(word(name_first)) && is_name_token(name_first + 1) &&
-                tokens_[name_first].newlines_before == 0)
+        // ("Speaker of the House Paul Ryan": after "of the", too.)
+        if (const uint32_t of = start >= 3 && word(start - 1) == "the" ? start - 2 : start - 1;
+            of >= 1 && start >= 2 && word(of) == "of" && tokens_[of - 1].capitalized && in(of - 1, kRoleNoun)) {
+            if (const uint32_t name_first = name_after_title_tail(of); name_first > start) {
                 start = name_first;
+                // ("… Rep. Paul Ryan": the abbreviated title before the name is its honorific.)
+                const uint32_t title = word(start - 1) == "." ? start - 2 : start - 1;
+                if (in(title, kHonorific)) m.honorific = word(title);
+            }
         }
         // "But Sen. Pat Toomey", "Vermont Sen. Bernie Sanders" at a sentence start: the title
         // after the opener.
@@ -595,8 +621,10 @@ void Resolver::find_names() {
                 ++end;
                 continue;
             }
-            if (connector && (w == "of" || w == "on") && end + 2 < n && word(end + 1) == "the" &&
-                is_name_token(end + 2) && org_like) {
+            // ("Council of the Great City Schools": "the" is no name token, so the test of
+            // `connector` above does not hold here.)
+            if ((w == "of" || w == "on") && end + 2 < n && word(end + 1) == "the" && is_name_token(end + 2) &&
+                tokens_[end + 2].newlines_before == 0 && org_like) {
                 end += 2;
                 continue;
             }
@@ -607,6 +635,12 @@ void Resolver::find_names() {
         if (end > start + 1 && in(end - 1, kHonorific) && end < n && word(end) == "." &&
             tokens_[end].begin == tokens_[end - 1].end)
             --end;
+        // "Chief of Staff Denis McDonough", "Speaker of the House Rep. Paul Ryan": a capitalised
+        // role before such a title's "of" is the title's first word, no name of its own.
+        if (end == start + 1 && m.honorific.empty() && in(start, kRoleNoun) && end < n && name_after_title_tail(end)) {
+            i = end - 1;
+            continue;
+        }
         // "Donald Trump Jr.": a suffix's period is the name's.
         if (end > start + 1 && end < n && in(end - 1, kNameSuffix) && word(end) == "." &&
             tokens_[end].begin == tokens_[end - 1].end)
@@ -627,10 +661,13 @@ void Resolver::find_names() {
         for (uint32_t t = end - 1; t > start; --t) {
             if (!in(t - 1, kRoleNoun)) continue;
             if (in(t, kNameSuffix)) break;  // "Martin Luther King Jr.": no title "King" before a name "Jr."
-            if (!is_first_name(word(t)) && end - t < 2) break;
+            // ("White House Chief of Staff Denis McDonough": the title runs on past its "of".)
+            const uint32_t name_first = word(t) == "of" ? name_after_title_tail(t) : t;
+            if (name_first == 0 || name_first >= end) break;
+            if (!is_first_name(word(name_first)) && end - name_first < 2) break;
             m.has_title = true;
             m.title_first = start;
-            start = t;
+            start = name_first;
             break;
         }
         m.first = start;
@@ -864,19 +901,34 @@ void Resolver::type_and_merge_names() {
             uint32_t cut = current.first;
             while (cut < current.end && tokens_[cut].end <= current.span.begin + e.name.size()) ++cut;
             if (cut == current.first || cut >= current.end) continue;
+            // ("Council of the Great City Schools" goes on with its "of"; "House and Senate" is
+            // one name or two, the second after "and"; a run ending with its joiner, the next
+            // name after a line break, ends before it.)
+            const auto joiner = word(cut);
+            const bool joins = joiner == "of" || joiner == "on" || joiner == "for" || joiner == "to" ||
+                               joiner == "the" || joiner == "and" || joiner == "&";
+            const auto end_current_at_cut = [&] {
+                --name_text_count_[run];
+                current.end = cut;
+                current.span.end = tokens_[cut - 1].end;
+                current.acronym = {};
+                ++name_text_count_[span_text(current.span)];
+            };
+            if (joins && cut + 1 == current.end) {
+                end_current_at_cut();
+                break;
+            }
+            if (joins && joiner != "and" && joiner != "&") continue;
+            const uint32_t rest_first = joins ? cut + 1 : cut;
             // ("Trayvon Martin Foundation": a name that goes on with an organisation word is
             // the organisation's.)
             bool org_rest = true;
-            for (uint32_t t = cut; t < current.end && org_rest; ++t) org_rest = in(t, kOrgWord);
+            for (uint32_t t = rest_first; t < current.end && org_rest; ++t) org_rest = in(t, kOrgWord);
             if (org_rest) continue;
-            --name_text_count_[run];
-            current.end = cut;
-            current.span.end = tokens_[cut - 1].end;
-            current.acronym = {};
-            rest.first = cut;
-            rest.span.begin = tokens_[cut].begin;
+            end_current_at_cut();
+            rest.first = rest_first;
+            rest.span.begin = tokens_[rest_first].begin;
             rest.honorific = {};
-            ++name_text_count_[span_text(current.span)];
             ++name_text_count_[span_text(rest.span)];
             split_rest = rest;
             break;
@@ -920,6 +972,13 @@ void Resolver::type_and_merge_names() {
             // "Mondelez CEO Irene Rosenfeld": the role words make the title (acronyms keep
             // their case), a name before them the organisation.
             uint32_t role_first = m.first;
+            // ("White House Chief of Staff Denis McDonough": the title runs from its role noun
+            // through "of".)
+            for (uint32_t t = m.first; t >= m.title_first + 2; --t)
+                if (word(t - 1) == "of" && in(t - 2, kRoleNoun)) {
+                    role_first = t - 2;
+                    break;
+                }
             while (role_first > m.title_first && in(role_first - 1, kRoleNoun)) --role_first;
             std::string title;
             for (uint32_t t = role_first; t < m.first; ++t) {
@@ -952,7 +1011,7 @@ void Resolver::type_and_merge_names() {
                 std::string prefix;
                 for (uint32_t t = m.title_first; t < role_first; ++t)
                     if (!in(t, kNameModifier)) prefix += lower(word(t)) + " ";
-                title = prefix + title;
+                title = title.empty() && !prefix.empty() ? prefix.substr(0, prefix.size() - 1) : prefix + title;
             }
             bool known = false;
             for (const auto& r : entities_[m.entity].roles) known |= r.title == title;
@@ -1337,7 +1396,7 @@ int Resolver::resolve_source(Attribution& a) {
     // person named at the end.)
     const auto [tail_lo, tail_hi] = names_starting_in(first, head_end);
     const bool title_then_name = tail_hi > tail_lo && names_[tail_hi - 1].end == head_end &&
-                                 is_first_name(word(names_[tail_hi - 1].first));
+                                 (is_first_name(word(names_[tail_hi - 1].first)) || !names_[tail_hi - 1].honorific.empty());
     // ("Fight for Fifteen organizing director Kendall Fells": nor a preposition inside the
     // organisation a role before the person's name belongs to.)
     const bool role_then_name = title_then_name && names_[tail_hi - 1].first > first &&
