@@ -516,6 +516,10 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // A name joined to a plural role is a subject of a weak cue ("believe").
         {"suffix-and-plural-role-subject.txt", "the quay can reopen by March", "indirect", "believe",
          "Mayor Eva Berg and her aides", "Mayor Eva Berg and her aides"},
+        // An opening participle's clause ends with the comma inside a quotation's closing mark,
+        // though the sentence has a comma of its own further on.
+        {"participle-clause-closing-quote.txt", "the “harbour that waits for the next disaster,”", "mixed", "Citing",
+         "Mayor Eva Lind", "Eva Lind"},
         // Evidence reports what it shows.
         {"evidence.txt", "Clinton with a double-digit lead in New York", "indirect", "show", "Recent polls",
          "Recent polls"},
@@ -1483,4 +1487,10 @@ TEST_CASE("a title with \"of\" in it is the title of the name after it, not a na
     const auto* budget = attribution_with(out, "the budget was settled");
     REQUIRE(budget);
     CHECK(entity_name(out, (*budget)["speaker"]) == "Eva Berg");
+}
+
+TEST_CASE("a day's possessive is a day, not a name", "[constructions]") {
+    const auto out = extract_fixture("day-possessive.txt");
+    for (const auto& entity : out["entities"]) CHECK(entity["name"] != "Thursday");
+    REQUIRE(attribution_with(out, "the ferry talks will go on"));
 }

@@ -310,6 +310,7 @@ private:
     // "After thanking the crowd, he touted …": a gerund in an opening adverbial clause is the
     // main clause subject's; true when it attributes one.
     bool try_fronted_gerund(uint32_t gerund, const Unit& unit);
+    bool try_fronted_gerund_clause(uint32_t gerund, uint32_t clause_end, uint32_t comma, const Unit& unit);
     // "In the poll, Clinton's support has risen": a sentence opening with evidence.
     void try_in_evidence(uint32_t in, const Unit& unit);
     // "Trump has a decisive lead in the polls": a clause ending with the evidence for it.

@@ -246,12 +246,41 @@ void Finder::try_asked(uint32_t asked, const Unit& unit) {
 
 bool Finder::try_fronted_gerund(uint32_t gerund, const Unit& unit) {
     if (!word(gerund).ends_with("ing")) return false;
+    // The clause's comma, and the comma inside the closing mark of a quotation that ends the
+    // clause ("… their “reveries about … an entry-level job,” Will urged"): the first of them
+    // that a subject and its verb follow ends the clause.
+    const auto comma_closing_quote = [&](uint32_t t) {
+        return word(t) == "," && in_quote(t) && t + 1 < unit.end && is_close_mark(t + 1);
+    };
+    uint32_t comma = gerund + 1;
+    uint32_t quote_comma = 0;
+    while (comma < unit.end && comma - gerund <= kMaxClauseTokens && (in_quote(comma) || word(comma) != ",")) {
+        if (!in_quote(comma) && (word(comma) == ";" || word(comma) == ":" ||
+                                 (is_terminal_punct(comma) && !is_abbreviation_period(comma) && !ends_abbreviation(comma))))
+            break;
+        if (quote_comma == 0 && comma_closing_quote(comma)) quote_comma = comma;
+        ++comma;
+    }
+    if (quote_comma != 0 && try_fronted_gerund_clause(gerund, quote_comma + 2, quote_comma + 1, unit)) return true;
+    return comma < unit.end && word(comma) == "," && !in_quote(comma) &&
+           try_fronted_gerund_clause(gerund, comma, comma, unit);
+}
+
+// The participle clause [gerund + 1, clause_end), its comma (or the quotation's closing mark
+// standing for it) at `comma`, then the main clause's subject.
+bool Finder::try_fronted_gerund_clause(uint32_t gerund, uint32_t clause_end, uint32_t comma, const Unit& unit) {
     // "Noting that only one senator voted with them, Tester added: …": a participle opening
     // the sentence needs no opener before a that-clause, or when it is nearly always a cue
-    // ("Emphasizing the urgency of the matter, Trump …").
+    // ("Emphasizing the urgency of the matter, Trump …"), or when its clause quotes someone
+    // ("Citing the attack as a wake-up call for their “reveries about treating the presidency
+    // as an entry-level job,” Will urged …").
+    constexpr uint32_t kMinQuotedWords = 3;
+    uint32_t quoted_words = 0;
+    for (uint32_t t = gerund + 1; t < clause_end && quoted_words < kMinQuotedWords; ++t) quoted_words += in_quote(t) && is_word(t);
     const bool opens_sentence = gerund == after_dateline(unit.begin, unit.end) && tokens_[gerund].capitalized &&
                                 gerund + 1 < unit.end &&
-                                (word(gerund + 1) == "that" || lexicon_probability(gerund) >= kStrongCue);
+                                (word(gerund + 1) == "that" || lexicon_probability(gerund) >= kStrongCue ||
+                                 quoted_words >= kMinQuotedWords);
     if (!opens_sentence) {
         if (gerund == unit.begin || tokens_[gerund].capitalized) return false;
         // The opener starts the sentence, or follows a conjunction that does ("But while saying …").
@@ -259,14 +288,6 @@ bool Finder::try_fronted_gerund(uint32_t gerund, const Unit& unit) {
         if (opener > unit.begin && !(opener == unit.begin + 1 && is_folded(unit.begin, lex_.leading_conjunctions))) return false;
         if (!is_folded(opener, lex_.gerund_openers)) return false;
     }
-    uint32_t comma = gerund + 1;
-    while (comma < unit.end && comma - gerund <= kMaxClauseTokens && (in_quote(comma) || word(comma) != ",")) {
-        if (!in_quote(comma) && (word(comma) == ";" || word(comma) == ":" ||
-                                 (is_terminal_punct(comma) && !is_abbreviation_period(comma) && !ends_abbreviation(comma))))
-            return false;
-        ++comma;
-    }
-    if (comma >= unit.end || word(comma) != ",") return false;
     // The main clause's subject: a pronoun or a short capitalised name, then its verb.
     uint32_t first = comma + 1;
     if (first >= unit.end || !is_word(first) || in_quote(first)) return false;
@@ -281,9 +302,9 @@ bool Finder::try_fronted_gerund(uint32_t gerund, const Unit& unit) {
     }
     if (end == first || end >= unit.end || (!opens_predicate(end) && !is_verb_like(end))) return false;
     uint32_t begin = skip_speech_adjunct(gerund + 1, unit);
-    if (begin < comma && word(begin) == "that") ++begin;
-    TokenRange content{gerund + 1, comma};
-    if (begin < comma) content.begin = begin;
+    if (begin < clause_end && word(begin) == "that") ++begin;
+    TokenRange content{gerund + 1, clause_end};
+    if (begin < clause_end) content.begin = begin;
     if (!has_word(content) || overlaps_found_content(content)) return false;
     add({first, end}, {gerund, gerund + 1}, content, Rule::ParticipleSubject);
     return true;

@@ -390,8 +390,9 @@ private:
     std::string_view span_text(ByteSpan s) const { return text_.substr(s.begin, s.end - s.begin); }
     bool is_word(uint32_t i) const { return tokens_[i].kind == TokenKind::Word; }
     bool reads_as_name(uint32_t i) const {
+        // ("Thursday’s meeting": a day's possessive is a day too.)
         return tokens_[i].kind == TokenKind::Word && tokens_[i].capitalized && !is_hyphenated_modifier(word(i)) &&
-               !in(i, kDayName);
+               !in(i, kDayName) && !lexicons().day_names.contains(strip_possessive(word(i)));
     }
     bool is_name_token(uint32_t i) const { return name_token_[i] != 0; }
     // A capitalised verb of saying in -s ("Says", "Slams", "Praises"): the cue lexicon knows
