@@ -520,6 +520,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // though the sentence has a comma of its own further on.
         {"participle-clause-closing-quote.txt", "the “harbour that waits for the next disaster,”", "mixed", "Citing",
          "Mayor Eva Lind", "Eva Lind"},
+        // A quotation signed by the paragraph after it: "- Eva Lind."
+        {"signed-quotation.txt", "must run every day of the winter", "direct", "-", "Eva Lind", "Eva Lind"},
+        {"signed-quotation.txt", "paid for a ticket twice", "direct", "-", "Ola Berg", "Ola Berg"},
         // Evidence reports what it shows.
         {"evidence.txt", "Clinton with a double-digit lead in New York", "indirect", "show", "Recent polls",
          "Recent polls"},

@@ -261,6 +261,7 @@ void Finder::run(std::vector<Attribution>& out) {
         }
     }
     attribute_speaker_turns();
+    attribute_signed_quotes();
     attribute_leftover_quotes();
     keep_unattributed_quotes();
 

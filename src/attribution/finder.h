@@ -331,6 +331,7 @@ private:
     // "Matthews: Well, speculation is bad.", "Q: You were 14 years old.", "Rubio: I Still
     // Believe …": a paragraph opening with a short name and a colon is that name's turn.
     void attribute_speaker_turns();
+    void attribute_signed_quotes();
     bool looks_like_speaker_label(uint32_t first, uint32_t colon) const;
     // A short quotation in title case ("Sunday Morning Futures"): the name of a show, a book
     // or a slogan rather than a statement.

@@ -596,4 +596,40 @@ void Finder::attribute_speaker_turns() {
     }
 }
 
+// A paragraph that is a quotation, signed by the next: "“I will look into it.”" then
+// "- Hillary Clinton." (or "-President Obama, tweeting after Clinton's speech."). The name
+// after the dash is the source, the dash the cue, as PolNeAR marks them.
+void Finder::attribute_signed_quotes() {
+    constexpr uint32_t kMaxSignatureTokens = 14;
+    constexpr uint32_t kMaxNameTokens = 6;
+    for (uint32_t u = 1; u < units_.size(); ++u) {
+        const Unit& signature = units_[u];
+        if (units_[u - 1].paragraph == signature.paragraph) continue;  // the signature opens its paragraph
+        const uint32_t dash = signature.begin;
+        if (!(is_dash(dash) || word(dash) == "-") || dash + 1 >= signature.end) continue;
+        // The whole paragraph is short: the name and perhaps a few words about it.
+        uint32_t paragraph_end = signature.end;
+        for (uint32_t v = u + 1; v < units_.size() && units_[v].paragraph == signature.paragraph; ++v)
+            paragraph_end = units_[v].end;
+        if (paragraph_end - dash > kMaxSignatureTokens) continue;
+        uint32_t name_end = dash + 1;
+        while (name_end < signature.end && name_end - dash <= kMaxNameTokens &&
+               ((is_word(name_end) && tokens_[name_end].capitalized) || is_abbreviation_period(name_end)))
+            ++name_end;
+        if (name_end == dash + 1 || name_end - dash > kMaxNameTokens || name_end >= signature.end) continue;
+        if (!(word(name_end) == "," || is_terminal_punct(name_end))) continue;
+        // The paragraph before is one quotation, or quotations, from its first token to its last.
+        const uint32_t previous_paragraph = units_[u - 1].paragraph;
+        uint32_t first_unit = u - 1;
+        while (first_unit > 0 && units_[first_unit - 1].paragraph == previous_paragraph) --first_unit;
+        const uint32_t begin = units_[first_unit].begin;
+        uint32_t end = units_[u - 1].end;
+        while (end > begin && !in_quote(end - 1) && is_terminal_punct(end - 1)) --end;
+        if (!is_open_mark(begin) || end <= begin || !is_close_mark(end - 1)) continue;
+        const TokenRange content{begin, end};
+        if (overlaps_found_content(content) || in_source_[dash + 1]) continue;
+        add({dash + 1, name_end}, {dash, dash + 1}, content, Rule::SpeakerTurn);
+    }
+}
+
 }  // namespace qg::attribution::detail
