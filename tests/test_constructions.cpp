@@ -523,6 +523,15 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // A quotation signed by the paragraph after it: "- Eva Lind."
         {"signed-quotation.txt", "must run every day of the winter", "direct", "-", "Eva Lind", "Eva Lind"},
         {"signed-quotation.txt", "paid for a ticket twice", "direct", "-", "Ola Berg", "Ola Berg"},
+        // A report in a subordinate clause opening the sentence ends with the clause's comma;
+        // the main clause's report is its own.
+        {"report-in-subordinate-clause.txt", "the council of neglecting the quay", "indirect", "accused", "Mayor Eva Lind",
+         "Eva Lind"},
+        {"report-in-subordinate-clause.txt", "the repairs would begin in March", "indirect", "said", "the harbour master",
+         "harbour master"},
+        // (Not the statement after the clause: "As Ola Berg pointed out, …".)
+        {"report-in-subordinate-clause.txt", "has run late all week, and the morning ferry too", "indirect", "pointed out",
+         "Ola Berg", "Ola Berg"},
         // Evidence reports what it shows.
         {"evidence.txt", "Clinton with a double-digit lead in New York", "indirect", "show", "Recent polls",
          "Recent polls"},
@@ -1496,4 +1505,9 @@ TEST_CASE("a day's possessive is a day, not a name", "[constructions]") {
     const auto out = extract_fixture("day-possessive.txt");
     for (const auto& entity : out["entities"]) CHECK(entity["name"] != "Thursday");
     REQUIRE(attribution_with(out, "the ferry talks will go on"));
+}
+
+TEST_CASE("a report in an opening subordinate clause ends with the clause", "[constructions]") {
+    check_spans(extract_fixture("report-in-subordinate-clause.txt"), "neglecting the quay",
+                "the council of neglecting the quay", "Mayor Eva Lind");
 }

@@ -1132,6 +1132,19 @@ bool Finder::attribute_subject_before_cue(const CueSite& site, const CueContext&
     return true;
 }
 
+uint32_t Finder::subordinate_clause_end(uint32_t cue, TokenRange content, const Unit& unit) const {
+    uint32_t first = after_dateline(unit.begin, cue);
+    while (first < cue && is_folded(first, lex_.leading_conjunctions)) ++first;
+    if (first >= cue || !is_folded(first, lex_.subordinators)) return content.end;
+    // (Not a cue past the clause's comma, "If elected, Trump said …", nor a statement after
+    // it, "As Richards pointed out, the rulings have …".)
+    for (uint32_t t = first + 1; t < content.begin; ++t)
+        if (word(t) == "," && !in_quote(t)) return content.end;
+    for (uint32_t t = content.begin + 1; t + 1 < content.end; ++t)
+        if (word(t) == "," && !in_quote(t) && is_word(t + 1)) return t;
+    return content.end;
+}
+
 void Finder::try_cue(uint32_t cue, const Unit& unit) {
     const std::optional<float> strength = strength_as_cue(cue, unit);
     if (!strength) return;
@@ -1145,6 +1158,10 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
     const bool attributed = context.after_comma_or_quote ? attribute_after_comma(site, context, unit, c, second_half)
                                                          : attribute_subject_before_cue(site, context, unit, c, second_half);
     if (!attributed || c.content.empty()) return;
+    // "When Sanders accused Clinton of being too reliant on Wall Street, she said …": a report
+    // in a subordinate clause opening the sentence ends with the clause's comma.
+    if ((c.rule == Rule::ClauseAfterCue || c.rule == Rule::ThatClause) && !in_quote(c.content.begin))
+        c.content.end = subordinate_clause_end(cue, c.content, unit);
     // "Appearing acutely aware of how voters view her, Mrs. Clinton said …": a participle
     // opening the sentence, an adverb or adjective after it, is no subject.
     if (c.source.end == c.source.begin + 1 && c.source.begin == after_dateline(unit.begin, cue) && c.source.end < cue &&

@@ -23,6 +23,7 @@ extern const std::string_view period_abbreviations_txt_data;
 extern const std::string_view party_words_txt_data;
 extern const std::string_view label_nouns_txt_data;
 extern const std::string_view object_taking_pasts_txt_data;
+extern const std::string_view subordinators_txt_data;
 extern const std::string_view irregular_participles_txt_data;
 extern const std::string_view finite_forms_after_time_txt_data;
 extern const std::string_view sentence_adverbs_txt_data;
@@ -189,7 +190,8 @@ Lexicon::Lexicon()
               text::WordSet(data::irregular_participles_txt_data),
               text::WordSet(data::finite_forms_after_time_txt_data),
               text::WordSet(data::label_nouns_txt_data),
-              text::WordSet(data::object_taking_pasts_txt_data)} {
+              text::WordSet(data::object_taking_pasts_txt_data),
+              text::WordSet(data::subordinators_txt_data)} {
     load_confidences();
     text::for_each_data_line(data::cues_tsv_data, [&](std::string_view line) {
         std::string_view fields[6];

@@ -86,6 +86,7 @@ public:
         kFiniteFormsAfterTime,
         kLabelNouns,
         kObjectTakingPasts,
+        kSubordinators,
         kListCount,
     };
     static_assert(kListCount < 64, "WordInfo::lists has a bit per list, and Finder uses bit 63");
@@ -171,6 +172,7 @@ public:
     const text::WordSet& finite_forms_after_time = lists_[kFiniteFormsAfterTime];
     const text::WordSet& label_nouns = lists_[kLabelNouns];
     const text::WordSet& object_taking_pasts = lists_[kObjectTakingPasts];
+    const text::WordSet& subordinators = lists_[kSubordinators];
 
     // What the lexicon knows of one folded word form, looked up once per token: its cue
     // entry, the phrasal cues it opens, and a bit per word list above that holds it (see
