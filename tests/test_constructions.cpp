@@ -1508,6 +1508,8 @@ TEST_CASE("a day's possessive is a day, not a name", "[constructions]") {
 }
 
 TEST_CASE("a report in an opening subordinate clause ends with the clause", "[constructions]") {
-    check_spans(extract_fixture("report-in-subordinate-clause.txt"), "neglecting the quay",
-                "the council of neglecting the quay", "Mayor Eva Lind");
+    const auto out = extract_fixture("report-in-subordinate-clause.txt");
+    check_spans(out, "neglecting the quay", "the council of neglecting the quay", "Mayor Eva Lind");
+    // (After an adverb before the subordinator, too.)
+    check_spans(out, "the ferry plan", "the ferry plan this month", "Anna Holm");
 }

@@ -1135,6 +1135,10 @@ bool Finder::attribute_subject_before_cue(const CueSite& site, const CueContext&
 uint32_t Finder::subordinate_clause_end(uint32_t cue, TokenRange content, const Unit& unit) const {
     uint32_t first = after_dateline(unit.begin, cue);
     while (first < cue && is_folded(first, lex_.leading_conjunctions)) ++first;
+    // ("Ever since she endorsed …,", "Even as …,", "Only after …,")
+    if (first + 1 < cue && (word(first) == "Ever" || is_folded(first, lex_.aux_adverbs)) &&
+        is_folded(first + 1, lex_.subordinators))
+        ++first;
     if (first >= cue || !is_folded(first, lex_.subordinators)) return content.end;
     // (Not a cue past the clause's comma, "If elected, Trump said …", nor a statement after
     // it, "As Richards pointed out, the rulings have …".)
