@@ -1512,4 +1512,7 @@ TEST_CASE("a report in an opening subordinate clause ends with the clause", "[co
     check_spans(out, "neglecting the quay", "the council of neglecting the quay", "Mayor Eva Lind");
     // (After an adverb before the subordinator, too.)
     check_spans(out, "the ferry plan", "the ferry plan this month", "Anna Holm");
+    // A phrase opening the sentence ends where a subject and its verb follow its comma.
+    check_spans(out, "the new timetable", "the new timetable", "a statement");
+    check_spans(out, "stop at Visby", "the night ferry would stop at Visby", "Mayor Eva Lind");
 }

@@ -309,9 +309,11 @@ private:
     void try_fronted_cue(uint32_t cue, const Unit& unit);
     // "After thanking the crowd, he touted …": a gerund in an opening adverbial clause is the
     // main clause subject's; true when it attributes one.
-    // Where a report inside a subordinate clause opening the sentence ends (the clause's
+    // Where a report inside a subordinate clause or phrase opening the sentence ends (its
     // comma), or content.end.
-    uint32_t subordinate_clause_end(uint32_t cue, TokenRange content, const Unit& unit) const;
+    uint32_t subordinate_clause_end(uint32_t cue, TokenRange source, TokenRange content, const Unit& unit) const;
+    // Whether a subject (a pronoun or a short name) and its verb start at `first`.
+    bool opens_main_clause(uint32_t first, uint32_t limit) const;
     bool try_fronted_gerund(uint32_t gerund, const Unit& unit);
     bool try_fronted_gerund_clause(uint32_t gerund, uint32_t clause_end, uint32_t comma, const Unit& unit);
     // "In the poll, Clinton's support has risen": a sentence opening with evidence.

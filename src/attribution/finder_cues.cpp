@@ -1132,21 +1132,46 @@ bool Finder::attribute_subject_before_cue(const CueSite& site, const CueContext&
     return true;
 }
 
-uint32_t Finder::subordinate_clause_end(uint32_t cue, TokenRange content, const Unit& unit) const {
+uint32_t Finder::subordinate_clause_end(uint32_t cue, TokenRange source, TokenRange content, const Unit& unit) const {
     uint32_t first = after_dateline(unit.begin, cue);
     while (first < cue && is_folded(first, lex_.leading_conjunctions)) ++first;
     // ("Ever since she endorsed …,", "Even as …,", "Only after …,")
     if (first + 1 < cue && (word(first) == "Ever" || is_folded(first, lex_.aux_adverbs)) &&
         is_folded(first + 1, lex_.subordinators))
         ++first;
-    if (first >= cue || !is_folded(first, lex_.subordinators)) return content.end;
+    const bool subordinate = first < cue && is_folded(first, lex_.subordinators);
+    // Any other phrase opening the sentence ahead of its subject ("In the Trump release
+    // announcing his expanded role, Manafort described …") ends where a subject and its verb
+    // follow its comma.
+    // (A source found from the sentence's start may still hold the phrase's preposition: "In a
+    // statement announcing …".)
+    const bool opening_phrase = !subordinate && first < cue &&
+                                (source.empty() || source.begin > first || is_folded(first, lex_.adjunct_openers) ||
+                                 is_folded(first, lex_.source_leading_prepositions));
+    if ((!subordinate && !opening_phrase) || word(content.begin) == ",") return content.end;
     // (Not a cue past the clause's comma, "If elected, Trump said …", nor a statement after
     // it, "As Richards pointed out, the rulings have …".)
     for (uint32_t t = first + 1; t < content.begin; ++t)
         if (word(t) == "," && !in_quote(t)) return content.end;
-    for (uint32_t t = content.begin + 1; t + 1 < content.end; ++t)
-        if (word(t) == "," && !in_quote(t) && is_word(t + 1)) return t;
+    for (uint32_t t = content.begin + 1; t + 1 < content.end; ++t) {
+        if (word(t) != "," || in_quote(t) || !is_word(t + 1)) continue;
+        if (subordinate || opens_main_clause(t + 1, content.end)) return t;
+        break;
+    }
     return content.end;
+}
+
+bool Finder::opens_main_clause(uint32_t first, uint32_t limit) const {
+    constexpr uint32_t kMaxNameTokens = 4;
+    uint32_t end = first;
+    if (lex_.pronouns_subject(word(first))) {
+        end = first + 1;
+    } else {
+        while (end < limit && end - first < kMaxNameTokens &&
+               ((is_word(end) && tokens_[end].capitalized && !in_quote(end)) || is_abbreviation_period(end)))
+            ++end;
+    }
+    return end > first && end < limit && opens_predicate(end);
 }
 
 void Finder::try_cue(uint32_t cue, const Unit& unit) {
@@ -1165,7 +1190,7 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
     // "When Sanders accused Clinton of being too reliant on Wall Street, she said …": a report
     // in a subordinate clause opening the sentence ends with the clause's comma.
     if ((c.rule == Rule::ClauseAfterCue || c.rule == Rule::ThatClause) && !in_quote(c.content.begin))
-        c.content.end = subordinate_clause_end(cue, c.content, unit);
+        c.content.end = subordinate_clause_end(cue, c.source, c.content, unit);
     // "Appearing acutely aware of how voters view her, Mrs. Clinton said …": a participle
     // opening the sentence, an adverb or adjective after it, is no subject.
     if (c.source.end == c.source.begin + 1 && c.source.begin == after_dateline(unit.begin, cue) && c.source.end < cue &&
