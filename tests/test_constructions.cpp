@@ -1515,4 +1515,8 @@ TEST_CASE("a report in an opening subordinate clause ends with the clause", "[co
     // A phrase opening the sentence ends where a subject and its verb follow its comma.
     check_spans(out, "the new timetable", "the new timetable", "a statement");
     check_spans(out, "stop at Visby", "the night ferry would stop at Visby", "Mayor Eva Lind");
+    // An opening participle is no source, and its phrase ends before the main clause.
+    check_spans(out, "the timetable was final", "the timetable was final", "Mayor Eva Lind");
+    for (const auto& a : out["attributions"])
+        if (!a["source"].is_null()) CHECK(a["source"]["text"] != "Facing");
 }

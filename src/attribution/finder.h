@@ -314,6 +314,7 @@ private:
     uint32_t subordinate_clause_end(uint32_t cue, TokenRange source, TokenRange content, const Unit& unit) const;
     // Whether a subject (a pronoun or a short name) and its verb start at `first`.
     bool opens_main_clause(uint32_t first, uint32_t limit) const;
+    bool opens_with_participle(uint32_t first) const;
     bool try_fronted_gerund(uint32_t gerund, const Unit& unit);
     bool try_fronted_gerund_clause(uint32_t gerund, uint32_t clause_end, uint32_t comma, const Unit& unit);
     // "In the poll, Clinton's support has risen": a sentence opening with evidence.

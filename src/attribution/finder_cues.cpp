@@ -1147,7 +1147,7 @@ uint32_t Finder::subordinate_clause_end(uint32_t cue, TokenRange source, TokenRa
     // statement announcing …".)
     const bool opening_phrase = !subordinate && first < cue &&
                                 (source.empty() || source.begin > first || is_folded(first, lex_.adjunct_openers) ||
-                                 is_folded(first, lex_.source_leading_prepositions));
+                                 is_folded(first, lex_.source_leading_prepositions) || opens_with_participle(first));
     if ((!subordinate && !opening_phrase) || word(content.begin) == ",") return content.end;
     // (Not a cue past the clause's comma, "If elected, Trump said …", nor a statement after
     // it, "As Richards pointed out, the rulings have …".)
@@ -1159,6 +1159,13 @@ uint32_t Finder::subordinate_clause_end(uint32_t cue, TokenRange source, TokenRa
         break;
     }
     return content.end;
+}
+
+// A participle opening the sentence ("Facing mounting criticism …,", "Asked about …,"), taken
+// for a source's first word.
+bool Finder::opens_with_participle(uint32_t first) const {
+    const auto w = word(first);
+    return is_word(first) && tokens_[first].capitalized && w.size() > 4 && (w.ends_with("ing") || w.ends_with("ed"));
 }
 
 bool Finder::opens_main_clause(uint32_t first, uint32_t limit) const {
@@ -1197,6 +1204,12 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
         tokens_[c.source.begin].capitalized && word(c.source.begin).size() > 5 && word(c.source.begin).ends_with("ing") &&
         is_word(c.source.end) && !tokens_[c.source.end].capitalized && !is_verb_like(c.source.end) &&
         !is_folded(c.source.end, lex_.auxiliaries))
+        return;
+    // ("Facing mounting criticism …, Mr. Trump released …": nor one right before a cue word in
+    // -ing, which is no finite verb of it.)
+    if (c.source.end == c.source.begin + 1 && c.source.begin == after_dateline(unit.begin, cue) &&
+        c.cue.begin == c.source.end && opens_with_participle(c.source.begin) && word(c.source.begin).ends_with("ing") &&
+        word(c.cue.begin).ends_with("ing"))
         return;
     // "Taylor Bush said he did not recognize …": inside a statement already found, only a
     // verb that is nearly always a cue starts one of its own.
