@@ -532,6 +532,9 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // (Not the statement after the clause: "As Ola Berg pointed out, …".)
         {"report-in-subordinate-clause.txt", "has run late all week, and the morning ferry too", "indirect", "pointed out",
          "Ola Berg", "Ola Berg"},
+        // A newsletter's headline, a dash, then the label of whom it quotes: the quotation is the label's.
+        {"newsletter-label.txt", "until the last ferry leaves", "direct", ":", "Nina Berg", "Nina Berg"},
+        {"newsletter-label.txt", "waited for a storm", "direct", ":", "Ferry Weekly", "Ferry Weekly"},
         // Evidence reports what it shows.
         {"evidence.txt", "Clinton with a double-digit lead in New York", "indirect", "show", "Recent polls",
          "Recent polls"},

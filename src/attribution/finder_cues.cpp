@@ -1194,6 +1194,23 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
     const bool attributed = context.after_comma_or_quote ? attribute_after_comma(site, context, unit, c, second_half)
                                                          : attribute_subject_before_cue(site, context, unit, c, second_half);
     if (!attributed || c.content.empty()) return;
+    // "Pollsters agree - Carl Bialik: “…”", "Media shares blame in Iowa poll overhype -
+    // HuffPollster: “…”": a headline, then the label of whom the newsletter quotes; the
+    // quotation is the label's, and the headline's report ends before the dash.
+    {
+        constexpr uint32_t kMaxHeadlineTokens = 12;
+        constexpr uint32_t kMaxLabelTokens = 6;
+        for (uint32_t d = c.content.begin; d < c.content.end && d - c.content.begin <= kMaxHeadlineTokens; ++d) {
+            if (in_quote(d)) break;
+            if (!(is_dash(d) || word(d) == "-")) continue;
+            uint32_t colon = d + 1;
+            while (colon < c.content.end && colon - d <= kMaxLabelTokens && is_word(colon) && tokens_[colon].capitalized) ++colon;
+            if (colon == d + 1 || colon + 1 >= c.content.end || word(colon) != ":" || !is_open_mark(colon + 1)) continue;
+            if (d == c.content.begin) return;
+            c.content.end = d;
+            break;
+        }
+    }
     // "When Sanders accused Clinton of being too reliant on Wall Street, she said …": a report
     // in a subordinate clause opening the sentence ends with the clause's comma.
     if ((c.rule == Rule::ClauseAfterCue || c.rule == Rule::ThatClause) && !in_quote(c.content.begin))
