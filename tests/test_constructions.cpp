@@ -1523,3 +1523,12 @@ TEST_CASE("a report in an opening subordinate clause ends with the clause", "[co
     for (const auto& a : out["attributions"])
         if (!a["source"].is_null()) CHECK(a["source"]["text"] != "Facing");
 }
+
+TEST_CASE("a preposition or an answer opening the sentence is no source", "[constructions]") {
+    const auto out = extract_fixture("preposition-not-source.txt");
+    for (const auto& a : out["attributions"]) {
+        if (a["source"].is_null()) continue;
+        CHECK(a["source"]["text"] != "Across");
+        CHECK(a["source"]["text"] != "Yes");
+    }
+}
