@@ -535,6 +535,8 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         // A newsletter's headline, a dash, then the label of whom it quotes: the quotation is the label's.
         {"newsletter-label.txt", "until the last ferry leaves", "direct", ":", "Nina Berg", "Nina Berg"},
         {"newsletter-label.txt", "waited for a storm", "direct", ":", "Ferry Weekly", "Ferry Weekly"},
+        // A pronoun's antecedent is never a name inside its own quotation.
+        {"pronoun-not-named-in-own-quote.txt", "will never close this quay", "direct", "said", "he", "John Berg"},
         // Evidence reports what it shows.
         {"evidence.txt", "Clinton with a double-digit lead in New York", "indirect", "show", "Recent polls",
          "Recent polls"},

@@ -478,7 +478,10 @@ private:
     int entity_of_mention(NameMention& m);
     // The nearest entity before `before` that a pronoun of `kind` can refer to, other than
     // `excluded` (the one the statement was made to: "he told Rubio" is not Rubio).
-    int resolve_pronoun(std::string_view kind, uint32_t before, int excluded = -1) const;
+    // The nearest person or organisation before `before` that fits `kind`; not `excluded`, nor
+    // a name inside `own_content`, the statement the pronoun is the source of ("“Donald Trump
+    // has his share of support in our district,” he said": not Trump).
+    int resolve_pronoun(std::string_view kind, uint32_t before, int excluded = -1, ByteSpan own_content = {}) const;
     int resolve_recipient(const Attribution& a);
     // `indefinite`: the phrase introduces someone ("a diplomacy chief who …"), so no earlier
     // person with its role is looked for.
@@ -1032,12 +1035,12 @@ void Resolver::type_and_merge_names() {
     }
 }
 
-int Resolver::resolve_pronoun(std::string_view kind, uint32_t before, int excluded) const {
+int Resolver::resolve_pronoun(std::string_view kind, uint32_t before, int excluded, ByteSpan own_content) const {
     size_t looked = 0;
     for (auto it = mention_order_.lower_bound({before, INT_MIN});
          it != mention_order_.begin() && looked++ < kMaxAntecedentMentions;) {
         auto [at, entity] = *--it;
-        if (entity == excluded) continue;
+        if (entity == excluded || (own_content.begin <= at && at < own_content.end)) continue;
         const Entity& e = entities_[entity];
         if (kind == "o") {
             if (e.type != EntityType::Person) return entity;
@@ -1434,7 +1437,7 @@ int Resolver::resolve_source(Attribution& a) {
     }
     if (end - first == 1)  // ("They’ve already said": the pronoun of a fused clitic)
         if (const auto* kind = lex_.pronouns.find(attribution::without_clitic(word(first))))
-            return resolve_pronoun(*kind, a.source.begin, a.recipient);
+            return resolve_pronoun(*kind, a.source.begin, a.recipient, a.content);
     // The last name in the head part, when the head part ends with it.
     const NameMention* head_name = nullptr;
     const auto [head_lo, head_hi] = names_starting_in(first, head_end);
