@@ -1534,3 +1534,14 @@ TEST_CASE("a preposition or an answer opening the sentence is no source", "[cons
         CHECK(a["source"]["text"] != "Yes");
     }
 }
+
+TEST_CASE("a law, a treaty or a venue is not a person", "[constructions]") {
+    const auto out = extract_fixture("names-of-things.txt");
+    for (const auto& entity : out["entities"]) {
+        const std::string name = entity["name"];
+        if (name.ends_with("Agreement") || name.ends_with("Act") || name.ends_with("Garden")) CHECK(entity["type"] != "person");
+    }
+    const auto* ferry = attribution_with(out, "would bring the ferry back");
+    REQUIRE(ferry);
+    CHECK(entity_name(out, (*ferry)["speaker"]) == "Eva Lind");
+}

@@ -31,6 +31,7 @@ extern const std::string_view determiners_txt_data;
 extern const std::string_view name_modifiers_txt_data;
 extern const std::string_view name_particles_txt_data;
 extern const std::string_view day_names_txt_data;
+extern const std::string_view thing_heads_txt_data;
 extern const std::string_view title_roles_tsv_data;
 extern const std::string_view honorific_genders_tsv_data;
 extern const std::string_view group_names_txt_data;
@@ -58,6 +59,7 @@ struct Lexicons {
     text::WordSet name_modifiers{data::name_modifiers_txt_data};
     text::WordSet name_particles{data::name_particles_txt_data};
     text::WordSet day_names{data::day_names_txt_data};
+    text::WordSet thing_heads{data::thing_heads_txt_data};
     text::WordTable title_roles{data::title_roles_tsv_data};
     text::WordTable honorific_genders{data::honorific_genders_tsv_data};
     text::WordSet group_names{data::group_names_txt_data};
@@ -464,6 +466,8 @@ private:
     void add_alias(int entity, std::string_view alias);
     void add_mention(int entity, ByteSpan span);
     EntityType guess_type(const NameMention& m) const;
+    // A name ending like a law's, a building's or a venue's (data/thing_heads.txt).
+    bool names_thing(const NameMention& m) const;
     // A country or US state, or an outlet or platform, named alone (data/place_names.txt,
     // data/known_organisations.txt), unless it ends the name of a person of the article.
     bool is_listed_organisation(const NameMention& m) const;
@@ -477,9 +481,8 @@ private:
     // The entity of a name used as (part of) a source, made on first use.
     int entity_of_mention(NameMention& m);
     // The nearest entity before `before` that a pronoun of `kind` can refer to, other than
-    // `excluded` (the one the statement was made to: "he told Rubio" is not Rubio).
-    // The nearest person or organisation before `before` that fits `kind`; not `excluded`, nor
-    // a name inside `own_content`, the statement the pronoun is the source of ("“Donald Trump
+    // `excluded` (the one the statement was made to: "he told Rubio" is not Rubio), nor a
+    // name inside `own_content`, the statement the pronoun is the source of ("“Donald Trump
     // has his share of support in our district,” he said": not Trump).
     int resolve_pronoun(std::string_view kind, uint32_t before, int excluded = -1, ByteSpan own_content = {}) const;
     int resolve_recipient(const Attribution& a);
@@ -775,7 +778,14 @@ EntityType Resolver::guess_type(const NameMention& m) const {
     if (lexicons().group_names.contains(strip_possessive(word(m.end - 1)))) return EntityType::Group;
     if (is_listed_organisation(m)) return EntityType::Organisation;
     if (name.starts_with("The ") && !sentence_initial_[m.first]) return EntityType::Organisation;
+    if (names_thing(m)) return EntityType::Organisation;
     return EntityType::Person;
+}
+
+bool Resolver::names_thing(const NameMention& m) const {
+    // (A first name and a surname that is such a word too are a person: "Lena Park".)
+    if (m.end - m.first == 2 && is_first_name(word(m.first))) return false;
+    return m.end - m.first >= 2 && m.honorific.empty() && lexicons().thing_heads.contains(strip_possessive(word(m.end - 1)));
 }
 
 int Resolver::add_entity(EntityType type, std::string name) {
@@ -944,8 +954,8 @@ void Resolver::type_and_merge_names() {
         bool single = m.end - m.first == 1;
         bool known_first_name = !single && is_first_name(word(m.first)) && !in(m.first, kNameParticle);
         // (A place or outlet is an entity only when a source needs it, as before it was typed.)
-        bool confident = (type == EntityType::Organisation && !is_listed_organisation(m)) || !m.honorific.empty() ||
-                         known_first_name || m.has_title || is_link_anchor(m.span);
+        bool confident = (type == EntityType::Organisation && !is_listed_organisation(m) && !names_thing(m)) ||
+                         !m.honorific.empty() || (known_first_name && !names_thing(m)) || m.has_title || is_link_anchor(m.span);
         if (!confident) {
             // Unknown words (places, products) become entities only when a name already
             // known ends with them (a surname) or a source later needs them.
