@@ -537,6 +537,8 @@ TEST_CASE("each construction of reported speech is attributed", "[constructions]
         {"newsletter-label.txt", "waited for a storm", "direct", ":", "Ferry Weekly", "Ferry Weekly"},
         // A pronoun's antecedent is never a name inside its own quotation.
         {"pronoun-not-named-in-own-quote.txt", "will never close this quay", "direct", "said", "he", "John Berg"},
+        // A surname alone is the person of that name the article has named most, not the latest.
+        {"surname-of-the-most-named.txt", "The ferry is back for good", "direct", "said", "Berg", "Carl Berg"},
         // Evidence reports what it shows.
         {"evidence.txt", "Clinton with a double-digit lead in New York", "indirect", "show", "Recent polls",
          "Recent polls"},

@@ -854,12 +854,14 @@ int Resolver::find_or_add_entity(const NameMention& m, EntityType type) {
     // joins the full name it ends.
     bool single = name.find(' ') == std::string_view::npos;
     if (type == EntityType::Person) {
-        // The latest full name the surname ends, but the one already called so with this
-        // honorific first, and never one of the other sex ("Mr. Trump" after "Ivana Trump" is
-        // still Donald J. Trump).
+        // The full name the surname ends that the article has named most so far (the latest
+        // of those, on a tie): "Trump" after "Donald Trump" and a first mention of "Ivanka
+        // Trump" is still Donald Trump. But the one already called so with this honorific
+        // first, and never one of the other sex ("Mr. Trump" after "Ivana Trump" is still
+        // Donald J. Trump).
         std::string with_honorific;
         if (!m.honorific.empty()) with_honorific = std::string(m.honorific) + ' ' + std::string(name);
-        int latest = -1;
+        int chosen = -1;
         for (size_t e = entities_.size(); e-- > first_recent_entity();) {
             const auto& entity = entities_[e];
             if (entity.type != EntityType::Person || entity.name.size() <= name.size() + 1 ||
@@ -869,10 +871,9 @@ int Resolver::find_or_add_entity(const NameMention& m, EntityType type) {
             if (!with_honorific.empty() &&
                 std::find(entity.aliases.begin(), entity.aliases.end(), with_honorific) != entity.aliases.end())
                 return static_cast<int>(e);
-            if (latest < 0) latest = static_cast<int>(e);
-            if (with_honorific.empty()) break;
+            if (chosen < 0 || entity.mentions.size() > entities_[chosen].mentions.size()) chosen = static_cast<int>(e);
         }
-        if (latest >= 0) return latest;
+        if (chosen >= 0) return chosen;
     }
     // A full name whose surname was seen alone before upgrades that entity, unless their
     // genders disagree ("Mr. Berg", then "Lena Berg": namesakes).
