@@ -1547,3 +1547,11 @@ TEST_CASE("a law, a treaty or a venue is not a person", "[constructions]") {
     REQUIRE(ferry);
     CHECK(entity_name(out, (*ferry)["speaker"]) == "Eva Lind");
 }
+
+TEST_CASE("a month after a preposition is a date, not a first name", "[constructions]") {
+    const auto out = extract_fixture("month-before-name.txt");
+    for (const auto& entity : out["entities"]) CHECK(entity["name"] != "June Lind");
+    const auto* reopen = attribution_with(out, "the quay would reopen");
+    REQUIRE(reopen);
+    CHECK(entity_name(out, (*reopen)["speaker"]) == "Eva Lind");
+}

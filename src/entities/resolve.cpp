@@ -32,6 +32,7 @@ extern const std::string_view name_modifiers_txt_data;
 extern const std::string_view name_particles_txt_data;
 extern const std::string_view day_names_txt_data;
 extern const std::string_view thing_heads_txt_data;
+extern const std::string_view months_txt_data;
 extern const std::string_view title_roles_tsv_data;
 extern const std::string_view honorific_genders_tsv_data;
 extern const std::string_view group_names_txt_data;
@@ -60,6 +61,7 @@ struct Lexicons {
     text::WordSet name_particles{data::name_particles_txt_data};
     text::WordSet day_names{data::day_names_txt_data};
     text::WordSet thing_heads{data::thing_heads_txt_data};
+    text::WordSet months{data::months_txt_data};
     text::WordTable title_roles{data::title_roles_tsv_data};
     text::WordTable honorific_genders{data::honorific_genders_tsv_data};
     text::WordSet group_names{data::group_names_txt_data};
@@ -551,6 +553,17 @@ void Resolver::find_names() {
         if (ordinary_opener || (sentence_initial_[start] && in(start, kOpener)) ||
             lex_.name_joiners.contains(word(start))) {
             if (start + 1 < n && is_name_token(start + 1) && tokens_[start + 1].space_before) {
+                ++start;
+            } else {
+                i = start;
+                continue;
+            }
+        }
+        // "In June Trump said", "since March Sanders has": a month after a preposition is a date.
+        if (start > 0 && lex_.months.contains(word(start)) && is_word(start - 1) &&
+            (is_preposition(lower(word(start - 1))) || in(start - 1, kDeterminer) || lower(word(start - 1)) == "since" ||
+             lower(word(start - 1)) == "until" || lower(word(start - 1)) == "by" || lower(word(start - 1)) == "last")) {
+            if (start + 1 < n && is_name_token(start + 1) && tokens_[start + 1].newlines_before == 0) {
                 ++start;
             } else {
                 i = start;
