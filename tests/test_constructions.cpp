@@ -1555,3 +1555,12 @@ TEST_CASE("a month after a preposition is a date, not a first name", "[construct
     REQUIRE(reopen);
     CHECK(entity_name(out, (*reopen)["speaker"]) == "Eva Lind");
 }
+
+TEST_CASE("a state's abbreviation is a place, no antecedent of \"he\"", "[constructions]") {
+    const auto out = extract_fixture("state-abbreviation.txt");
+    for (const auto& entity : out["entities"])
+        if (entity["name"] == "Wis") CHECK(entity["type"] != "person");
+    const auto* mill = attribution_with(out, "the paper mill would stay open");
+    REQUIRE(mill);
+    CHECK(entity_name(out, (*mill)["speaker"]) == "Barack Obama");
+}

@@ -473,6 +473,9 @@ private:
     // A country or US state, or an outlet or platform, named alone (data/place_names.txt,
     // data/known_organisations.txt), unless it ends the name of a person of the article.
     bool is_listed_organisation(const NameMention& m) const;
+    // "Green Bay, Wis.", "San Bernardino, Calif.": a state's AP abbreviation (the attribution
+    // stage's period_abbreviations), a place like the states of data/place_names.txt.
+    bool is_state_abbreviation(const NameMention& m) const;
     // An HTML link around exactly this name: the page itself marks it as an entity.
     bool is_link_anchor(ByteSpan span) const {
         return std::find(link_spans_.begin(), link_spans_.end(), span) != link_spans_.end();
@@ -763,7 +766,13 @@ bool listed_as_organisation(std::string_view name) {
     return lexicons().place_names.contains(name) || lexicons().known_organisations.contains(name);
 }
 
+bool Resolver::is_state_abbreviation(const NameMention& m) const {
+    return m.end - m.first == 1 && m.honorific.empty() && !in(m.first, kNameSuffix) &&
+           alex_.period_abbreviations.contains(word(m.first)) && m.end < tokens_.size() && word(m.end) == ".";
+}
+
 bool Resolver::is_listed_organisation(const NameMention& m) const {
+    if (is_state_abbreviation(m)) return true;
     const std::string_view name = span_text(m.span);
     if (m.end - m.first == 1 && is_all_caps(name)) return false;  // an organisation already ("POLITICO")
     if (!listed_as_organisation(name)) return false;
@@ -785,6 +794,7 @@ EntityType Resolver::guess_type(const NameMention& m) const {
             return EntityType::Organisation;
     }
     if (m.end - m.first == 1 && is_all_caps(name)) return EntityType::Organisation;
+    if (is_state_abbreviation(m)) return EntityType::Organisation;
     if (!m.honorific.empty()) return EntityType::Person;
     // "Democrats", "Nevada Democrats", "North Carolina", "Reuters": a group, or a place speaking
     // for its government, or an outlet.
