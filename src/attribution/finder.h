@@ -314,6 +314,12 @@ private:
     uint32_t subordinate_clause_end(uint32_t cue, TokenRange source, TokenRange content, const Unit& unit) const;
     // Whether a subject (a pronoun or a short name) and its verb start at `first`.
     bool opens_main_clause(uint32_t first, uint32_t limit) const;
+    // The end of a subject pronoun, or of a run of at most `max_name_tokens` capitalised
+    // words and initials' periods, starting at `first`; `first` when none starts there.
+    uint32_t short_subject_end(uint32_t first, uint32_t limit, uint32_t max_name_tokens) const;
+    // In a report's content, the dash between a newsletter's headline and the label of whom
+    // it quotes ("Pollsters agree - Carl Bialik: “…”"), or content.end.
+    uint32_t label_dash(TokenRange content) const;
     bool opens_with_participle(uint32_t first) const;
     bool try_fronted_gerund(uint32_t gerund, const Unit& unit);
     bool try_fronted_gerund_clause(uint32_t gerund, uint32_t clause_end, uint32_t comma, const Unit& unit);

@@ -289,17 +289,10 @@ bool Finder::try_fronted_gerund_clause(uint32_t gerund, uint32_t clause_end, uin
         if (!is_folded(opener, lex_.gerund_openers)) return false;
     }
     // The main clause's subject: a pronoun or a short capitalised name, then its verb.
-    uint32_t first = comma + 1;
+    const uint32_t first = comma + 1;
     if (first >= unit.end || !is_word(first) || in_quote(first)) return false;
-    uint32_t end = first;
-    if (lex_.pronouns_subject(word(first))) {
-        end = first + 1;
-    } else {
-        constexpr uint32_t kMaxNameTokens = 5;
-        while (end < unit.end && end - first < kMaxNameTokens &&
-               ((is_word(end) && tokens_[end].capitalized) || (word(end) == "." && is_abbreviation_period(end))))
-            ++end;
-    }
+    constexpr uint32_t kMaxNameTokens = 5;
+    const uint32_t end = short_subject_end(first, unit.end, kMaxNameTokens);
     if (end == first || end >= unit.end || (!opens_predicate(end) && !is_verb_like(end))) return false;
     uint32_t begin = skip_speech_adjunct(gerund + 1, unit);
     if (begin < clause_end && word(begin) == "that") ++begin;
@@ -1132,6 +1125,19 @@ bool Finder::attribute_subject_before_cue(const CueSite& site, const CueContext&
     return true;
 }
 
+uint32_t Finder::label_dash(TokenRange content) const {
+    constexpr uint32_t kMaxHeadlineTokens = 12;
+    constexpr uint32_t kMaxLabelTokens = 6;
+    for (uint32_t d = content.begin; d < content.end && d - content.begin <= kMaxHeadlineTokens; ++d) {
+        if (in_quote(d)) break;
+        if (!(is_dash(d) || word(d) == "-")) continue;
+        uint32_t colon = d + 1;
+        while (colon < content.end && colon - d <= kMaxLabelTokens && is_word(colon) && tokens_[colon].capitalized) ++colon;
+        if (colon > d + 1 && colon + 1 < content.end && word(colon) == ":" && is_open_mark(colon + 1)) return d;
+    }
+    return content.end;
+}
+
 uint32_t Finder::subordinate_clause_end(uint32_t cue, TokenRange source, TokenRange content, const Unit& unit) const {
     uint32_t first = after_dateline(unit.begin, cue);
     while (first < cue && is_folded(first, lex_.leading_conjunctions)) ++first;
@@ -1168,16 +1174,18 @@ bool Finder::opens_with_participle(uint32_t first) const {
     return is_word(first) && tokens_[first].capitalized && w.size() > 4 && (w.ends_with("ing") || w.ends_with("ed"));
 }
 
+uint32_t Finder::short_subject_end(uint32_t first, uint32_t limit, uint32_t max_name_tokens) const {
+    if (lex_.pronouns_subject(word(first))) return first + 1;
+    uint32_t end = first;
+    while (end < limit && end - first < max_name_tokens &&
+           ((is_word(end) && tokens_[end].capitalized) || is_abbreviation_period(end)))
+        ++end;
+    return end;
+}
+
 bool Finder::opens_main_clause(uint32_t first, uint32_t limit) const {
     constexpr uint32_t kMaxNameTokens = 4;
-    uint32_t end = first;
-    if (lex_.pronouns_subject(word(first))) {
-        end = first + 1;
-    } else {
-        while (end < limit && end - first < kMaxNameTokens &&
-               ((is_word(end) && tokens_[end].capitalized && !in_quote(end)) || is_abbreviation_period(end)))
-            ++end;
-    }
+    const uint32_t end = short_subject_end(first, limit, kMaxNameTokens);
     return end > first && end < limit && opens_predicate(end);
 }
 
@@ -1194,22 +1202,11 @@ void Finder::try_cue(uint32_t cue, const Unit& unit) {
     const bool attributed = context.after_comma_or_quote ? attribute_after_comma(site, context, unit, c, second_half)
                                                          : attribute_subject_before_cue(site, context, unit, c, second_half);
     if (!attributed || c.content.empty()) return;
-    // "Pollsters agree - Carl Bialik: “…”", "Media shares blame in Iowa poll overhype -
-    // HuffPollster: “…”": a headline, then the label of whom the newsletter quotes; the
-    // quotation is the label's, and the headline's report ends before the dash.
-    {
-        constexpr uint32_t kMaxHeadlineTokens = 12;
-        constexpr uint32_t kMaxLabelTokens = 6;
-        for (uint32_t d = c.content.begin; d < c.content.end && d - c.content.begin <= kMaxHeadlineTokens; ++d) {
-            if (in_quote(d)) break;
-            if (!(is_dash(d) || word(d) == "-")) continue;
-            uint32_t colon = d + 1;
-            while (colon < c.content.end && colon - d <= kMaxLabelTokens && is_word(colon) && tokens_[colon].capitalized) ++colon;
-            if (colon == d + 1 || colon + 1 >= c.content.end || word(colon) != ":" || !is_open_mark(colon + 1)) continue;
-            if (d == c.content.begin) return;
-            c.content.end = d;
-            break;
-        }
+    // "Pollsters agree - Carl Bialik: “…”": the quotation after a newsletter's label is the
+    // label's, and the headline's report ends before the dash.
+    if (const uint32_t dash = label_dash(c.content); dash < c.content.end) {
+        if (dash == c.content.begin) return;
+        c.content.end = dash;
     }
     // "When Sanders accused Clinton of being too reliant on Wall Street, she said …": a report
     // in a subordinate clause opening the sentence ends with the clause's comma.
