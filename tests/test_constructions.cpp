@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -1563,4 +1564,24 @@ TEST_CASE("a state's abbreviation is a place, no antecedent of \"he\"", "[constr
     const auto* mill = attribution_with(out, "the paper mill would stay open");
     REQUIRE(mill);
     CHECK(entity_name(out, (*mill)["speaker"]) == "Barack Obama");
+}
+
+TEST_CASE("capitals in a title-case headline make no name of an ordinary word", "[constructions]") {
+    const auto out = extract_fixture("title-case-headline-words.txt");
+    std::set<std::string> names;
+    for (const auto& entity : out["entities"]) {
+        const std::string name = entity["name"];
+        names.insert(name);
+        for (const char* ordinary : {"Just", "Dropped", "Bombshell", "Quietly", "Plan", "Ferry"})
+            CHECK(name.find(ordinary) == std::string::npos);
+    }
+    // A name the article writes in running text, and a surname after a first name, stay.
+    for (const char* name : {"Tomas Ek", "Rosa Berg", "Hans Field", "Chad Moss", "Harbour Board"}) CHECK(names.count(name) == 1);
+    const auto* headline = attribution_with(out, "Her Plan For Vik");
+    REQUIRE(headline);
+    CHECK((*headline)["source"]["text"] == "Rosa Berg");
+    CHECK((*headline)["cue"]["text"] == "Quietly Reveals");
+    const auto* bridge = attribution_with(out, "the island needed a bridge");
+    REQUIRE(bridge);
+    CHECK(entity_name(out, (*bridge)["speaker"]) == "Rosa Berg");
 }

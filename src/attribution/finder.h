@@ -126,9 +126,16 @@ private:
     bool is_folded(uint32_t i, const text::WordSet& set) const {
         return is_word(i) && (info(i).lists & lex_.list_bit(set)) != 0;
     }
+    // (In a title-case headline capitals are no names: "Rosa Berg Quietly Reveals", but
+    // "Megyn Kelly Was Spotted".)
     bool is_ly_adverb(uint32_t i) const {
         auto w = word(i);
-        return is_word(i) && !tokens_[i].capitalized && w.size() > 4 && w.ends_with("ly");
+        return is_word(i) && w.size() > 4 && w.ends_with("ly") &&
+               (!tokens_[i].capitalized || (in_title_case_headline(i) && text::is_english_word(w)));
+    }
+    // Whether token `i` is inside a headline in title case, past its first word.
+    bool in_title_case_headline(uint32_t i) const {
+        return !title_case_.empty() && title_case_[unit_of_[i]] && i > units_[unit_of_[i]].begin;
     }
     bool is_terminal_punct(uint32_t i) const {
         auto w = word(i);

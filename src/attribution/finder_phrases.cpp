@@ -73,7 +73,7 @@ float Finder::cue_strength(uint32_t i) const {
     if (!is_word(i) || in_quote(i)) return 0.f;
     // Names are not cues; in a headline in title case ("Trump Says He Never Pledged …") a
     // capitalised cue word still is, unless it opens it.
-    if (tokens_[i].capitalized && !(!title_case_.empty() && title_case_[unit_of_[i]] && i > units_[unit_of_[i]].begin))
+    if (tokens_[i].capitalized && !in_title_case_headline(i))
         return 0.f;
     const Lexicon::WordInfo& word_info = info(i);
     float probability = word_info.cue ? word_info.cue->probability : 0.f;

@@ -41,7 +41,6 @@ extern const std::string_view name_joiners_txt_data;
 extern const std::string_view quantifiers_txt_data;
 extern const std::string_view known_organisations_txt_data;
 extern const std::string_view name_suffixes_txt_data;
-extern const std::string_view english_words_txt_data;
 extern const std::string_view message_nouns_txt_data;
 extern const std::string_view role_complements_txt_data;
 extern const std::string_view organisation_kinds_tsv_data;  // generated: src/CMakeLists.txt
@@ -144,32 +143,12 @@ std::string_view strip_possessive(std::string_view w) {
     return w;
 }
 
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+using text::ascii_lower;
 
 std::string ascii_lowercase(std::string_view w) {
     std::string lowered(w);
     for (char& c : lowered) c = ascii_lower(c);
     return lowered;
-}
-
-// Whether `w` in lowercase is an ordinary English word: a binary search of the sorted,
-// all-lowercase word list (64,000 entries, indexed on first use).
-bool is_english_word(std::string_view w) {
-    static const std::vector<std::string_view> words = [] {
-        std::vector<std::string_view> lines;
-        std::string_view data = data::english_words_txt_data;
-        for (size_t at = 0; at < data.size();) {
-            size_t end = data.find('\n', at);
-            if (end == std::string_view::npos) end = data.size();
-            if (end > at) lines.push_back(data.substr(at, end - at));
-            at = end + 1;
-        }
-        return lines;
-    }();
-    char buffer[64];
-    if (w.size() > sizeof buffer) return false;
-    for (size_t i = 0; i < w.size(); ++i) buffer[i] = ascii_lower(w[i]);
-    return std::binary_search(words.begin(), words.end(), std::string_view(buffer, w.size()));
 }
 
 std::string lower(std::string_view s) {
@@ -350,6 +329,18 @@ private:
     // capitalised word ("Northwind Bank cut rates."): the name's first word.
     std::vector<bool> opener_in_name_;
     void find_openers_in_names();
+    // In a headline set in title case ("Ben Carson Just Dropped A Bombshell") capitals say
+    // nothing, so there an ordinary English word is read as a name only where the article
+    // capitalises it in running text too, or as the surname after a first name ("Glenn Beck").
+    void drop_ordinary_headline_words();
+    // Whether token `i` comes right after a first name that opens a name, or after such a
+    // first name and a middle initial.
+    bool follows_opening_first_name(uint32_t i) const {
+        if (i < 1) return false;
+        uint32_t first = i - 1;
+        if (word(first) == "." && first >= 2 && word(first - 1).size() == 1 && tokens_[first - 1].capitalized) first -= 2;
+        return is_name_token(first) && is_first_name(strip_possessive(word(first))) && !(first > 0 && is_name_token(first - 1));
+    }
     // The lowercase noun a preposition follows in tokens [first, end) ("spokesman" in "a
     // spokesman for Bernie Sanders", "critics" in "critics of the plan"), or `end`.
     uint32_t noun_before_preposition(uint32_t first, uint32_t end) const {
@@ -521,6 +512,7 @@ void Resolver::find_names() {
     capitalized_mid_sentence_.reserve(name_tokens);
     for (uint32_t i = 0; i < n; ++i)
         if (!sentence_initial_[i] && is_name_token(i)) capitalized_mid_sentence_[strip_possessive(word(i))];
+    drop_ordinary_headline_words();
     find_openers_in_names();
     for (uint32_t i = 0; i < n; ++i) {
         if (!is_name_token(i)) continue;
@@ -704,6 +696,69 @@ void Resolver::find_names() {
     }
 }
 
+void Resolver::drop_ordinary_headline_words() {
+    // A headline: four words of more than three letters at least, all capitalised but for
+    // prepositions and other words a headline leaves in lowercase ("Calls for Special
+    // Prosecutor after Report Reveals …").
+    constexpr uint32_t kMinHeadlineWords = 4;
+    constexpr size_t kMinLongWord = 4;
+    std::vector<uint8_t> title_case;
+    std::vector<const text::Sentence*> candidates;
+    for (const auto& s : analysis_.sentences) {
+        uint32_t capitalised = 0;
+        bool running_text = false;
+        for (uint32_t t = s.first_token; t < s.end_token && !running_text; ++t) {
+            if (!is_word(t) || word(t).size() < kMinLongWord) continue;
+            capitalised += tokens_[t].capitalized;
+            running_text = !tokens_[t].capitalized && !in(t, kOpener) && !is_preposition(word(t));
+        }
+        if (running_text || capitalised < kMinHeadlineWords) continue;
+        if (title_case.empty()) title_case.assign(tokens_.size(), 0);
+        std::fill(title_case.begin() + s.first_token, title_case.begin() + s.end_token, 1);
+        candidates.push_back(&s);
+    }
+    if (candidates.empty()) return;
+    ViewCounts in_running_text;  // counts unused: a set
+    for (uint32_t i = 0; i < tokens_.size(); ++i)
+        if (!title_case[i] && !sentence_initial_[i] && is_name_token(i)) in_running_text[strip_possessive(word(i))];
+    std::string title_cased;
+    const auto capitalised_elsewhere = [&](std::string_view w) {
+        // ("TRUMP" in an all-capitals headline is the "Trump" of the text.)
+        if (is_all_caps(w)) {
+            title_cased.assign(w);
+            for (size_t k = 1; k < title_cased.size(); ++k) title_cased[k] = ascii_lower(title_cased[k]);
+            w = title_cased;
+        }
+        return in_running_text.contains(w);
+    };
+    const auto ordinary = [&](uint32_t i) {
+        // (Capitalised in running text, a word is a name there; otherwise only a word the
+        // English word list does not know, "Carson" but not "Dropped" nor "Ferry".)
+        const std::string_view w = strip_possessive(word(i));
+        // ("Just", "Isn’t", "The": words of grammar are ordinary whatever the word list says.)
+        if (in(i, kAuxAdverb) || in(i, kOpener) || in(i, kDeterminer)) return !capitalised_elsewhere(w);
+        if (!text::is_english_word(w) || in(i, kHonorific) || lex_.place_names.contains(w)) return false;
+        // (The surname after a first name that opens a name stays: "Glenn Beck Blasts
+        // Drudge", "George W. Bush".)
+        if (follows_opening_first_name(i) && !is_headline_verb(i)) return false;
+        return !capitalised_elsewhere(w);
+    };
+    // A list of names is capitalised throughout too ("Chad Connelly, Chip Felkel, …"); a
+    // headline has ordinary words among its capitals, one in seven of its long words at least.
+    constexpr uint32_t kOrdinaryShare = 7;
+    for (const text::Sentence* s : candidates) {
+        uint32_t long_words = 0, ordinary_words = 0;
+        for (uint32_t t = s->first_token; t < s->end_token; ++t) {
+            if (!is_word(t) || word(t).size() < kMinLongWord) continue;
+            ++long_words;
+            ordinary_words += is_name_token(t) && ordinary(t);
+        }
+        if (ordinary_words * kOrdinaryShare < long_words) continue;
+        for (uint32_t t = s->first_token; t < s->end_token; ++t)
+            if (is_name_token(t) && ordinary(t)) name_token_[t] = 0;
+    }
+}
+
 // Whether the sentence opener `t`, before another capitalised word, may be the first word of
 // a name rather than a description of it: not an ordinary English word ("Presumptive
 // Republican nominee", "Comedian Sarah Silverman", "Continued Stone"), a listed opener,
@@ -719,7 +774,7 @@ bool Resolver::reads_as_first_word(uint32_t t) const {
     // with the Greek article.)
     const bool ascii = std::all_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     return ascii && w.size() > 1 && !is_all_caps(w) && !is_all_caps(next) && !in(t, kOpener) && !in(t, kHonorific) && !in(t, kNameModifier) &&
-           !lex_.place_names.contains(w) && !is_english_word(first_part(strip_possessive(w))) &&
+           !lex_.place_names.contains(w) && !text::is_english_word(first_part(strip_possessive(w))) &&
            (!is_first_name(next) || opens_organisation_name(t + 1)) &&
            !lex_.group_names.contains(strip_possessive(next));
 }

@@ -52,6 +52,9 @@ private:
 // (data/honorifics.txt) and words that typically open a sentence (data/sentence_openers.txt).
 const WordSet& honorific_set();
 const WordSet& opener_set();
+// Whether `w` in lowercase is an ordinary English word (Debian's wamerican, its all-lowercase
+// entries: src/CMakeLists.txt): "Dropped" and "Ferry" are, "Carson" and "Kelly" are not.
+bool is_english_word(std::string_view w);
 
 // Calls f(line) for every non-empty, non-comment line of embedded data, trimmed.
 template <class F>

@@ -62,6 +62,7 @@ inline bool is_space(char32_t c) {
 }
 bool is_lower(char32_t c);
 inline bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
+inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 // "SDF", "WASHINGTON": two ASCII capitals or more and no lowercase ASCII letter.
 inline bool is_all_caps(std::string_view word) {
     int letters = 0;
