@@ -58,7 +58,11 @@ void Finder::build_units() {
         uint32_t long_words = 0, capitalised = 0;
         for (uint32_t t = units_[u].begin; t < units_[u].end; ++t) {
             unit_of_[t] = u;
-            if (is_word(t) && word(t).size() > 3) {
+            // (A headline leaves prepositions in lowercase: "Calls for Special Prosecutor
+            // after Report Reveals …".)
+            const bool lowercase_particle = !tokens_[t].capitalized && (is_folded(t, lex_.adjunct_openers) ||
+                                                                         text::opener_set().contains(word(t)));
+            if (is_word(t) && word(t).size() > 3 && !lowercase_particle) {
                 ++long_words;
                 capitalised += tokens_[t].capitalized;
             }
