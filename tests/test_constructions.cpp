@@ -1591,3 +1591,12 @@ TEST_CASE("a headline in title case may leave its prepositions in lowercase", "[
     check_spans(out, "Raising Ferry Fees", "Harbour Board for Raising Ferry Fees after Storm", "Mayor Tomas Ek");
     CHECK((*attribution_with(out, "Raising Ferry Fees"))["cue"]["text"] == "Blasts");
 }
+
+TEST_CASE("a medium closing the sentence after a clause and its comma is the cue's", "[constructions]") {
+    const auto out = extract_fixture("medium-after-clause.txt");
+    check_spans(out, "will stop running in May", "The ferry to Vik will stop running in May", "the Harbour Board");
+    CHECK((*attribution_with(out, "will stop running in May"))["cue"]["text"] == "posted on Facebook");
+    // (An abbreviated title's period ends no clause.)
+    check_spans(out, "to reopen the quay", "Island Gov. Eva Lind to reopen the quay", "Mayor Tomas Ek");
+    CHECK((*attribution_with(out, "to reopen the quay"))["cue"]["text"] == "called on");
+}

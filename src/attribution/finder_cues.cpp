@@ -942,12 +942,14 @@ bool Finder::attribute_subject_before_cue(const CueSite& site, const CueContext&
                 ++name_end;
             // ("“…,” Berg wrote on Twitter.": after a quotation the statement is that, and the
             // medium closing the clause is the cue's, as PolNeAR marks it 35 times to 25.)
-            bool quotation_before = false;
-            for (uint32_t t = unit.begin; t < cue && !quotation_before; ++t) quotation_before = is_close_mark(t);
-            const bool ends_clause = name_end < unit.end && is_terminal_punct(name_end) && word(next) == "on";
+            // (So it is after a clause and its comma: "…, the church posted on Facebook.")
+            bool statement_before = c.source.begin > unit.begin && word(c.source.begin - 1) == ",";
+            for (uint32_t t = unit.begin; t < cue && !statement_before; ++t) statement_before = is_close_mark(t);
+            const bool ends_clause = name_end < unit.end && is_terminal_punct(name_end) &&
+                                     !is_abbreviation_period(name_end) && word(next) == "on";
             if (name_end > particle_end && name_end < unit.end &&
                 (word(name_end) == "that" || word(name_end) == ":" || is_open_mark(name_end) ||
-                 (quotation_before && ends_clause)))
+                 (statement_before && ends_clause)))
                 particle_end = name_end;
         }
         next = c.cue.end = std::max(c.cue.end, particle_end);
