@@ -10,6 +10,9 @@
 #include "eval/brat.h"
 #include "eval/eval.h"
 #include "eval/score.h"
+#include "export/formats.h"
+#include "ingest/ingest.h"
+#include "pipeline/pipeline.h"
 
 using namespace qg::eval;
 
@@ -563,4 +566,23 @@ TEST_CASE("prediction objects: a continuation is scored as part of the attributi
     CHECK(p.attributions[0].source == Fragments{{10, 14}});
     CHECK(p.attributions[1].id == "a3");
     CHECK(p.attributions[1].source.empty());
+}
+
+TEST_CASE("extract's brat output gives a quote and its continuation one discontinuous content", "[eval]") {
+    // PolNeAR's own convention, so that a PolNeAR scorer reading quotegraph's .ann counts
+    // "“…,” coach Lena Park said. “…”" as one attribution.
+    const std::string text =
+        "\xE2\x80\x9CWe are ready for the final,\xE2\x80\x9D coach Lena Park said. "
+        "\xE2\x80\x9CThe players have trained all winter.\xE2\x80\x9D\n";
+    const auto document = qg::ingest::make_text_document(text, "continuation.txt");
+    const std::string ann = qg::exporter::to_brat(document, qg::pipeline::extract(document));
+    const BratDocument parsed = parse_brat(ann);
+    REQUIRE(parsed.ok());
+    REQUIRE(parsed.attributions.size() == 1);
+    const Attribution& a = parsed.attributions[0];
+    REQUIRE(a.content.size() == 2);
+    CHECK(a.content[0] == Span{0, 29});
+    CHECK(a.content[1] == Span{52, 90});
+    CHECK(a.source == Fragments{Span{30, 45}});
+    CHECK(ann.find("Content 0 29;52 90\t") != std::string::npos);
 }
