@@ -1600,3 +1600,15 @@ TEST_CASE("a medium closing the sentence after a clause and its comma is the cue
     check_spans(out, "to reopen the quay", "Island Gov. Eva Lind to reopen the quay", "Mayor Tomas Ek");
     CHECK((*attribution_with(out, "to reopen the quay"))["cue"]["text"] == "called on");
 }
+
+TEST_CASE("what a quotation is said of goes on with it", "[constructions]") {
+    const auto out = extract_fixture("said-of.txt");
+    const auto* vote = attribution_with(out, "the council’s vote on the ferry");
+    REQUIRE(vote);
+    CHECK((*vote)["content"]["text"] == "the council’s vote on the ferry");
+    CHECK((*vote)["continues"] == (*attribution_with(out, "It is unanimous"))["id"]);
+    CHECK(entity_name(out, (*vote)["speaker"]) == "Eva Lind");
+    // (Not when the sentence goes on: the participle after the comma is a statement of its own.)
+    CHECK(attribution_with(out, "the harbour festival") == nullptr);
+    check_spans(out, "never been busier", "it had never been busier", "Mayor Tomas Ek");
+}

@@ -327,6 +327,9 @@ private:
     // In a report's content, the dash between a newsletter's headline and the label of whom
     // it quotes ("Pollsters agree - Carl Bialik: “…”"), or content.end.
     uint32_t label_dash(TokenRange content) const;
+    // The words a quotation is said of after the cue's "of" at `of` ("said of the council's
+    // vote."), to the sentence's end; empty when other than words stand there.
+    TokenRange said_of(uint32_t of, const Unit& unit) const;
     bool opens_with_participle(uint32_t first) const;
     bool try_fronted_gerund(uint32_t gerund, const Unit& unit);
     bool try_fronted_gerund_clause(uint32_t gerund, uint32_t clause_end, uint32_t comma, const Unit& unit);

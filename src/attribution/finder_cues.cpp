@@ -1065,6 +1065,10 @@ bool Finder::attribute_subject_before_cue(const CueSite& site, const CueContext&
     if (before_is_quote && (quoted || (!starts_with_that && !after_colon))) {
         c.content = {};
         quoted = false;
+        // "“It's unanimous,” Levine said of the council's vote.": what the quotation is said
+        // of goes on with it, as PolNeAR's content does in 37 of 56 such cases on the
+        // tuning articles.
+        if (c.cue.end + 1 < unit.end && word(c.cue.end) == "of") second_half = said_of(c.cue.end, unit);
     }
     // "Sales were great, he said, wiping sweat off his face": a source and cue set off
     // by commas with a participle after them: the statement is the clause before. (Other
@@ -1125,6 +1129,13 @@ bool Finder::attribute_subject_before_cue(const CueSite& site, const CueContext&
     // "being pushed by Collins", "posted by CBN": a participle before its agent is no cue.
     if (!quoted && !starts_with_that && !c.content.empty() && word(c.content.begin) == "by") return false;
     return true;
+}
+
+TokenRange Finder::said_of(uint32_t of, const Unit& unit) const {
+    uint32_t end = of + 1;
+    while (end < unit.end && !in_quote(end) && (is_word(end) || is_abbreviation_period(end))) ++end;
+    if (end == of + 1 || end >= unit.end || !is_terminal_punct(end)) return {};
+    return {of + 1, end};
 }
 
 uint32_t Finder::label_dash(TokenRange content) const {
