@@ -1612,3 +1612,10 @@ TEST_CASE("what a quotation is said of goes on with it", "[constructions]") {
     CHECK(attribution_with(out, "the harbour festival") == nullptr);
     check_spans(out, "never been busier", "it had never been busier", "Mayor Tomas Ek");
 }
+
+TEST_CASE("a doubled opening mark opens one quotation", "[constructions]") {
+    const auto out = extract_fixture("doubled-opening-mark.txt");
+    check_spans(out, "We will not close the quay", "\"“We will not close the quay,”", "Mayor Tomas Ek");
+    CHECK((*attribution_with(out, "We will not close the quay"))["kind"] == "direct");
+    check_spans(out, "The ferry stays", "““The ferry stays,”", "councillor Eva Lind");
+}

@@ -170,6 +170,13 @@ void find_quotes(std::string_view text, const text::Analysis& analysis, QuoteAna
         }
         Context c = context_of(text, tokens, mark.token);
         int direction = glyph_direction(mark.glyph);
+        // A doubled opening mark ("“You don't win …,” Rubio responded, typed as "“): the
+        // second opens nothing, and the quotation stays open for its closer.
+        if (open >= 0 && out.marks[open].token + 1 == mark.token && !tokens[mark.token].space_before &&
+            direction >= 0 && !c.right_free) {
+            mark.role = MarkRole::Stray;
+            continue;
+        }
         bool opens;
         if (c.left_free && !c.right_free) opens = true;
         else if (!c.left_free && c.right_free) opens = false;
