@@ -1619,3 +1619,13 @@ TEST_CASE("a doubled opening mark opens one quotation", "[constructions]") {
     CHECK((*attribution_with(out, "We will not close the quay"))["kind"] == "direct");
     check_spans(out, "The ferry stays", "““The ferry stays,”", "councillor Eva Lind");
 }
+
+TEST_CASE("\"who\" after an apposition to a source is that source's person", "[constructions]") {
+    const auto out = extract_fixture("who-after-apposition.txt");
+    const auto* quay = attribution_with(out, "the quay would stay open");
+    REQUIRE(quay);
+    CHECK(entity_name(out, (*quay)["speaker"]) == "Eva Lind");
+    const auto* fares = attribution_with(out, "fares would rise");
+    REQUIRE(fares);
+    CHECK(entity_name(out, (*fares)["speaker"]) == "Tomas Ek");
+}

@@ -487,6 +487,9 @@ private:
     int resolve_description(uint32_t first, uint32_t end, uint32_t at, bool indefinite = false);
     // The entity "who" (no comma before it) refers to, when the phrase before it says; -1 else.
     int antecedent_of_who(uint32_t who);
+    // The person an already resolved source ending at the comma `comma`, and holding the
+    // byte `holding`, names; -1 when there is none.
+    int person_of_source_ending_at(uint32_t comma, uint32_t holding) const;
     // A role of `person`, merged with one of the same title (which gains the organisation).
     void add_role(int person, std::string title, int org, bool former);
     void read_roles(int person, uint32_t first, uint32_t head_first, uint32_t head_end, uint32_t end);
@@ -1419,6 +1422,18 @@ int Resolver::entity_of_mention(NameMention& m) {
     return m.entity;
 }
 
+int Resolver::person_of_source_ending_at(uint32_t comma, uint32_t holding) const {
+    const uint32_t before_comma = tokens_[comma - 1].end, after_comma = tokens_[comma].end;
+    constexpr int kMaxLooked = 4;  // sources begin in text order; the one wanted is among the last
+    auto it = resolved_sources_.lower_bound({before_comma, 0, INT_MIN});
+    for (int looked = 0; it != resolved_sources_.begin() && looked < kMaxLooked; ++looked) {
+        const auto& [begin, end, speaker] = *--it;
+        if (end < before_comma || end > after_comma) continue;
+        return speaker >= 0 && begin <= holding && entities_[speaker].type == EntityType::Person ? speaker : -1;
+    }
+    return -1;
+}
+
 int Resolver::antecedent_of_who(uint32_t who) {
     // The noun phrase before "who", from its determiner ("a retired general who"), past a
     // prepositional phrase after its head ("the billionaire owner of the Dallas Mavericks who").
@@ -1509,7 +1524,15 @@ int Resolver::resolve_source(Attribution& a) {
         // "Collins, who had endorsed Bush, …": the name right before the comma.
         if (first >= 2 && word(first - 1) == ",") {
             const auto [lo, hi] = names_starting_in(0, first - 1);
-            if (hi > lo && names_[hi - 1].end == first - 1) return entity_of_mention(names_[hi - 1]);
+            if (hi > lo && names_[hi - 1].end == first - 1) {
+                // ("said Alfonso Aguilar, the director of the Latino Partnership for
+                // Conservative Principles, who also said": when a source found already ends at
+                // the comma, the name is in its apposition and "who" is the source's person.)
+                if (word(first) == "who")
+                    if (const int person = person_of_source_ending_at(first - 1, names_[hi - 1].span.begin); person >= 0)
+                        return person;
+                return entity_of_mention(names_[hi - 1]);
+            }
             // "A council engineer, who asked not to be named, said": the source the relative
             // clause belongs to (the nearest that starts before it and takes it in).
             constexpr int kMaxEnclosingLooked = 4;
