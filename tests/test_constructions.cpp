@@ -1629,3 +1629,16 @@ TEST_CASE("\"who\" after an apposition to a source is that source's person", "[c
     REQUIRE(fares);
     CHECK(entity_name(out, (*fares)["speaker"]) == "Tomas Ek");
 }
+
+TEST_CASE("\"who\" after a plural with no name is not the nearest person", "[constructions]") {
+    const auto out = extract_fixture("who-after-plural.txt");
+    for (const char* words : {"the ferry had been too slow", "the old pier was unsafe"}) {
+        const auto* a = attribution_with(out, words);
+        REQUIRE(a);
+        CHECK(entity_name(out, (*a)["speaker"]) != "Tomas Ek");
+    }
+    // (A singular stays with the person just named.)
+    const auto* century = attribution_with(out, "the quay would last a century");
+    REQUIRE(century);
+    CHECK(entity_name(out, (*century)["speaker"]) == "Tomas Ek");
+}

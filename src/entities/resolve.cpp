@@ -1542,8 +1542,18 @@ int Resolver::resolve_source(Attribution& a) {
                 if (source_end >= a.source.end && speaker >= 0) return speaker;
             }
         }
-        if (word(first) == "who" && first >= 1 && word(first - 1) != ",")
+        if (word(first) == "who" && first >= 1 && word(first - 1) != ",") {
             if (const int antecedent = antecedent_of_who(first); antecedent >= 0) return antecedent;
+            // "people who oppose same-sex marriage", "voters who say", "those who": several
+            // people no name stands for are whom "who" is; the nearest person is not. (A
+            // singular stays with the nearest: "… racist, misogynist and birther who has
+            // repeatedly pledged" is the man just named.)
+            const auto before = word(first - 1);
+            const bool plural = (before.size() > 3 && before.ends_with('s') && !before.ends_with("ss")) ||
+                                alex_.collective_nouns.contains(before) || lex_.quantifiers.contains(before) ||
+                                before == "those";
+            if (is_word(first - 1) && !tokens_[first - 1].capitalized && !in(first - 1, kRoleNoun) && plural) return -1;
+        }
         return resolve_pronoun(word(first) == "which" || word(first) == "Which" ? "o" : "p", a.source.begin,
                                a.recipient);
     }
