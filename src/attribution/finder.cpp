@@ -55,20 +55,21 @@ void Finder::build_units() {
     }
     title_case_.assign(units_.size(), false);
     for (uint32_t u = 0; u < units_.size(); ++u) {
-        uint32_t long_words = 0, capitalised = 0;
+        uint32_t capitalised = 0;
+        bool running_text = false;
         for (uint32_t t = units_[u].begin; t < units_[u].end; ++t) {
             unit_of_[t] = u;
-            // (A headline leaves prepositions in lowercase: "Calls for Special Prosecutor
-            // after Report Reveals …".)
-            const bool lowercase_particle = !tokens_[t].capitalized && (is_folded(t, lex_.adjunct_openers) ||
-                                                                         text::opener_set().contains(word(t)));
-            if (is_word(t) && word(t).size() > 3 && !lowercase_particle) {
-                ++long_words;
-                capitalised += tokens_[t].capitalized;
+            if (!is_word(t) || word(t).size() <= 3) continue;
+            if (tokens_[t].capitalized) {
+                ++capitalised;
+                continue;
             }
+            // (A headline leaves prepositions in lowercase: "Calls for Special Prosecutor
+            // after Report Reveals …"; any other lowercase word makes running text.)
+            running_text = running_text || !(is_folded(t, lex_.adjunct_openers) || text::opener_set().contains(word(t)));
         }
         constexpr uint32_t kMinHeadlineWords = 4;
-        title_case_[u] = long_words >= kMinHeadlineWords && capitalised == long_words;
+        title_case_[u] = !running_text && capitalised >= kMinHeadlineWords;
     }
 }
 

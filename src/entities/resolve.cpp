@@ -324,7 +324,7 @@ private:
     // Per token: whether it reads as part of a name (reads_as_name), worked out once, since
     // name finding asks it of most tokens several times.
     std::vector<uint8_t> name_token_;
-    ViewCounts capitalized_mid_sentence_;  // counts unused: a set
+    ViewCounts capitalized_mid_sentence_;  // how often each word is, past a sentence's start
     // Per token: a sentence opener never written in lowercase in the document, before another
     // capitalised word ("Northwind Bank cut rates."): the name's first word.
     std::vector<bool> opener_in_name_;
@@ -514,7 +514,7 @@ void Resolver::find_names() {
     }
     capitalized_mid_sentence_.reserve(name_tokens);
     for (uint32_t i = 0; i < n; ++i)
-        if (!sentence_initial_[i] && is_name_token(i)) capitalized_mid_sentence_[strip_possessive(word(i))];
+        if (!sentence_initial_[i] && is_name_token(i)) ++capitalized_mid_sentence_[strip_possessive(word(i))];
     drop_ordinary_headline_words();
     find_openers_in_names();
     for (uint32_t i = 0; i < n; ++i) {
@@ -721,9 +721,11 @@ void Resolver::drop_ordinary_headline_words() {
         candidates.push_back(&s);
     }
     if (candidates.empty()) return;
-    ViewCounts in_running_text;  // counts unused: a set
-    for (uint32_t i = 0; i < tokens_.size(); ++i)
-        if (!title_case[i] && !sentence_initial_[i] && is_name_token(i)) in_running_text[strip_possessive(word(i))];
+    // Capitalised in running text: more often past a sentence's start than in the headlines.
+    ViewCounts in_headlines;
+    for (const text::Sentence* s : candidates)
+        for (uint32_t i = s->first_token; i < s->end_token; ++i)
+            if (!sentence_initial_[i] && is_name_token(i)) ++in_headlines[strip_possessive(word(i))];
     std::string title_cased;
     const auto capitalised_elsewhere = [&](std::string_view w) {
         // ("TRUMP" in an all-capitals headline is the "Trump" of the text.)
@@ -732,7 +734,7 @@ void Resolver::drop_ordinary_headline_words() {
             for (size_t k = 1; k < title_cased.size(); ++k) title_cased[k] = ascii_lower(title_cased[k]);
             w = title_cased;
         }
-        return in_running_text.contains(w);
+        return capitalized_mid_sentence_.count(w) > in_headlines.count(w);
     };
     const auto ordinary = [&](uint32_t i) {
         // (Capitalised in running text, a word is a name there; otherwise only a word the
@@ -757,6 +759,7 @@ void Resolver::drop_ordinary_headline_words() {
             ordinary_words += is_name_token(t) && ordinary(t);
         }
         if (ordinary_words * kOrdinaryShare < long_words) continue;
+        // (Asked again, in order: a word dropped changes whether the next is a surname.)
         for (uint32_t t = s->first_token; t < s->end_token; ++t)
             if (is_name_token(t) && ordinary(t)) name_token_[t] = 0;
     }
