@@ -1642,3 +1642,16 @@ TEST_CASE("\"who\" after a plural with no name is not the nearest person", "[con
     REQUIRE(century);
     CHECK(entity_name(out, (*century)["speaker"]) == "Tomas Ek");
 }
+
+TEST_CASE("a name with its middle initial and without it is one person, unless two such are named", "[constructions]") {
+    const auto out = extract_fixture("middle-names.txt");
+    const auto* ferry = attribution_with(out, "the ferry would run twice a day");
+    REQUIRE(ferry);
+    CHECK(entity_name(out, (*ferry)["speaker"]) == "Eva M. Lind");
+    int dahls = 0;
+    for (const auto& entity : out["entities"]) {
+        CHECK(entity["name"] != "Eva Lind");
+        dahls += std::string(entity["name"]).ends_with("Dahl");
+    }
+    CHECK(dahls == 3);  // "Nils Dahl" may be either brother
+}

@@ -457,6 +457,10 @@ private:
     int find_or_add_entity(const NameMention& m, EntityType type);
     int add_entity(EntityType type, std::string name);
     void add_alias(int entity, std::string_view alias);
+    // "Donald J. Trump" and "Donald Trump", "Hillary Rodham Clinton" and "Hillary Clinton":
+    // the person entity whose name is this one with middle names added or taken away, when
+    // exactly one such is in the article (the longer form then names it); -1 else.
+    int same_person_with_middle_names(const NameMention& m);
     void add_mention(int entity, ByteSpan span);
     EntityType guess_type(const NameMention& m) const;
     // A name ending like a law's, a building's or a venue's (data/thing_heads.txt).
@@ -937,6 +941,8 @@ int Resolver::find_or_add_entity(const NameMention& m, EntityType type) {
     // A surname, or the end of a longer name ("Abdul Awwad" of "Mohammed Abdul Awwad"),
     // joins the full name it ends.
     bool single = name.find(' ') == std::string_view::npos;
+    if (type == EntityType::Person && m.end - m.first >= 2)
+        if (const int same = same_person_with_middle_names(m); same >= 0) return same;
     if (type == EntityType::Person) {
         // The full name the surname ends that the article has named most so far (the latest
         // of those, on a tie): "Trump" after "Donald Trump" and a first mention of "Ivanka
@@ -979,6 +985,83 @@ int Resolver::find_or_add_entity(const NameMention& m, EntityType type) {
         }
     }
     return add_entity(type, std::string(name));
+}
+
+namespace {
+
+// The word of `name` at byte `at` (words part at spaces and no-break spaces), moving `at`
+// past it; empty at the end.
+std::string_view next_name_word(std::string_view name, size_t& at) {
+    const auto is_break = [&](size_t i) { return name[i] == ' ' || name.compare(i, 2, "\xC2\xA0") == 0; };
+    while (at < name.size() && is_break(at)) at += name[at] == ' ' ? 1 : 2;
+    const size_t begin = at;
+    while (at < name.size() && !is_break(at)) ++at;
+    return name.substr(begin, at - begin);
+}
+
+struct NameShape {
+    std::string_view first, last;
+    size_t words = 0;
+};
+
+NameShape shape_of(std::string_view name) {
+    NameShape shape;
+    size_t at = 0;
+    for (std::string_view w = next_name_word(name, at); !w.empty(); w = next_name_word(name, at)) {
+        if (shape.words++ == 0) shape.first = w;
+        shape.last = w;
+    }
+    return shape;
+}
+
+bool same_words(std::string_view a, std::string_view b) {
+    size_t at_a = 0, at_b = 0;
+    for (;;) {
+        const std::string_view x = next_name_word(a, at_a), y = next_name_word(b, at_b);
+        if (x != y) return false;
+        if (x.empty()) return true;
+    }
+}
+
+}  // namespace
+
+int Resolver::same_person_with_middle_names(const NameMention& m) {
+    const std::string_view name = span_text(m.span);
+    const NameShape shape = shape_of(name);
+    if (shape.words < 2 || in(m.end - 1, kNameSuffix)) return -1;
+    // The person entities named with the same first and last word; one of the two names must
+    // be those two words alone, and only one longer form may be in the article.
+    int match = -1;
+    size_t match_words = 0;
+    for (size_t e = first_recent_entity(); e < entities_.size(); ++e) {
+        const auto& entity = entities_[e];
+        if (entity.type != EntityType::Person) continue;
+        const NameShape other = shape_of(entity.name);
+        if (other.words < 2 || other.first != shape.first || other.last != shape.last) continue;
+        if (other.words == shape.words) {
+            if (!same_words(entity.name, name)) return -1;  // "George W. Bush", "George H.W. Bush": two people
+            // ("Donald\u00A0Trump" is "Donald Trump", named with the plain space.)
+            if (entity.name.find("\xC2\xA0") != std::string::npos && name.find("\xC2\xA0") == std::string_view::npos) {
+                entities_[e].aliases.push_back(entity.name);
+                entities_[e].name = std::string(name);
+            }
+            return static_cast<int>(e);
+        }
+        if (std::min(other.words, shape.words) != 2) return -1;
+        if (match >= 0) return -1;  // "George Bush" after both of them: either one
+        match = static_cast<int>(e);
+        match_words = other.words;
+    }
+    if (match < 0) return -1;
+    // The longest full form names the entity; the other is an alias.
+    auto& entity = entities_[match];
+    if (shape.words > match_words) {
+        entity.aliases.push_back(entity.name);
+        entity.name = std::string(name);
+    } else {
+        add_alias(match, name);
+    }
+    return match;
 }
 
 void Resolver::type_and_merge_names() {
