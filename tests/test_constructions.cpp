@@ -38,6 +38,13 @@ const nlohmann::json* attribution_with(const nlohmann::json& out, const char* wo
     return nullptr;
 }
 
+// The speaker's name of the attribution whose content contains `words`, which must exist.
+std::string speaker_of(const nlohmann::json& out, const char* words) {
+    const auto* a = attribution_with(out, words);
+    REQUIRE(a);
+    return entity_name(out, (*a)["speaker"]);
+}
+
 // The attribution whose content contains `words` has exactly this content and source.
 void check_spans(const nlohmann::json& out, const char* words, const char* content, const char* source) {
     const auto* a = attribution_with(out, words);
@@ -1581,9 +1588,7 @@ TEST_CASE("capitals in a title-case headline make no name of an ordinary word", 
     REQUIRE(headline);
     CHECK((*headline)["source"]["text"] == "Rosa Berg");
     CHECK((*headline)["cue"]["text"] == "Quietly Reveals");
-    const auto* bridge = attribution_with(out, "the island needed a bridge");
-    REQUIRE(bridge);
-    CHECK(entity_name(out, (*bridge)["speaker"]) == "Rosa Berg");
+    CHECK(speaker_of(out, "the island needed a bridge") == "Rosa Berg");
 }
 
 TEST_CASE("a headline in title case may leave its prepositions in lowercase", "[constructions]") {
@@ -1622,32 +1627,21 @@ TEST_CASE("a doubled opening mark opens one quotation", "[constructions]") {
 
 TEST_CASE("\"who\" after an apposition to a source is that source's person", "[constructions]") {
     const auto out = extract_fixture("who-after-apposition.txt");
-    const auto* quay = attribution_with(out, "the quay would stay open");
-    REQUIRE(quay);
-    CHECK(entity_name(out, (*quay)["speaker"]) == "Eva Lind");
-    const auto* fares = attribution_with(out, "fares would rise");
-    REQUIRE(fares);
-    CHECK(entity_name(out, (*fares)["speaker"]) == "Tomas Ek");
+    CHECK(speaker_of(out, "the quay would stay open") == "Eva Lind");
+    CHECK(speaker_of(out, "fares would rise") == "Tomas Ek");
 }
 
 TEST_CASE("\"who\" after a plural with no name is not the nearest person", "[constructions]") {
     const auto out = extract_fixture("who-after-plural.txt");
-    for (const char* words : {"the ferry had been too slow", "the old pier was unsafe"}) {
-        const auto* a = attribution_with(out, words);
-        REQUIRE(a);
-        CHECK(entity_name(out, (*a)["speaker"]) != "Tomas Ek");
-    }
+    for (const char* words : {"the ferry had been too slow", "the old pier was unsafe"})
+        CHECK(speaker_of(out, words) != "Tomas Ek");
     // (A singular stays with the person just named.)
-    const auto* century = attribution_with(out, "the quay would last a century");
-    REQUIRE(century);
-    CHECK(entity_name(out, (*century)["speaker"]) == "Tomas Ek");
+    CHECK(speaker_of(out, "the quay would last a century") == "Tomas Ek");
 }
 
 TEST_CASE("a name with its middle initial and without it is one person, unless two such are named", "[constructions]") {
     const auto out = extract_fixture("middle-names.txt");
-    const auto* ferry = attribution_with(out, "the ferry would run twice a day");
-    REQUIRE(ferry);
-    CHECK(entity_name(out, (*ferry)["speaker"]) == "Eva M. Lind");
+    CHECK(speaker_of(out, "the ferry would run twice a day") == "Eva M. Lind");
     int dahls = 0;
     for (const auto& entity : out["entities"]) {
         CHECK(entity["name"] != "Eva Lind");
