@@ -53,6 +53,13 @@ void check_spans(const nlohmann::json& out, const char* words, const char* conte
     CHECK((*a)["source"]["text"] == source);
 }
 
+// ... and this cue.
+void check_spans(const nlohmann::json& out, const char* words, const char* content, const char* source,
+                 const char* cue) {
+    check_spans(out, words, content, source);
+    CHECK((*attribution_with(out, words))["cue"]["text"] == cue);
+}
+
 struct Expected {
     const char* fixture;
     const char* content;  // the content must contain this
@@ -1599,11 +1606,10 @@ TEST_CASE("a headline in title case may leave its prepositions in lowercase", "[
 
 TEST_CASE("a medium closing the sentence after a clause and its comma is the cue's", "[constructions]") {
     const auto out = extract_fixture("medium-after-clause.txt");
-    check_spans(out, "will stop running in May", "The ferry to Vik will stop running in May", "the Harbour Board");
-    CHECK((*attribution_with(out, "will stop running in May"))["cue"]["text"] == "posted on Facebook");
+    check_spans(out, "will stop running in May", "The ferry to Vik will stop running in May", "the Harbour Board",
+                "posted on Facebook");
     // (An abbreviated title's period ends no clause.)
-    check_spans(out, "to reopen the quay", "Island Gov. Eva Lind to reopen the quay", "Mayor Tomas Ek");
-    CHECK((*attribution_with(out, "to reopen the quay"))["cue"]["text"] == "called on");
+    check_spans(out, "to reopen the quay", "Island Gov. Eva Lind to reopen the quay", "Mayor Tomas Ek", "called on");
 }
 
 TEST_CASE("what a quotation is said of goes on with it", "[constructions]") {
@@ -1648,4 +1654,19 @@ TEST_CASE("a name with its middle initial and without it is one person, unless t
         dahls += std::string(entity["name"]).ends_with("Dahl");
     }
     CHECK(dahls == 3);  // "Nils Dahl" may be either brother
+}
+
+TEST_CASE("three typewriter apostrophes after a word close the single quote, then the double", "[constructions]") {
+    const auto out = extract_fixture("nested-typewriter-close.txt");
+    check_spans(out, "We cannot wait another winter",
+                "''I told the ferry company, 'We cannot wait another winter,'''", "Eva Lind, who chairs the board");
+    CHECK(speaker_of(out, "The quay is falling apart") == "Eva Lind");
+    check_spans(out, "Harbour Lights", "'''Harbour Lights,'''", "Mayor Tomas Ek");
+}
+
+TEST_CASE("a quotation's unlisted closing verb may be followed by a time", "[constructions]") {
+    const auto out = extract_fixture("unlisted-verb-then-time.txt");
+    check_spans(out, "a show of good faith", "“That would have been a show of good faith,”", "councillor Eva Lind",
+                "fumed");
+    check_spans(out, "We will build it anyway", "“We will build it anyway,”", "Mayor Tomas Ek", "scoffed");
 }

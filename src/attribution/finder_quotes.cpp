@@ -59,7 +59,15 @@ bool Finder::attribute_through_closing_unlisted_verb(TokenRange quote, const Uni
     // (Only closing punctuation after it, a few tokens at most: the sentence ends there.)
     constexpr uint32_t kMaxClosingPunct = 3;
     if (unit.end - end > kMaxClosingPunct + 1 || !ends_unit({end, end + 1}, unit)) return false;
-    const uint32_t verb = end - 1;
+    // "…,” Toomey fumed on Tuesday.": a time adjunct may follow the verb; it is no part of
+    // the cue.
+    uint32_t verb = end - 1;
+    if (verb > first + 1 && is_folded(verb, lex_.time_words)) {
+        uint32_t t = verb;
+        while (t > first + 1 && is_folded(t - 1, lex_.time_words)) --t;
+        if (t > first + 1 && is_folded(t - 1, lex_.time_preludes) && !tokens_[t - 1].capitalized) --t;
+        verb = t - 1;
+    }
     const auto w = word(verb);
     if (!is_verb_like(verb) || !(w.ends_with("s") || w.ends_with("ed")) || cue_strength(verb) >= kWeakCue ||
         w.size() < 4 || is_title(quote))

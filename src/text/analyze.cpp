@@ -198,7 +198,11 @@ void tokenize(std::string_view s, std::vector<Token>& tokens) {
         } else if (is_quote_mark(c)) {
             // Two apostrophes or backticks stand for a double quotation mark in some
             // newsroom systems (''We're going to…'').
-            if ((c == '\'' || c == '`') && pos < n && s[pos] == static_cast<char>(c)) ++pos;
+            // Three after a word ("at all,'''") close a single quote inside a double one:
+            // the single mark comes first.
+            const bool closes_nested = c == '\'' && !space_before && start > 0 && pos + 1 < n &&
+                                       s[pos] == '\'' && s[pos + 1] == '\'';
+            if ((c == '\'' || c == '`') && pos < n && s[pos] == static_cast<char>(c) && !closes_nested) ++pos;
             t.end = pos;
             t.kind = TokenKind::Quote;
         } else if (c == '`' && pos < n && s[pos] == '`') {
