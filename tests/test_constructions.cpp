@@ -1670,3 +1670,12 @@ TEST_CASE("a quotation's unlisted closing verb may be followed by a time", "[con
                 "fumed");
     check_spans(out, "We will build it anyway", "“We will build it anyway,”", "Mayor Tomas Ek", "scoffed");
 }
+
+TEST_CASE("a quotation in a weak cue's predicate ends before the report that closes its sentence", "[constructions]") {
+    const auto out = extract_fixture("quote-in-predicate-then-report.txt");
+    check_spans(out, "The ferry campaign is about",
+                "The ferry campaign is about “people telling the board, 'we need a boat,'”", "councillor Eva Lind", "said");
+    for (const auto& a : out["attributions"])
+        CHECK(std::string(a["content"]["text"]).find("Lind said") == std::string::npos);
+    CHECK(speaker_of(out, "a revolt of the islanders") == "Eva Lind");
+}

@@ -57,7 +57,8 @@ bool Finder::closes_with_report(uint32_t first, const Unit& unit) const {
         while (t < last && t - first < kMaxPhraseTokens && is_word(t) && !tokens_[t].capitalized &&
                cue_strength(t) < kStrongCue && !is_folded(t, lex_.auxiliaries))
             ++t;
-        if (t > first && t < last && is_role_noun_or_plural(t - 1)) subject_end = t;
+        // ("…, councillor Eva Lind said.": the role may come before a name.)
+        if (t > first && t < last && is_role_noun_or_plural(t - 1)) subject_end = name_end(t);
     }
     if (subject_end == first || subject_end >= last || cue_strength(subject_end) < kStrongCue) return false;
     // After the cue, an adjunct or a recipient at most ("told reporters", "said at the time"),
@@ -1333,6 +1334,11 @@ TokenRange Finder::content_after(uint32_t first, const Unit& unit, bool& starts_
         } else if (is_close_mark(end) && end + 1 < unit.end && !in_quote(end + 1) && cue_strength(end + 1) >= kStrongCue &&
                    word(end + 1).ends_with("ing")) {
             ++end;  // "mocked the “consultation,” saying …": the comma inside the quotation
+            break;
+        } else if (is_close_mark(end) && end + 1 < unit.end && !in_quote(end + 1) && closes_with_report(end + 1, unit)) {
+            // "The movement is about “people telling leaders …,” Wilcox said.": the report
+            // after the quotation is the sentence's own, not part of this content.
+            ++end;
             break;
         }
         ++end;
