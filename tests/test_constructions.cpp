@@ -1679,3 +1679,12 @@ TEST_CASE("a quotation in a weak cue's predicate ends before the report that clo
         CHECK(std::string(a["content"]["text"]).find("Lind said") == std::string::npos);
     CHECK(speaker_of(out, "a revolt of the islanders") == "Eva Lind");
 }
+
+TEST_CASE("after a quotation and its recipient, \"that\" before a verb opens a clause about the recipient", "[constructions]") {
+    const auto out = extract_fixture("recipient-relative-that.txt");
+    check_spans(out, "keep the ferry running", "\"We will keep the ferry running every day of the year,\"",
+                "Mayor Tomas Ek", "told");
+    CHECK(attribution_with(out, "had waited since noon") == nullptr);
+    // (Before a subject it is what was told.)
+    check_spans(out, "the board would vote in May", "the board would vote in May", "councillor Eva Lind", "told");
+}

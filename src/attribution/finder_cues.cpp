@@ -1011,6 +1011,16 @@ bool Finder::attribute_subject_before_cue(const CueSite& site, const CueContext&
         is_folded(c.content.begin, lex_.time_clause_openers) && c.source.begin > unit.begin &&
         word(c.source.begin - 1) == "," && !is_relative_source(c.source) && !holds_quote_or_colon(c.content))
         c.content = {};
+    // "“We need real change,” Sanders told a crowd at Hamburger Mary's that spilled out onto
+    // the street.": after a quotation and whom it was told, "that" opens a clause about the
+    // recipient, when a verb follows it with no subject; the statement is the quotation.
+    if (!c.recipient.empty() && starts_with_that && c.content.begin == c.recipient.end + 1 &&
+        c.source.begin > unit.begin && is_close_mark(c.source.begin - 1) && !in_quote(c.content.begin) &&
+        !tokens_[c.content.begin].capitalized &&
+        (is_ed_form(c.content.begin) || is_folded(c.content.begin, lex_.auxiliaries))) {
+        c.content = {};
+        starts_with_that = false;
+    }
     // A relative clause set off by commas ends at its closing comma: after ", who", or inside
     // an apposition to a name ("Tom Berg, the chairman of the board who has argued for …,").
     if (is_relative_source(c.source) && c.source.begin > unit.begin &&
