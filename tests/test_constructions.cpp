@@ -1688,3 +1688,9 @@ TEST_CASE("after a quotation and its recipient, \"that\" before a verb opens a c
     // (Before a subject it is what was told.)
     check_spans(out, "the board would vote in May", "the board would vote in May", "councillor Eva Lind", "told");
 }
+
+TEST_CASE("a quotation after \"X said when asked about Y\" goes on with X's statement", "[constructions]") {
+    const auto out = extract_fixture("continuation-after-asked.txt");
+    CHECK(speaker_of(out, "possible for anybody to change") == "Tomas Ek");
+    CHECK(speaker_of(out, "I do not see evidence") == "Tomas Ek");
+}

@@ -428,8 +428,11 @@ void Finder::attribute_leftover_quotes() {
         const bool mid_sentence = open != unit.begin && !after_conjunction && !after_stop;
         if (mid_sentence && !ends_unit(range, unit)) continue;
         if (after_conjunction) range.begin = unit.begin;
+        // ("“…,” he said when asked about the ferry. “But …”": what an unnamed questioner asked
+        // about is no statement to go on with.)
         for (size_t f = 0; f < found_.size(); ++f)
-            if (found_[f].content.end <= open && (previous < 0 || found_[f].content.end >= found_[previous].content.end))
+            if (found_[f].content.end <= open && !(found_[f].rule == Rule::Asked && found_[f].source.empty()) &&
+                (previous < 0 || found_[f].content.end >= found_[previous].content.end))
                 previous = static_cast<int>(f);
         if (previous < 0) continue;
         // "“Your reputation is amazing,” Trump assured Jones, after Jones assured Trump that …
