@@ -1694,3 +1694,11 @@ TEST_CASE("a quotation after \"X said when asked about Y\" goes on with X's stat
     CHECK(speaker_of(out, "possible for anybody to change") == "Tomas Ek");
     CHECK(speaker_of(out, "I do not see evidence") == "Tomas Ek");
 }
+
+TEST_CASE("a clause of time after an inverted source is not part of it", "[constructions]") {
+    const auto out = extract_fixture("inverted-source-time-clause.txt");
+    check_spans(out, "founders of this town", "“The founders of this town would agree,”", "ferry captain Nils Dahl");
+    CHECK(speaker_of(out, "founders of this town") == "Nils Dahl");
+    check_spans(out, "a fine day for the island", "“It is a fine day for the island,”", "Mayor Tomas Ek");
+    check_spans(out, "We waited long enough", "“We waited long enough,”", "councillor Eva Lind");
+}

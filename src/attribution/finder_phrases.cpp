@@ -950,6 +950,11 @@ TokenRange Finder::source_after(uint32_t first, const Unit& unit) const {
         if (end > first && !in_relative_clause && !tokens_[end].capitalized && is_folded(end, lex_.adjunct_openers) &&
             names_speech_event(end + 1, unit))
             break;
+        // "said Dan Golvach when asked about Lindsey Graham", "said Eva Lind after the vote": a
+        // clause of time is the circumstance too.
+        if (end > first && !in_relative_clause && !tokens_[end].capitalized && t != "as" &&
+            is_folded(end, lex_.time_clause_openers))
+            break;
         if (t == "," && end + 1 < unit.end &&
             (is_folded(end + 1, lex_.clause_openers) || cue_strength(end + 1) >= kStrongCue))
             break;
