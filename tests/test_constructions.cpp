@@ -1702,3 +1702,10 @@ TEST_CASE("a clause of time after an inverted source is not part of it", "[const
     check_spans(out, "a fine day for the island", "“It is a fine day for the island,”", "Mayor Tomas Ek");
     check_spans(out, "We waited long enough", "“We waited long enough,”", "councillor Eva Lind");
 }
+
+TEST_CASE("a relative clause ending in a day, before a name and its cue, is not the name's", "[constructions]") {
+    const auto out = extract_fixture("relative-clause-ending-in-day.txt");
+    check_spans(out, "the ferry would run all winter", "the ferry would run all winter", "Mayor Tomas Ek", "said");
+    CHECK(speaker_of(out, "the ferry would run all winter") == "Tomas Ek");
+    check_spans(out, "the pier should stay", "the pier should stay", "Eva Lind", "argued");
+}

@@ -657,7 +657,9 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
                 // A name between the comma and the cue stands alone: in "…, which is unpopular,
                 // Doggett said" the relative clause is not Doggett's. (After a capitalised word
                 // the name goes on with a place: "a salesman from Sumter, South Carolina".)
-                bool name_after = i < last && i > unit.begin && !tokens_[i - 1].capitalized && word(i - 1) != ")";
+                // (A day is no place: "…, which votes on Tuesday, Ek said".)
+                bool name_after = i < last && i > unit.begin &&
+                                  (!tokens_[i - 1].capitalized || is_folded(i - 1, lex_.time_words)) && word(i - 1) != ")";
                 for (uint32_t n = i + 1; n <= last && name_after; ++n)
                     name_after = (is_word(n) && tokens_[n].capitalized) || word(n) == ".";
                 // So does a bare role or group noun: "…, the service it uses to organize its
