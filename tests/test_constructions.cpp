@@ -1709,3 +1709,10 @@ TEST_CASE("a relative clause ending in a day, before a name and its cue, is not 
     CHECK(speaker_of(out, "the ferry would run all winter") == "Tomas Ek");
     check_spans(out, "the pier should stay", "the pier should stay", "Eva Lind", "argued");
 }
+
+TEST_CASE("a count in a joined clause is its own source (\"and nearly three in five said\", \"all but two said\")", "[constructions]") {
+    const auto out = extract_fixture("counted-sources.txt");
+    check_spans(out, "they would vote for the new pier", "they would vote for the new pier", "Two in three", "said");
+    check_spans(out, "they would use the ferry less", "they would use the ferry less", "nearly three in five", "said");
+    check_spans(out, "the board should act before winter", "the board should act before winter", "all but two", "said");
+}

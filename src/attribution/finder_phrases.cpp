@@ -802,6 +802,10 @@ TokenRange Finder::source_before(uint32_t last, const Unit& unit) const {
                         (tokens_[i + 1].kind == TokenKind::Number || is_folded(i + 1, lex_.number_words)) &&
                         (word(i - 1) == "More" || word(i - 1) == "more" || word(i - 1) == "Fewer" ||
                          word(i - 1) == "fewer" || word(i - 1) == "Less" || word(i - 1) == "less");
+            // "all but two": so is an exception from all.
+            role_for |= w == "but" && k > lo && i + 1 <= last &&
+                        (tokens_[i + 1].kind == TokenKind::Number || is_folded(i + 1, lex_.number_words)) &&
+                        (word(i - 1) == "all" || word(i - 1) == "All");
             // "…, current and former officials said": two modifiers of one head, the phrase
             // opening after a comma, the unit's start or a determiner.
             const bool joined_modifiers =

@@ -177,6 +177,12 @@ bool Finder::looks_like_noun_phrase(TokenRange source) const {
     // names several.
     // (Not a prepositional phrase: "at small-scale campaign events".)
     if (is_folded(first, lex_.adjunct_openers) || is_folded(first, lex_.cue_particles)) return false;
+    // "nearly three in five", "about 40": a short count.
+    constexpr uint32_t kMaxCountTokens = 5;
+    if (source.end - first <= kMaxCountTokens &&
+        (tokens_[source.end - 1].kind == TokenKind::Number ||
+         (is_folded(source.end - 1, lex_.number_words) && word(source.end - 1) != "one" && word(source.end - 1) != "One")))  // (a pronoun too)
+        return true;
     return source.end - first <= 4 && names_several(source.end - 1);
 }
 
