@@ -1716,3 +1716,10 @@ TEST_CASE("a count in a joined clause is its own source (\"and nearly three in f
     check_spans(out, "they would use the ferry less", "they would use the ferry less", "nearly three in five", "said");
     check_spans(out, "the board should act before winter", "the board should act before winter", "all but two", "said");
 }
+
+TEST_CASE("an approximate count is a source, and a \"with\" clause's report ends the statement before it", "[constructions]") {
+    const auto out = extract_fixture("approximate-counts.txt");
+    check_spans(out, "they would use the new ferry", "they would use the new ferry", "about two-thirds of voters", "said");
+    check_spans(out, "they would use it every day", "they would use it every day", "about three in 10", "saying");
+    check_spans(out, "themselves as regular passengers", "themselves as regular passengers", "Nearly half", "described");
+}

@@ -479,6 +479,8 @@ private:
     // Whether a stretch found by scanning back from a cue can be a noun phrase at all: it
     // opens with a capital, a number, a determiner or a pronoun, names someone, or is a
     // bare plural ("analysts say"); "placed national newspaper ads" is a verb phrase.
+    // A number, a number word, or a fraction spelled with one ("two-thirds").
+    bool is_count(uint32_t i) const;
     bool looks_like_noun_phrase(TokenRange source) const;
 
     TokenRange source_before(uint32_t last, const Unit& unit) const;
@@ -510,6 +512,9 @@ private:
         return is_folded(i, lex_.auxiliaries) || is_folded(i, lex_.aux_adverbs) || info(i).cue || is_ed_form(i);
     }
     uint32_t after_dateline(uint32_t first, uint32_t limit) const;
+    // A subject and a participle cue from `first` ("three in 10 saying"), the report of
+    // a clause opened by "with".
+    bool reports_after_with(uint32_t first, const Unit& unit) const;
     TokenRange content_after(uint32_t first, const Unit& unit, bool& starts_with_that) const;
     TokenRange content_before(uint32_t boundary, const Unit& unit) const;
     TokenRange with_clause_before(TokenRange quote, const Unit& unit) const;

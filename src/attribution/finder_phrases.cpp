@@ -1309,6 +1309,15 @@ uint32_t Finder::skip_speech_adjunct(uint32_t first, const Unit& unit) const {
 
 // Content after a cue: to the end of the clause, leaving out the sentence's final stop and a
 // trailing participle that starts another attribution (", adding …").
+bool Finder::reports_after_with(uint32_t first, const Unit& unit) const {
+    constexpr uint32_t kMaxSubjectTokens = 6;
+    for (uint32_t t = first; t < unit.end && t - first <= kMaxSubjectTokens; ++t) {
+        if (in_quote(t) || !(is_word(t) || tokens_[t].kind == TokenKind::Number || word(t) == "%")) return false;
+        if (t > first && cue_strength(t) >= kStrongCue && word(t).ends_with("ing")) return true;
+    }
+    return false;
+}
+
 TokenRange Finder::content_after(uint32_t first, const Unit& unit, bool& starts_with_that) const {
     starts_with_that = false;
     uint32_t i = first;
@@ -1331,6 +1340,8 @@ TokenRange Finder::content_after(uint32_t first, const Unit& unit, bool& starts_
                 (cue_strength(end + 1) >= kStrongCue && word(end + 1).ends_with("ing")))
                 break;
             if (w == "," && end + 2 < unit.end && word(end + 1) == "according" && word(end + 2) == "to") break;
+            // "…, with three in 10 saying …": a report of its own, of a subject after "with".
+            if (w == "," && end + 2 < unit.end && word(end + 1) == "with" && reports_after_with(end + 2, unit)) break;
             // "Trump wants a wall on the border, he said.": the closing report is the
             // sentence's own attribution, not part of what the first cue introduces.
             if (w == "," && closes_with_report(end + 1, unit)) break;

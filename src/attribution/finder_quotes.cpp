@@ -152,6 +152,14 @@ bool Finder::is_verb_like(uint32_t i) const {
     return w.ends_with("ing") && i > 0 && is_folded(i - 1, lex_.auxiliaries);
 }
 
+bool Finder::is_count(uint32_t i) const {
+    if (tokens_[i].kind == TokenKind::Number) return true;
+    if (!is_word(i)) return false;
+    const auto w = word(i);
+    const size_t hyphen = w.find('-');  // "two-thirds"
+    return hyphen == std::string_view::npos ? is_folded(i, lex_.number_words) : lex_.number_words.contains(w.substr(0, hyphen));
+}
+
 bool Finder::looks_like_noun_phrase(TokenRange source) const {
     const uint32_t first = source.begin;
     // A noun phrase does not end with a determiner ("set his") nor open with a participle
@@ -175,13 +183,14 @@ bool Finder::looks_like_noun_phrase(TokenRange source) const {
         return true;
     // "law enforcement officials", "three-quarters of the voters": a short phrase whose head
     // names several.
+    // "about two-thirds of voters", "nearly three in five": a count, however approximate.
+    if (source.end - first >= 2 && is_folded(first, lex_.count_approximators) && is_count(first + 1)) return true;
     // (Not a prepositional phrase: "at small-scale campaign events".)
     if (is_folded(first, lex_.adjunct_openers) || is_folded(first, lex_.cue_particles)) return false;
     // "nearly three in five", "about 40": a short count.
     constexpr uint32_t kMaxCountTokens = 5;
     if (source.end - first <= kMaxCountTokens &&
-        (tokens_[source.end - 1].kind == TokenKind::Number ||
-         (is_folded(source.end - 1, lex_.number_words) && word(source.end - 1) != "one" && word(source.end - 1) != "One")))  // (a pronoun too)
+        is_count(source.end - 1) && word(source.end - 1) != "one" && word(source.end - 1) != "One")  // (a pronoun too)
         return true;
     return source.end - first <= 4 && names_several(source.end - 1);
 }

@@ -63,6 +63,7 @@ extern const std::string_view impersonal_subjects_txt_data;
 extern const std::string_view experiencer_participles_txt_data;
 extern const std::string_view linking_adjectives_txt_data;
 extern const std::string_view collective_nouns_txt_data;
+extern const std::string_view count_approximators_txt_data;
 }  // namespace data
 
 namespace {
@@ -191,7 +192,8 @@ Lexicon::Lexicon()
               text::WordSet(data::finite_forms_after_time_txt_data),
               text::WordSet(data::label_nouns_txt_data),
               text::WordSet(data::object_taking_pasts_txt_data),
-              text::WordSet(data::subordinators_txt_data)} {
+              text::WordSet(data::subordinators_txt_data),
+              text::WordSet(data::count_approximators_txt_data)} {
     load_confidences();
     text::for_each_data_line(data::cues_tsv_data, [&](std::string_view line) {
         std::string_view fields[6];

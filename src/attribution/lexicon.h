@@ -87,6 +87,7 @@ public:
         kLabelNouns,
         kObjectTakingPasts,
         kSubordinators,
+        kCountApproximators,
         kListCount,
     };
     static_assert(kListCount < 64, "WordInfo::lists has a bit per list, and Finder uses bit 63");
@@ -173,6 +174,7 @@ public:
     const text::WordSet& label_nouns = lists_[kLabelNouns];
     const text::WordSet& object_taking_pasts = lists_[kObjectTakingPasts];
     const text::WordSet& subordinators = lists_[kSubordinators];
+    const text::WordSet& count_approximators = lists_[kCountApproximators];
 
     // What the lexicon knows of one folded word form, looked up once per token: its cue
     // entry, the phrasal cues it opens, and a bit per word list above that holds it (see
