@@ -1723,3 +1723,13 @@ TEST_CASE("an approximate count is a source, and a \"with\" clause's report ends
     check_spans(out, "they would use it every day", "they would use it every day", "about three in 10", "saying");
     check_spans(out, "themselves as regular passengers", "themselves as regular passengers", "Nearly half", "described");
 }
+
+TEST_CASE("a time after a conjunction is no source, and a plural with whom it serves is one", "[constructions]") {
+    const auto out = extract_fixture("time-or-plural-before-cue.txt");
+    const nlohmann::json* wrote = nullptr;
+    for (const auto& a : out["attributions"])
+        if (!a["cue"].is_null() && a["cue"]["text"] == "wrote") wrote = &a;
+    REQUIRE(wrote);
+    CHECK((*wrote)["source"]["text"] == "The columnist Eva Lind");
+    check_spans(out, "they needed more time", "they needed more time", "attorneys for the board", "said");
+}

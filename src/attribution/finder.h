@@ -512,6 +512,8 @@ private:
         return is_folded(i, lex_.auxiliaries) || is_folded(i, lex_.aux_adverbs) || info(i).cue || is_ed_form(i);
     }
     uint32_t after_dateline(uint32_t first, uint32_t limit) const;
+    // "on Tuesday", "last week", "Monday": a time and nothing else.
+    bool is_time_phrase(TokenRange r) const;
     // A subject and a participle cue from `first` ("three in 10 saying"), the report of
     // a clause opened by "with".
     bool reports_after_with(uint32_t first, const Unit& unit) const;

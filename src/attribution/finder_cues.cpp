@@ -863,6 +863,13 @@ bool Finder::attribute_subject_before_cue(const CueSite& site, const CueContext&
     c.source = source_before(static_cast<uint32_t>(p), unit);
     if (c.source.empty()) c.source = subject_before_adverbial;
     if (c.source.empty()) return false;
+    // "Marcus has been critical of Trump but on Tuesday wrote that …": a time is no subject;
+    // the sentence's is.
+    // (Only after a conjunction or comma: "a report issued earlier this year reported" has a
+    // subject with the time inside it.)
+    if (is_time_phrase(c.source) && c.source.begin > unit.begin &&
+        (is_folded(c.source.begin - 1, lex_.clause_openers) || word(c.source.begin - 1) == ","))
+        if (const TokenRange subject = sentence_subject(unit, c.source.begin); !subject.empty()) c.source = subject;
     // "progressive organizations that have endorsed him say": an object pronoun is no
     // subject; the subject stands before the relative clause that ends with it.
     if (c.source.end - c.source.begin == 1 && is_folded(c.source.begin, lex_.object_pronouns)) {

@@ -1309,6 +1309,18 @@ uint32_t Finder::skip_speech_adjunct(uint32_t first, const Unit& unit) const {
 
 // Content after a cue: to the end of the clause, leaving out the sentence's final stop and a
 // trailing participle that starts another attribution (", adding …").
+bool Finder::is_time_phrase(TokenRange r) const {
+    uint32_t first = r.begin;
+    if (!r.empty() && !tokens_[first].capitalized && is_folded(first, lex_.time_preludes)) ++first;
+    if (first >= r.end) return false;
+    // (Capitalised, only a day's name: "Kristen Day said" names a person.)
+    for (uint32_t t = first; t < r.end; ++t)
+        if (!is_folded(t, lex_.time_words) ||
+            (tokens_[t].capitalized && !(word(t).size() > 3 && word(t).ends_with("day"))))
+            return false;
+    return true;
+}
+
 bool Finder::reports_after_with(uint32_t first, const Unit& unit) const {
     constexpr uint32_t kMaxSubjectTokens = 6;
     for (uint32_t t = first; t < unit.end && t - first <= kMaxSubjectTokens; ++t) {

@@ -183,6 +183,12 @@ bool Finder::looks_like_noun_phrase(TokenRange source) const {
         return true;
     // "law enforcement officials", "three-quarters of the voters": a short phrase whose head
     // names several.
+    // "attorneys for the department", "officials at the agency", "members of the board": a
+    // plural head and a phrase naming whom they are with.
+    if (names_several(first) && first + 2 < source.end &&
+        (word(first + 1) == "for" || word(first + 1) == "of" || word(first + 1) == "at" || word(first + 1) == "from") &&
+        (is_determiner(first + 2) || tokens_[first + 2].capitalized))
+        return true;
     // "about two-thirds of voters", "nearly three in five": a count, however approximate.
     if (source.end - first >= 2 && is_folded(first, lex_.count_approximators) && is_count(first + 1)) return true;
     // (Not a prepositional phrase: "at small-scale campaign events".)
