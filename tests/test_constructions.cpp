@@ -1733,3 +1733,9 @@ TEST_CASE("a time after a conjunction is no source, and a plural with whom it se
     CHECK((*wrote)["source"]["text"] == "The columnist Eva Lind");
     check_spans(out, "they needed more time", "they needed more time", "attorneys for the board", "said");
 }
+
+TEST_CASE("an opening time and its comma come before the sentence's subject", "[constructions]") {
+    const auto out = extract_fixture("opening-time-and-comma.txt");
+    check_spans(out, "more answers about the pier", "more answers about the pier", "board chairman Nils Dahl", "seeking");
+    check_spans(out, "Ek should be given a medal", "Ek should be given a medal", "she", "saying");
+}

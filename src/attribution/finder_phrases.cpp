@@ -1030,6 +1030,21 @@ TokenRange Finder::sentence_subject(const Unit& unit, uint32_t limit) const {
     // lowercase words after it, up to a comma, is an opening adverbial when a pronoun or a
     // name follows the comma.
     constexpr uint32_t kMaxOpenerTokens = 8;
+    // "Also Monday, Goodlatte and Gowdy sent …", "Last Friday, she …": an opening time, with
+    // its adverb, and its comma.
+    bool after_time_opener = false;
+    {
+        constexpr uint32_t kMaxTimeOpener = 3;
+        uint32_t t = first;
+        bool time = false;
+        while (t < limit && t - first < kMaxTimeOpener && is_word(t) &&
+               (is_folded(t, lex_.aux_adverbs) || is_folded(t, lex_.time_preludes) || is_folded(t, lex_.time_words))) {
+            time |= is_folded(t, lex_.time_words);
+            ++t;
+        }
+        after_time_opener = time && t + 1 < limit && word(t) == "," && is_word(t + 1) && !in_quote(t + 1);
+        if (after_time_opener) first = t + 1;
+    }
     // ("Like Mr. Sanders, she …": a preposition before a name.)
     // (Not a name and its verb: "Trump spoke in Bangor, Maine, promising …".)
     const uint32_t after_first = first + 1;
@@ -1038,7 +1053,7 @@ TokenRange Finder::sentence_subject(const Unit& unit, uint32_t limit) const {
                                 !is_folded(first, lex_.source_leading_prepositions) && !is_folded(first, lex_.number_words) &&
                                 (is_folded(after_first, lex_.auxiliaries) || is_ed_form(after_first) ||
                                  is_folded(after_first, lex_.object_taking_pasts) || cue_strength(after_first) >= kStrongCue);
-    if (first + 1 < limit && !name_then_verb && ((is_word(first + 1) && !tokens_[first + 1].capitalized) ||
+    if (!after_time_opener && first + 1 < limit && !name_then_verb && ((is_word(first + 1) && !tokens_[first + 1].capitalized) ||
                               tokens_[first + 1].kind == TokenKind::Number || is_folded(first, lex_.source_leading_prepositions))) {
         uint32_t comma = first + 1;
         while (comma < limit && comma - first <= kMaxOpenerTokens && word(comma) != "," && !in_quote(comma)) ++comma;
