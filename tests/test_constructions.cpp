@@ -1739,3 +1739,11 @@ TEST_CASE("an opening time and its comma come before the sentence's subject", "[
     check_spans(out, "more answers about the pier", "more answers about the pier", "board chairman Nils Dahl", "seeking");
     check_spans(out, "Ek should be given a medal", "Ek should be given a medal", "she", "saying");
 }
+
+TEST_CASE("a role before a name in any sentence lets the role alone find the person later", "[constructions]") {
+    const auto out = extract_fixture("roles-outside-sources.txt");
+    CHECK(speaker_of(out, "the ferry would keep running") == "Nils Dahl");
+    CHECK(speaker_of(out, "the pier would be rebuilt") == "Eva Lind");
+    // (An indefinite phrase introduces someone new.)
+    CHECK(speaker_of(out, "the fares would rise") != "Nils Dahl");
+}

@@ -453,6 +453,7 @@ private:
 
     void find_names();
     void type_and_merge_names();
+    void read_premodifier_roles();
     int entity_for_name(const NameMention& m, EntityType type);
     int find_or_add_entity(const NameMention& m, EntityType type);
     int add_entity(EntityType type, std::string name);
@@ -496,10 +497,13 @@ private:
     int person_of_source_ending_at(uint32_t comma, uint32_t holding) const;
     // A role of `person`, merged with one of the same title (which gains the organisation).
     void add_role(int person, std::string title, int org, bool former);
-    void read_roles(int person, uint32_t first, uint32_t head_first, uint32_t head_end, uint32_t end);
+    // (`may_add_organisations`: whether a name not yet an entity may become the role's
+    // organisation; not for names outside sources, which would add every place as one.)
+    void read_roles(int person, uint32_t first, uint32_t head_first, uint32_t head_end, uint32_t end,
+                    bool may_add_organisations = true);
     // The end of "of staff" after a role noun ending at `after_role`, or `after_role`.
     uint32_t role_complement_end(uint32_t after_role, uint32_t limit) const;
-    int org_for_words(uint32_t first, uint32_t end);
+    int org_for_words(uint32_t first, uint32_t end, bool may_add = true);
 };
 
 void Resolver::find_names() {
@@ -1234,13 +1238,13 @@ int Resolver::resolve_pronoun(std::string_view kind, uint32_t before, int exclud
 
 // The organisation named by the words [first, end): a name mention among them, or a
 // lowercase organisation noun ("coalition") matched against known organisations.
-int Resolver::org_for_words(uint32_t first, uint32_t end) {
+int Resolver::org_for_words(uint32_t first, uint32_t end, bool may_add) {
     const auto [lo, hi] = names_starting_in(first, end);
     for (size_t k = lo; k < hi; ++k) {
         const auto& m = names_[k];
         if (m.end <= end && m.entity >= 0 && entities_[m.entity].type != EntityType::Person) return m.entity;
     }
-    for (size_t k = lo; k < hi; ++k) {
+    for (size_t k = lo; k < hi && may_add; ++k) {
         const auto& m = names_[k];
         if (m.end <= end && m.entity < 0) {
             NameMention copy = m;
@@ -1268,6 +1272,7 @@ void Resolver::add_role(int person, std::string title, int org, bool former) {
     for (auto& r : roles)
         if (r.title == title && (r.organisation == org || org < 0 || r.organisation < 0)) {
             if (r.organisation < 0) r.organisation = org;
+            r.former |= former;  // ("former coalition spokesman", however it was read first)
             return;
         }
     roles.push_back({std::move(title), org, former});
@@ -1285,7 +1290,47 @@ uint32_t Resolver::role_complement_end(uint32_t after_role, uint32_t limit) cons
     return after_role;
 }
 
-void Resolver::read_roles(int person, uint32_t first, uint32_t head_first, uint32_t head_end, uint32_t end) {
+// "State Department spokesman John Kirby spoke …", "former secretary of state Hillary
+// Clinton": a lowercase role before a name says what the person is wherever the name stands,
+// not only in a source, so that "the spokesman" later finds the person.
+void Resolver::read_premodifier_roles() {
+    constexpr uint32_t kMaxPremodifierTokens = 8;
+    for (const auto& m : names_) {
+        if (m.entity < 0 || entities_[m.entity].type != EntityType::Person) continue;
+        // "Former Secretary of State Hillary Clinton": a capitalised title with its "of" that
+        // the name finder left before the name.
+        if (const uint32_t of = m.first >= 3 ? m.first - 2 : 0; of > 0 && word(of) == "of" && tokens_[of + 1].capitalized &&
+                                                               in(of - 1, kRoleNoun) && tokens_[of - 1].capitalized) {
+            const bool former = of >= 2 && lower(word(of - 2)) == "former";
+            add_role(m.entity, lower(word(of - 1)) + " of " + lower(word(of + 1)), -1, former);
+            continue;
+        }
+        uint32_t head_first = m.has_title ? m.title_first : m.first;
+        if (!m.honorific.empty()) {  // "Sen. Bernie Sanders": the roles stand before the title
+            if (head_first > 0 && word(head_first - 1) == ".") --head_first;
+            if (head_first > 0) --head_first;
+        }
+        uint32_t first = head_first;
+        bool role = false;
+        while (first > 0 && head_first - first < kMaxPremodifierTokens) {
+            const uint32_t t = first - 1;
+            if (!is_word(t) || tokens_[first].newlines_before > 0 || in(t, kDeterminer)) break;
+            // (A capitalised word before the role is whom it serves, "State Department", and so
+            // is a lowercase organisation word, "former coalition spokesman".)
+            const std::string w = lower(word(t));
+            if (!tokens_[t].capitalized && in(t, kRoleNoun)) role = true;
+            else if (w != "former" && w != "ex" &&
+                     !(tokens_[t].capitalized ? role
+                                              : w == "of" || lex_.role_complements.contains(w) || in(t, kOrgWord)))
+                break;
+            first = t;
+        }
+        if (role) read_roles(m.entity, first, head_first, m.end, m.end, false);
+    }
+}
+
+void Resolver::read_roles(int person, uint32_t first, uint32_t head_first, uint32_t head_end, uint32_t end,
+                          bool may_add_organisations) {
     auto add_role = [&](std::string title, int org, bool former) {
         this->add_role(person, std::move(title), org, former);
     };
@@ -1307,7 +1352,7 @@ void Resolver::read_roles(int person, uint32_t first, uint32_t head_first, uint3
                 }
             }
         }
-        if (!title.empty()) add_role(title, org_for_words(first, role_end), former);
+        if (!title.empty()) add_role(title, org_for_words(first, role_end, may_add_organisations), former);
     }
     // Appositions after the name.
     uint32_t t = head_end;
@@ -1348,8 +1393,8 @@ void Resolver::read_roles(int person, uint32_t first, uint32_t head_first, uint3
                 title += lower(word(k));
             }
             // A role names its organisation after "at/of/for" or before itself ("Twitter’s director").
-            int org = org_for_words(title_end, segment_end);
-            if (org < 0) org = org_for_words(t, title_first);
+            int org = org_for_words(title_end, segment_end, may_add_organisations);
+            if (org < 0) org = org_for_words(t, title_first, may_add_organisations);
             add_role(title, org, former);
         }
         t = segment_end;
@@ -1366,6 +1411,13 @@ int Resolver::resolve_description(uint32_t first, uint32_t end, uint32_t at, boo
             return resolve_description(first, t, at, indefinite);
     // The head noun: the last word, or the noun a preposition follows ("a spokesman for the
     // campaign" is a spokesman).
+    // "A reporter", "Every recent GOP nominee", "another spokesman": a phrase that introduces
+    // someone, or speaks of many, is no one named before.
+    {
+        const std::string opener = lower(word(first));
+        indefinite |= opener == "a" || opener == "an" || opener == "another" || opener == "every" || opener == "each" ||
+                      opener == "any";
+    }
     const uint32_t noun = noun_before_preposition(first, end);
     uint32_t head = noun < end ? noun : end - 1;
     std::string head_word = lower(strip_possessive(word(head)));
@@ -1392,7 +1444,9 @@ int Resolver::resolve_description(uint32_t first, uint32_t end, uint32_t at, boo
             int e = (--it)->second;
             if (entities_[e].type != EntityType::Person) continue;
             for (const auto& role : entities_[e].roles)
-                if (role.title.ends_with(head_word) && (org < 0 || role.organisation == org || role.organisation < 0)) {
+                // ("secretary of state" is a secretary.)
+                if (std::string_view(role.title).substr(0, role.title.find(" of ")).ends_with(head_word) &&
+                    (org < 0 || role.organisation == org || role.organisation < 0)) {
                     add_alias(e, span_text({tokens_[first].begin, tokens_[end - 1].end}));
                     return e;
                 }
@@ -1761,6 +1815,7 @@ void Resolver::run() {
     name_text_count_.reserve(names_.size());
     for (const auto& m : names_) ++name_text_count_[span_text(m.span)];
     type_and_merge_names();
+    read_premodifier_roles();
     // Sources in text order, so pronouns see the speakers before them.
     std::vector<size_t> order(attributions_.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
