@@ -1747,3 +1747,11 @@ TEST_CASE("a role before a name in any sentence lets the role alone find the per
     // (An indefinite phrase introduces someone new.)
     CHECK(speaker_of(out, "the fares would rise") != "Nils Dahl");
 }
+
+TEST_CASE("a pronoun source opening its sentence is the earlier sentence's speaker or subject, not its last name", "[constructions]") {
+    const auto out = extract_fixture("pronoun-after-subject.txt");
+    CHECK(speaker_of(out, "The ferry must run every day") == "Dahl");
+    CHECK(speaker_of(out, "the quay was safer than ever") == "Lind");
+    // (With no statement in the earlier sentence, its first person.)
+    CHECK(speaker_of(out, "the boats were ready") == "Per Holm");
+}

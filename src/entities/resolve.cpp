@@ -486,6 +486,8 @@ private:
     // name inside `own_content`, the statement the pronoun is the source of ("“Donald Trump
     // has his share of support in our district,” he said": not Trump).
     int resolve_pronoun(std::string_view kind, uint32_t before, int excluded = -1, ByteSpan own_content = {}) const;
+    // The sentence holding byte `byte`.
+    uint32_t sentence_at(uint32_t byte) const;
     int resolve_recipient(const Attribution& a);
     // `indefinite`: the phrase introduces someone ("a diplomacy chief who …"), so no earlier
     // person with its role is looked for.
@@ -1217,23 +1219,55 @@ void Resolver::type_and_merge_names() {
     }
 }
 
+uint32_t Resolver::sentence_at(uint32_t byte) const {
+    const auto& sentences = analysis_.sentences;
+    const auto after = std::upper_bound(sentences.begin(), sentences.end(), byte, [&](uint32_t b, const text::Sentence& s) {
+        return s.first_token < tokens_.size() && b < tokens_[s.first_token].begin;
+    });
+    return static_cast<uint32_t>(after == sentences.begin() ? 0 : after - sentences.begin() - 1);
+}
+
 int Resolver::resolve_pronoun(std::string_view kind, uint32_t before, int excluded, ByteSpan own_content) const {
+    const auto fits = [&](int entity) {
+        const Entity& e = entities_[entity];
+        if (kind == "o") return e.type != EntityType::Person;
+        if (e.type != EntityType::Person) return false;
+        if (kind == "m" && gender_[entity] == Gender::Female) return false;
+        if (kind == "f" && gender_[entity] == Gender::Male) return false;
+        return true;
+    };
     size_t looked = 0;
+    int nearest = -1;
+    uint32_t nearest_at = 0;
     for (auto it = mention_order_.lower_bound({before, INT_MIN});
          it != mention_order_.begin() && looked++ < kMaxAntecedentMentions;) {
         auto [at, entity] = *--it;
         if (entity == excluded || (own_content.begin <= at && at < own_content.end)) continue;
-        const Entity& e = entities_[entity];
-        if (kind == "o") {
-            if (e.type != EntityType::Person) return entity;
-            continue;
-        }
-        if (e.type != EntityType::Person) continue;
-        if (kind == "m" && gender_[entity] == Gender::Female) continue;
-        if (kind == "f" && gender_[entity] == Gender::Male) continue;
-        return entity;
+        if (!fits(entity)) continue;
+        nearest = entity;
+        nearest_at = at;
+        break;
     }
-    return -1;
+    if (nearest < 0 || kind == "o") return nearest;
+    // "Mr. Hoenlein described the leaders' meeting with Mr. Obama. “…,” he recalled.": a
+    // person in an earlier sentence is that sentence's speaker, or else the first person it
+    // names (its subject, most often), not the last.
+    const uint32_t sentence = sentence_at(nearest_at);
+    if (sentence == sentence_at(before)) return nearest;
+    const auto& s = analysis_.sentences[sentence];
+    const uint32_t sentence_begin = tokens_[s.first_token].begin, sentence_end = tokens_[s.end_token - 1].end;
+    for (auto it = resolved_sources_.lower_bound({sentence_end, 0, INT_MIN}); it != resolved_sources_.begin();) {
+        const auto [source_begin, source_end, speaker] = *--it;
+        if (source_begin < sentence_begin) break;
+        if (speaker >= 0 && speaker != excluded && fits(speaker)) return speaker;
+    }
+    int first = nearest;
+    for (auto it = mention_order_.lower_bound({sentence_begin, INT_MIN}); it != mention_order_.end() && it->first <= nearest_at; ++it)
+        if (it->second != excluded && !(own_content.begin <= it->first && it->first < own_content.end) && fits(it->second)) {
+            first = it->second;
+            break;
+        }
+    return first;
 }
 
 // The organisation named by the words [first, end): a name mention among them, or a
