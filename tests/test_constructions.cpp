@@ -1755,3 +1755,10 @@ TEST_CASE("a pronoun source opening its sentence is the earlier sentence's speak
     // (With no statement in the earlier sentence, its first person.)
     CHECK(speaker_of(out, "the boats were ready") == "Per Holm");
 }
+
+TEST_CASE("a party word alone is no person", "[constructions]") {
+    const auto out = extract_fixture("party-word-alone.txt");
+    CHECK(speaker_of(out, "the ferry would run all winter") == "Eva Lind");
+    for (const auto& entity : out["entities"])
+        if (entity["name"] == "Democratic") CHECK(entity["type"] != "person");
+}

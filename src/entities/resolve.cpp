@@ -870,6 +870,13 @@ EntityType Resolver::guess_type(const NameMention& m) const {
     // "Democrats", "Nevada Democrats", "North Carolina", "Reuters": a group, or a place speaking
     // for its government, or an outlet.
     if (lexicons().group_names.contains(strip_possessive(word(m.end - 1)))) return EntityType::Group;
+    // ("Democratic" alone, from "a Democratic pollster": a party word is its people, no one
+    // person, unless a person is named with it, "Grant Green".)
+    if (m.end - m.first == 1 && in(m.first, kNameModifier)) {
+        bool surname = false;
+        for (const auto& e : recent_entities()) surname |= e.type == EntityType::Person && ends_with_word(e.name, name);
+        if (!surname) return EntityType::Group;
+    }
     if (is_listed_organisation(m)) return EntityType::Organisation;
     if (name.starts_with("The ") && !sentence_initial_[m.first]) return EntityType::Organisation;
     if (names_thing(m)) return EntityType::Organisation;
