@@ -1257,24 +1257,34 @@ int Resolver::resolve_pronoun(std::string_view kind, uint32_t before, int exclud
     }
     if (nearest < 0 || kind == "o") return nearest;
     // "Mr. Hoenlein described the leaders' meeting with Mr. Obama. “…,” he recalled.": a
-    // person in an earlier sentence is that sentence's speaker, or else the first person it
-    // names (its subject, most often), not the last.
-    const uint32_t sentence = sentence_at(nearest_at);
-    if (sentence == sentence_at(before)) return nearest;
+    // person in the sentence before is that sentence's first speaker, or else the first person
+    // it names (its subject, most often), not the last.
+    // (Only for the sentence right before: further back, the nearest is the likelier.)
+    const uint32_t sentence = sentence_at(nearest_at), own_sentence = sentence_at(before);
+    if (sentence == own_sentence || sentence + 1 != own_sentence) return nearest;
     const auto& s = analysis_.sentences[sentence];
     const uint32_t sentence_begin = tokens_[s.first_token].begin, sentence_end = tokens_[s.end_token - 1].end;
-    for (auto it = resolved_sources_.lower_bound({sentence_end, 0, INT_MIN}); it != resolved_sources_.begin();) {
-        const auto [source_begin, source_end, speaker] = *--it;
-        if (source_begin < sentence_begin) break;
-        if (speaker >= 0 && speaker != excluded && fits(speaker)) return speaker;
-    }
-    int first = nearest;
-    for (auto it = mention_order_.lower_bound({sentence_begin, INT_MIN}); it != mention_order_.end() && it->first <= nearest_at; ++it)
-        if (it->second != excluded && !(own_content.begin <= it->first && it->first < own_content.end) && fits(it->second)) {
-            first = it->second;
-            break;
-        }
-    return first;
+    // The main clause: after the comma that closes an opening subordinate clause ("When Trump
+    // suggested …, Rubio fired back", "Asked by Stephanopoulos …, Carson said").
+    uint32_t main_begin = sentence_begin;
+    if (const uint32_t opener = s.first_token; alex_.subordinators.contains(word(opener)) || lower(word(opener)) == "asked")
+        for (uint32_t t = opener + 1; t < s.end_token; ++t)
+            if (word(t) == ",") {
+                main_begin = tokens_[t].end;
+                break;
+            }
+    // Its first speaker, from the main clause first: the main clause's comes before those of
+    // clauses inside it ("Carson turned the story back on the Post, pointing out that the
+    // paper's Robert Costa had reported …").
+    for (const uint32_t from : {main_begin, sentence_begin})
+        for (auto it = resolved_sources_.lower_bound({from, 0, INT_MIN});
+             it != resolved_sources_.end() && std::get<0>(*it) < sentence_end; ++it)
+            if (const int speaker = std::get<2>(*it); speaker >= 0 && speaker != excluded && fits(speaker)) return speaker;
+    for (const uint32_t from : {main_begin, sentence_begin})
+        for (auto it = mention_order_.lower_bound({from, INT_MIN}); it != mention_order_.end() && it->first <= nearest_at; ++it)
+            if (it->second != excluded && !(own_content.begin <= it->first && it->first < own_content.end) && fits(it->second))
+                return it->second;
+    return nearest;
 }
 
 // The organisation named by the words [first, end): a name mention among them, or a
