@@ -1267,7 +1267,8 @@ int Resolver::resolve_pronoun(std::string_view kind, uint32_t before, int exclud
     // The main clause: after the comma that closes an opening subordinate clause ("When Trump
     // suggested …, Rubio fired back", "Asked by Stephanopoulos …, Carson said").
     uint32_t main_begin = sentence_begin;
-    if (const uint32_t opener = s.first_token; alex_.subordinators.contains(word(opener)) || lower(word(opener)) == "asked")
+    if (const uint32_t opener = s.first_token;
+        alex_.subordinators.contains(word(opener)) || text::equals_ascii_folded(word(opener), "asked"))
         for (uint32_t t = opener + 1; t < s.end_token; ++t)
             if (word(t) == ",") {
                 main_begin = tokens_[t].end;
@@ -1352,7 +1353,7 @@ void Resolver::read_premodifier_roles() {
         // the name finder left before the name.
         if (const uint32_t of = m.first >= 3 ? m.first - 2 : 0; of > 0 && word(of) == "of" && tokens_[of + 1].capitalized &&
                                                                in(of - 1, kRoleNoun) && tokens_[of - 1].capitalized) {
-            const bool former = of >= 2 && lower(word(of - 2)) == "former";
+            const bool former = of >= 2 && text::equals_ascii_folded(word(of - 2), "former");
             add_role(m.entity, lower(word(of - 1)) + " of " + lower(word(of + 1)), -1, former);
             continue;
         }
@@ -1368,9 +1369,9 @@ void Resolver::read_premodifier_roles() {
             if (!is_word(t) || tokens_[first].newlines_before > 0 || in(t, kDeterminer)) break;
             // (A capitalised word before the role is whom it serves, "State Department", and so
             // is a lowercase organisation word, "former coalition spokesman".)
-            const std::string w = lower(word(t));
+            const std::string_view w = word(t);
             if (!tokens_[t].capitalized && in(t, kRoleNoun)) role = true;
-            else if (w != "former" && w != "ex" &&
+            else if (!text::equals_ascii_folded(w, "former") && !text::equals_ascii_folded(w, "ex") &&
                      !(tokens_[t].capitalized ? role
                                               : w == "of" || lex_.role_complements.contains(w) || in(t, kOrgWord)))
                 break;
@@ -1464,11 +1465,8 @@ int Resolver::resolve_description(uint32_t first, uint32_t end, uint32_t at, boo
     // campaign" is a spokesman).
     // "A reporter", "Every recent GOP nominee", "another spokesman": a phrase that introduces
     // someone, or speaks of many, is no one named before.
-    {
-        const std::string opener = lower(word(first));
-        indefinite |= opener == "a" || opener == "an" || opener == "another" || opener == "every" || opener == "each" ||
-                      opener == "any";
-    }
+    for (const std::string_view opener : {"a", "an", "another", "every", "each", "any"})
+        indefinite |= text::equals_ascii_folded(word(first), opener);
     const uint32_t noun = noun_before_preposition(first, end);
     uint32_t head = noun < end ? noun : end - 1;
     std::string head_word = lower(strip_possessive(word(head)));

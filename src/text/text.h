@@ -63,6 +63,13 @@ inline bool is_space(char32_t c) {
 bool is_lower(char32_t c);
 inline bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+// Whether `word` is `lowercase` (given in lowercase ASCII) but for the case of its letters.
+inline bool equals_ascii_folded(std::string_view word, std::string_view lowercase) {
+    if (word.size() != lowercase.size()) return false;
+    for (size_t i = 0; i < word.size(); ++i)
+        if (ascii_lower(word[i]) != lowercase[i]) return false;
+    return true;
+}
 // "SDF", "WASHINGTON": two ASCII capitals or more and no lowercase ASCII letter.
 inline bool is_all_caps(std::string_view word) {
     int letters = 0;
