@@ -1259,10 +1259,12 @@ int Resolver::resolve_pronoun(std::string_view kind, uint32_t before, int exclud
     // "Mr. Hoenlein described the leaders' meeting with Mr. Obama. “…,” he recalled.": a
     // person in the sentence before is that sentence's first speaker, or else the first person
     // it names (its subject, most often), not the last.
-    // (Only for the sentence right before: further back, the nearest is the likelier.)
+    // (Only for the sentence right before: further back, the nearest is the likelier, unless
+    // the sentence before has a speaker of its own, named by a pronoun: "He said …. “…,” he
+    // said.")
     const uint32_t sentence = sentence_at(nearest_at), own_sentence = sentence_at(before);
-    if (sentence == own_sentence || sentence + 1 != own_sentence) return nearest;
-    const auto& s = analysis_.sentences[sentence];
+    if (sentence == own_sentence || own_sentence == 0) return nearest;
+    const auto& s = analysis_.sentences[own_sentence - 1];
     const uint32_t sentence_begin = tokens_[s.first_token].begin, sentence_end = tokens_[s.end_token - 1].end;
     // The main clause: after the comma that closes an opening subordinate clause ("When Trump
     // suggested …, Rubio fired back", "Asked by Stephanopoulos …, Carson said").
@@ -1281,6 +1283,7 @@ int Resolver::resolve_pronoun(std::string_view kind, uint32_t before, int exclud
         for (auto it = resolved_sources_.lower_bound({from, 0, INT_MIN});
              it != resolved_sources_.end() && std::get<0>(*it) < sentence_end; ++it)
             if (const int speaker = std::get<2>(*it); speaker >= 0 && speaker != excluded && fits(speaker)) return speaker;
+    if (sentence + 1 != own_sentence) return nearest;
     for (const uint32_t from : {main_begin, sentence_begin})
         for (auto it = mention_order_.lower_bound({from, INT_MIN}); it != mention_order_.end() && it->first <= nearest_at; ++it)
             if (it->second != excluded && !(own_content.begin <= it->first && it->first < own_content.end) && fits(it->second))
