@@ -1754,6 +1754,9 @@ TEST_CASE("a pronoun source opening its sentence is the earlier sentence's speak
     CHECK(speaker_of(out, "the quay was safer than ever") == "Lind");
     // (With no statement in the earlier sentence, its first person.)
     CHECK(speaker_of(out, "the boats were ready") == "Per Holm");
+    // (A pronoun speaker in the sentence before carries on: "He said …. “…,” he said.")
+    CHECK(speaker_of(out, "the pier was empty that night") == "Lars Berg");
+    CHECK(speaker_of(out, "It is our bad luck") == "Lars Berg");
 }
 
 TEST_CASE("a party word alone is no person", "[constructions]") {
