@@ -1765,3 +1765,11 @@ TEST_CASE("a party word alone is no person", "[constructions]") {
     for (const auto& entity : out["entities"])
         if (entity["name"] == "Democratic") CHECK(entity["type"] != "person");
 }
+
+TEST_CASE("\"I\" or \"we\" outside a quotation is the writer, no person the text names", "[constructions]") {
+    const auto out = extract_fixture("first-person-source.txt");
+    const auto* told = attribution_with(out, "the ferry would never run on time");
+    REQUIRE(told);
+    CHECK((*told)["source"]["text"] == "I");
+    CHECK((*told)["speaker"].is_null());
+}

@@ -1235,6 +1235,7 @@ uint32_t Resolver::sentence_at(uint32_t byte) const {
 }
 
 int Resolver::resolve_pronoun(std::string_view kind, uint32_t before, int excluded, ByteSpan own_content) const {
+    if (kind == "s") return -1;  // "I", "we", "you": the writer or the reader
     const auto fits = [&](int entity) {
         const Entity& e = entities_[entity];
         if (kind == "o") return e.type != EntityType::Person;
