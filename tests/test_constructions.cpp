@@ -1768,8 +1768,6 @@ TEST_CASE("a party word alone is no person", "[constructions]") {
 
 TEST_CASE("\"I\" or \"we\" outside a quotation is the writer, no person the text names", "[constructions]") {
     const auto out = extract_fixture("first-person-source.txt");
-    const auto* told = attribution_with(out, "the ferry would never run on time");
-    REQUIRE(told);
-    CHECK((*told)["source"]["text"] == "I");
-    CHECK((*told)["speaker"].is_null());
+    check_spans(out, "the ferry would never run on time", "the ferry would never run on time", "I", "told");
+    CHECK((*attribution_with(out, "the ferry would never run on time"))["speaker"].is_null());
 }
