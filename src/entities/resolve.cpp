@@ -1280,12 +1280,14 @@ int Resolver::resolve_pronoun(std::string_view kind, uint32_t before, int exclud
     // Its first speaker, from the main clause first: the main clause's comes before those of
     // clauses inside it ("Carson turned the story back on the Post, pointing out that the
     // paper's Robert Costa had reported …").
-    for (const uint32_t from : {main_begin, sentence_begin})
+    const uint32_t starts[] = {main_begin, sentence_begin};
+    const std::span<const uint32_t> froms(starts, main_begin == sentence_begin ? 1 : 2);
+    for (const uint32_t from : froms)
         for (auto it = resolved_sources_.lower_bound({from, 0, INT_MIN});
              it != resolved_sources_.end() && std::get<0>(*it) < sentence_end; ++it)
             if (const int speaker = std::get<2>(*it); speaker >= 0 && speaker != excluded && fits(speaker)) return speaker;
     if (sentence + 1 != own_sentence) return nearest;
-    for (const uint32_t from : {main_begin, sentence_begin})
+    for (const uint32_t from : froms)
         for (auto it = mention_order_.lower_bound({from, INT_MIN}); it != mention_order_.end() && it->first <= nearest_at; ++it)
             if (it->second != excluded && !(own_content.begin <= it->first && it->first < own_content.end) && fits(it->second))
                 return it->second;
