@@ -1770,3 +1770,10 @@ TEST_CASE("\"I\" or \"we\" outside a quotation is the writer, no person the text
     check_spans(out, "the ferry would never run on time", "the ferry would never run on time", "I", "told");
     CHECK((*attribution_with(out, "the ferry would never run on time"))["speaker"].is_null());
 }
+
+TEST_CASE("A question ending a sentence is not joined to a next sentence that reports its own statement", "[constructions]") {
+    const auto out = extract_fixture("question-then-own-report.txt");
+    check_spans(out, "Where is the timetable", "“Where is the timetable?”", "Harbour master Ivo Brandt", "told");
+    check_spans(out, "would come in May", "the timetable would come in May", "Greta Holm", "then replied");
+    check_spans(out, "Is the quay ready", "“Is the quay ready?”", "Brandt", "asked");
+}

@@ -254,6 +254,7 @@ private:
     bool closes_sentence_after_comma(uint32_t verb, const Unit& unit) const;
     // Whether tokens [first, end) open with a short capitalised source and then a cue word.
     bool opens_with_source_and_cue(uint32_t first, uint32_t end) const;
+    bool introduces_own_content(uint32_t cue, uint32_t end) const;
     // Whether the unit ends, from `first`, with a short clause of source and cue.
     bool closes_with_report(uint32_t first, const Unit& unit) const;
     // ", but he said …", ", and more than 4 in 10 said …", ", while Trump vowed …": a
