@@ -1777,3 +1777,11 @@ TEST_CASE("A question ending a sentence is not joined to a next sentence that re
     check_spans(out, "would come in May", "the timetable would come in May", "Greta Holm", "then replied");
     check_spans(out, "Is the quay ready", "“Is the quay ready?”", "Brandt", "asked");
 }
+
+TEST_CASE("\"They\" after two people joined by \"and\" is those people, not an organisation named after them", "[constructions]") {
+    const auto out = extract_fixture("they-after-two-people.txt");
+    check_spans(out, "would not pass another winter", "the old hull would not pass another winter", "They");
+    CHECK((*attribution_with(out, "would not pass another winter"))["speaker"].is_null());
+    CHECK(speaker_of(out, "its boats were safe") == "Northern Shipping Company");
+    CHECK(speaker_of(out, "would sail on") == "Northern Shipping Company");
+}

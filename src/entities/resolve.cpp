@@ -486,6 +486,9 @@ private:
     // name inside `own_content`, the statement the pronoun is the source of ("“Donald Trump
     // has his share of support in our district,” he said": not Trump).
     int resolve_pronoun(std::string_view kind, uint32_t before, int excluded = -1, ByteSpan own_content = {}) const;
+    // Whether two people joined by "and" are named from the sentence before the one holding
+    // byte `before` up to it, and the nearest organisation (at `nearest_at`) is not in that sentence.
+    bool names_people_together(uint32_t before, uint32_t nearest_at) const;
     // The sentence holding byte `byte`.
     uint32_t sentence_at(uint32_t byte) const;
     int resolve_recipient(const Attribution& a);
@@ -1234,11 +1237,48 @@ uint32_t Resolver::sentence_at(uint32_t byte) const {
     return static_cast<uint32_t>(after == sentences.begin() ? 0 : after - sentences.begin() - 1);
 }
 
+bool Resolver::names_people_together(uint32_t before, uint32_t nearest_at) const {
+    // "Anna Berg and Tomas Ek met the port authority. They said …": "they" are the two people,
+    // whom no one entity stands for, not the organisation named after them. (Not when that
+    // organisation is in the pronoun's own sentence: "The authority, they said, …".)
+    const uint32_t own_sentence = sentence_at(before);
+    const uint32_t from_sentence = own_sentence > 0 ? own_sentence - 1 : 0;
+    if (nearest_at >= tokens_[analysis_.sentences[own_sentence].first_token].begin && nearest_at < before) return false;
+    const uint32_t from = tokens_[analysis_.sentences[from_sentence].first_token].begin;
+    uint32_t previous_person_end = 0;
+    for (auto it = mention_order_.lower_bound({from, INT_MIN}); it != mention_order_.end() && it->first < before; ++it) {
+        const Entity& e = entities_[it->second];
+        if (e.type != EntityType::Person) {
+            previous_person_end = 0;
+            continue;
+        }
+        if (previous_person_end > 0) {
+            std::string_view between = text_.substr(previous_person_end, it->first - previous_person_end);
+            while (!between.empty() && (between.front() == ' ' || between.front() == ',')) between.remove_prefix(1);
+            while (!between.empty() && between.back() == ' ') between.remove_suffix(1);
+            // (A title may come before the second name: "Anna Berg and Governor Tomas Ek".)
+            if (between == "and") return true;
+            if (between.starts_with("and ")) {
+                between.remove_prefix(4);
+                const uint32_t first_after = token_at(previous_person_end - 1) + 2;  // past "and"
+                bool only_titles = true;
+                for (uint32_t t = first_after; t < tokens_.size() && tokens_[t].begin < it->first && only_titles; ++t)
+                    only_titles = tokens_[t].capitalized || word(t) == ".";
+                if (only_titles && !between.empty()) return true;
+            }
+        }
+        previous_person_end = 0;
+        for (const ByteSpan& m : e.mentions)
+            if (m.begin == it->first) previous_person_end = m.end;
+    }
+    return false;
+}
+
 int Resolver::resolve_pronoun(std::string_view kind, uint32_t before, int excluded, ByteSpan own_content) const {
     if (kind == "s") return -1;  // "I", "we", "you": the writer or the reader
     const auto fits = [&](int entity) {
         const Entity& e = entities_[entity];
-        if (kind == "o") return e.type != EntityType::Person;
+        if (kind == "o" || kind == "g") return e.type != EntityType::Person;
         if (e.type != EntityType::Person) return false;
         if (kind == "m" && gender_[entity] == Gender::Female) return false;
         if (kind == "f" && gender_[entity] == Gender::Male) return false;
@@ -1256,7 +1296,8 @@ int Resolver::resolve_pronoun(std::string_view kind, uint32_t before, int exclud
         nearest_at = at;
         break;
     }
-    if (nearest < 0 || kind == "o") return nearest;
+    if (kind == "g" && names_people_together(before, nearest_at)) return -1;
+    if (nearest < 0 || kind == "o" || kind == "g") return nearest;
     // "Mr. Hoenlein described the leaders' meeting with Mr. Obama. “…,” he recalled.": a
     // person in the sentence before is that sentence's first speaker, or else the first person
     // it names (its subject, most often), not the last.
