@@ -1785,3 +1785,10 @@ TEST_CASE("\"They\" after two people joined by \"and\" is those people, not an o
     CHECK(speaker_of(out, "its boats were safe") == "Northern Shipping Company");
     CHECK(speaker_of(out, "would sail on") == "Northern Shipping Company");
 }
+
+TEST_CASE("A role named in other words finds the person of the title (\"Rep.\" then \"the congresswoman\")", "[constructions]") {
+    const auto out = extract_fixture("role-in-other-words.txt");
+    CHECK(speaker_of(out, "would need federal money") == "Maja Lund");
+    CHECK(speaker_of(out, "he agreed") == "Erik Sjoberg");
+    CHECK(speaker_of(out, "the harbour was safe") == "Anders Falk");
+}

@@ -43,6 +43,7 @@ extern const std::string_view known_organisations_txt_data;
 extern const std::string_view name_suffixes_txt_data;
 extern const std::string_view message_nouns_txt_data;
 extern const std::string_view role_complements_txt_data;
+extern const std::string_view role_equivalents_tsv_data;
 extern const std::string_view organisation_kinds_tsv_data;  // generated: src/CMakeLists.txt
 }  // namespace data
 
@@ -71,12 +72,25 @@ struct Lexicons {
     text::WordSet name_suffixes{data::name_suffixes_txt_data};
     text::WordSet message_nouns{data::message_nouns_txt_data};
     text::WordSet role_complements{data::role_complements_txt_data};
+    text::WordTable role_equivalents{data::role_equivalents_tsv_data};
     text::WordTable organisation_kinds{data::organisation_kinds_tsv_data};
 };
 
 const Lexicons& lexicons() {
     static const Lexicons instance;
     return instance;
+}
+
+// Whether `test` holds for one of the space-separated words of a data table's value.
+template <class Test>
+bool any_of_words(std::string_view words, Test&& test) {
+    for (size_t at = 0; at < words.size();) {
+        size_t next = words.find(' ', at);
+        if (next == std::string_view::npos) next = words.size();
+        if (test(words.substr(at, next - at))) return true;
+        at = next + 1;
+    }
+    return false;
 }
 
 // The word lists name finding tests token after token, merged into one table so that each
@@ -1502,6 +1516,20 @@ void Resolver::read_roles(int person, uint32_t first, uint32_t head_first, uint3
 
 // A source without a name: a role noun ("the SDF spokesman"), an organisation noun ("the
 // committee") or a group ("officials", "critics of the plan").
+namespace {
+
+// Whether a description's head noun names a person who holds `title`: the title's own head
+// ("the senator", "the deputy spokesman"), or a role in other words (data/role_equivalents.tsv:
+// "the congresswoman" of a representative).
+bool names_role(std::string_view head_word, std::string_view title) {
+    if (title.ends_with(head_word)) return true;
+    const std::string_view* equivalents = lexicons().role_equivalents.find(head_word);
+    if (!equivalents) return false;
+    return any_of_words(*equivalents, [&](std::string_view role) { return title.ends_with(role); });
+}
+
+}  // namespace
+
 int Resolver::resolve_description(uint32_t first, uint32_t end, uint32_t at, bool indefinite) {
     // "the Florida senator and Republican presidential candidate": one person with two roles
     // (no determiner after "and": not "the senator and his wife"), found by the first.
@@ -1541,7 +1569,7 @@ int Resolver::resolve_description(uint32_t first, uint32_t end, uint32_t at, boo
             if (entities_[e].type != EntityType::Person) continue;
             for (const auto& role : entities_[e].roles)
                 // ("secretary of state" is a secretary.)
-                if (std::string_view(role.title).substr(0, role.title.find(" of ")).ends_with(head_word) &&
+                if (names_role(head_word, std::string_view(role.title).substr(0, role.title.find(" of "))) &&
                     (org < 0 || role.organisation == org || role.organisation < 0)) {
                     add_alias(e, span_text({tokens_[first].begin, tokens_[end - 1].end}));
                     return e;
@@ -1635,12 +1663,7 @@ int Resolver::named_organisation_of_kind(std::string_view noun, uint32_t before)
         while (!name.empty() && name.back() == '.') name.remove_suffix(1);
         const size_t space = name.rfind(' ');
         const std::string_view last = space == std::string_view::npos ? name : name.substr(space + 1);
-        for (size_t at = 0; at < kinds->size();) {
-            size_t next = kinds->find(' ', at);
-            if (next == std::string_view::npos) next = kinds->size();
-            if (kinds->substr(at, next - at) == last) return e;
-            at = next + 1;
-        }
+        if (any_of_words(*kinds, [&](std::string_view kind) { return kind == last; })) return e;
     }
     return -1;
 }
