@@ -1792,3 +1792,13 @@ TEST_CASE("A role named in other words finds the person of the title (\"Rep.\" t
     CHECK(speaker_of(out, "he agreed") == "Erik Sjoberg");
     CHECK(speaker_of(out, "the harbour was safe") == "Anders Falk");
 }
+
+TEST_CASE("\"The Maine senator\" is the senator the text places in Maine, never one it places elsewhere", "[constructions]") {
+    const auto out = extract_fixture("senator-of-another-state.txt");
+    CHECK(speaker_of(out, "the quotas were too low") == "Ruth Carver");
+    CHECK(speaker_of(out, "they were too high") == "Dale Whitman");
+    const std::string texan = speaker_of(out, "the hearing ran late");
+    CHECK(texan != "Ruth Carver");
+    CHECK(texan != "Dale Whitman");
+    CHECK(texan != "Nora Pike");
+}

@@ -44,6 +44,7 @@ extern const std::string_view name_suffixes_txt_data;
 extern const std::string_view message_nouns_txt_data;
 extern const std::string_view role_complements_txt_data;
 extern const std::string_view role_equivalents_tsv_data;
+extern const std::string_view us_states_tsv_data;
 extern const std::string_view organisation_kinds_tsv_data;  // generated: src/CMakeLists.txt
 }  // namespace data
 
@@ -73,6 +74,7 @@ struct Lexicons {
     text::WordSet message_nouns{data::message_nouns_txt_data};
     text::WordSet role_complements{data::role_complements_txt_data};
     text::WordTable role_equivalents{data::role_equivalents_tsv_data};
+    text::WordTable us_states{data::us_states_tsv_data};
     text::WordTable organisation_kinds{data::organisation_kinds_tsv_data};
 };
 
@@ -509,6 +511,12 @@ private:
     // `indefinite`: the phrase introduces someone ("a diplomacy chief who …"), so no earlier
     // person with its role is looked for.
     int resolve_description(uint32_t first, uint32_t end, uint32_t at, bool indefinite = false);
+    // The state (data/us_states.tsv, its last word in lowercase) that token `t` names: by its
+    // name, or, when `abbreviations`, by its abbreviation after a party or town; "" if none.
+    std::string_view state_named_at(uint32_t t, bool abbreviations) const;
+    // Whether a state other than `state`, and not `state` itself, is named close to one of
+    // the person's mentions: "the Vermont senator" is not the senator from Arizona.
+    bool from_other_state(int person, std::string_view state) const;
     // The entity "who" (no comma before it) refers to, when the phrase before it says; -1 else.
     int antecedent_of_who(uint32_t who);
     // The person an already resolved source ending at the comma `comma`, and holding the
@@ -1530,6 +1538,53 @@ bool names_role(std::string_view head_word, std::string_view title) {
 
 }  // namespace
 
+std::string_view Resolver::state_named_at(uint32_t t, bool abbreviations) const {
+    std::string_view w = word(t);
+    // ("R-Ariz.": a party and a state in one word.)
+    const size_t hyphen = w.rfind('-');
+    const bool after_party = hyphen != std::string_view::npos || (t > 0 && (word(t - 1) == "-" || word(t - 1) == ","));
+    if (hyphen != std::string_view::npos) w.remove_prefix(hyphen + 1);
+    const std::string_view* state = lex_.us_states.find(w);
+    if (!state) return {};
+    // An abbreviation only after a party or a town ("R-Miss.", "Jackson, Miss."): "Miss" and
+    // "La" are other words too.
+    if (!text::equals_ascii_folded(w, *state) && !(abbreviations && after_party)) return {};
+    return *state;
+}
+
+bool Resolver::from_other_state(int person, std::string_view state) const {
+    // The state a mention says the person is from: in the mention ("the Ohio senator"), before
+    // its title ("Florida Sen. Marco Rubio"), after "of" ("Sen. Eva Holm of Vermont") or with
+    // a party ("Sen. Joni Ernst, R-Iowa", "(R-Ariz.)"). Not any state near it: "Kasich, who
+    // came second in New Hampshire".
+    constexpr uint32_t kMaxTitleTokens = 3;
+    bool other = false;
+    const auto says = [&](std::string_view named) {
+        if (named.empty()) return false;
+        if (named == state) return true;
+        other = true;
+        return false;
+    };
+    for (const ByteSpan& m : entities_[person].mentions) {
+        const uint32_t first = token_at(m.begin), last = token_at(m.end - 1);
+        for (uint32_t t = first; t <= last; ++t)
+            if (says(state_named_at(t, false))) return false;
+        for (uint32_t t = first; t > 0 && first - t < kMaxTitleTokens;) {
+            --t;
+            if (!tokens_[t].capitalized && word(t) != ".") break;
+            if (says(state_named_at(t, false))) return false;
+        }
+        uint32_t after = last + 1;
+        if (after < tokens_.size() && (word(after) == "," || word(after) == "(")) ++after;
+        if (after + 1 < tokens_.size() && word(after) == "of") ++after;
+        if (after < tokens_.size() && says(state_named_at(after, word(after).find('-') != std::string_view::npos)))
+            return false;
+        // ("R-Ariz." may be three tokens: "R", "-", "Ariz".)
+        if (after + 2 < tokens_.size() && word(after + 1) == "-" && says(state_named_at(after + 2, true))) return false;
+    }
+    return other;
+}
+
 int Resolver::resolve_description(uint32_t first, uint32_t end, uint32_t at, bool indefinite) {
     // "the Florida senator and Republican presidential candidate": one person with two roles
     // (no determiner after "and": not "the senator and his wife"), found by the first.
@@ -1561,12 +1616,16 @@ int Resolver::resolve_description(uint32_t first, uint32_t end, uint32_t at, boo
         // the people of the article serve; someone new.)
         const auto [served_lo, served_hi] = names_starting_in(noun < end ? noun + 1 : end, end);
         const bool serves_named = served_lo < served_hi;
+        // ("the Vermont senator": a state before the role.)
+        std::string_view state;
+        for (uint32_t t = content_first; t < head && state.empty(); ++t)
+            if (tokens_[t].capitalized) state = state_named_at(t, false);
         // The person last introduced with this role (and organisation, when one is named).
         size_t looked = 0;
         for (auto it = mention_order_.lower_bound({tokens_[first].begin, INT_MIN});
              !indefinite && !(serves_named && org < 0) && it != mention_order_.begin() && looked++ < kMaxAntecedentMentions;) {
             int e = (--it)->second;
-            if (entities_[e].type != EntityType::Person) continue;
+            if (entities_[e].type != EntityType::Person || (!state.empty() && from_other_state(e, state))) continue;
             for (const auto& role : entities_[e].roles)
                 // ("secretary of state" is a secretary.)
                 if (names_role(head_word, std::string_view(role.title).substr(0, role.title.find(" of "))) &&
