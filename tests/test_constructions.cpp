@@ -1802,3 +1802,9 @@ TEST_CASE("\"The Maine senator\" is the senator the text places in Maine, never 
     CHECK(texan != "Dale Whitman");
     CHECK(texan != "Nora Pike");
 }
+
+TEST_CASE("A report conjoined by \"and\" may open with a title and its period", "[constructions]") {
+    const auto out = extract_fixture("conjoined-report-with-title.txt");
+    check_spans(out, "the marina was full", "the marina was full", "Ms. Vera Lind", "said");
+    check_spans(out, "half empty", "the marina was half empty", "Dr. Jonas Ek", "said");
+}

@@ -36,6 +36,8 @@ bool Finder::opens_conjoined_report(uint32_t conjunction, const Unit& unit) cons
     const auto w = word(conjunction);
     if (!(w == "and" || w == "but" || w == "while" || w == "whereas")) return false;
     for (uint32_t t = conjunction + 1; t < unit.end && t - conjunction <= kMaxSubjectTokens + 1; ++t) {
+        // ("and Sen. Nora Pike of Kansas asked …": a title's period is part of the subject.)
+        if (is_abbreviation_period(t)) continue;
         if (in_quote(t) || !(is_word(t) || tokens_[t].kind == TokenKind::Number) || word(t) == "that") return false;
         if (t > conjunction + 1 && !tokens_[t].capitalized && cue_strength(t) >= kStrongCue && !word(t).ends_with("ing") &&
             word(t - 1) != "to")
