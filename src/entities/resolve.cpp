@@ -45,6 +45,8 @@ extern const std::string_view message_nouns_txt_data;
 extern const std::string_view role_complements_txt_data;
 extern const std::string_view role_equivalents_tsv_data;
 extern const std::string_view us_states_tsv_data;
+extern const std::string_view former_markers_txt_data;
+extern const std::string_view indefinite_openers_txt_data;
 extern const std::string_view organisation_kinds_tsv_data;  // generated: src/CMakeLists.txt
 }  // namespace data
 
@@ -75,6 +77,8 @@ struct Lexicons {
     text::WordSet role_complements{data::role_complements_txt_data};
     text::WordTable role_equivalents{data::role_equivalents_tsv_data};
     text::WordTable us_states{data::us_states_tsv_data};
+    text::WordSet former_markers{data::former_markers_txt_data};
+    text::WordSet indefinite_openers{data::indefinite_openers_txt_data};
     text::WordTable organisation_kinds{data::organisation_kinds_tsv_data};
 };
 
@@ -108,6 +112,8 @@ enum ListBit : uint16_t {
     kAuxAdverb = 1 << 7,
     kDayName = 1 << 8,
     kNameSuffix = 1 << 9,
+    kFormer = 1 << 10,
+    kIndefinite = 1 << 11,
 };
 
 const text::FoldedMap<uint16_t>& list_table() {
@@ -119,7 +125,8 @@ const text::FoldedMap<uint16_t>& list_table() {
             {&text::honorific_set(), kHonorific}, {&alex.org_words, kOrgWord},        {&text::opener_set(), kOpener},
             {&alex.role_nouns, kRoleNoun},        {&lex.name_modifiers, kNameModifier}, {&lex.name_particles, kNameParticle},
             {&lex.determiners, kDeterminer},      {&alex.aux_adverbs, kAuxAdverb},
-            {&lex.day_names, kDayName},           {&lex.name_suffixes, kNameSuffix}};
+            {&lex.day_names, kDayName},           {&lex.name_suffixes, kNameSuffix},
+            {&lex.former_markers, kFormer},       {&lex.indefinite_openers, kIndefinite}};
         for (const auto& [list, bit] : lists) list->for_each([&, bit = bit](std::string_view w) { table[w] |= bit; });
         return table;
     }();
@@ -1183,7 +1190,7 @@ void Resolver::type_and_merge_names() {
                 role && entities_[m.entity].type == EntityType::Person) {
                 uint32_t title = m.first > 0 ? m.first - 1 : 0;
                 if (title > 0 && word(title) == ".") --title;
-                const bool former = title > 0 && (word(title - 1) == "former" || word(title - 1) == "Former");
+                const bool former = title > 0 && in(title - 1, kFormer);
                 add_role(m.entity, std::string(*role), -1, former);
             }
         }
@@ -1422,7 +1429,7 @@ void Resolver::read_premodifier_roles() {
         // the name finder left before the name.
         if (const uint32_t of = m.first >= 3 ? m.first - 2 : 0; of > 0 && word(of) == "of" && tokens_[of + 1].capitalized &&
                                                                in(of - 1, kRoleNoun) && tokens_[of - 1].capitalized) {
-            const bool former = of >= 2 && text::equals_ascii_folded(word(of - 2), "former");
+            const bool former = of >= 2 && in(of - 2, kFormer);
             add_role(m.entity, lower(word(of - 1)) + " of " + lower(word(of + 1)), -1, former);
             continue;
         }
@@ -1440,7 +1447,7 @@ void Resolver::read_premodifier_roles() {
             // is a lowercase organisation word, "former coalition spokesman".)
             const std::string_view w = word(t);
             if (!tokens_[t].capitalized && in(t, kRoleNoun)) role = true;
-            else if (!text::equals_ascii_folded(w, "former") && !text::equals_ascii_folded(w, "ex") &&
+            else if (!in(t, kFormer) &&
                      !(tokens_[t].capitalized ? role
                                               : w == "of" || lex_.role_complements.contains(w) || in(t, kOrgWord)))
                 break;
@@ -1462,7 +1469,7 @@ void Resolver::read_roles(int person, uint32_t first, uint32_t head_first, uint3
         uint32_t role_end = head_first;
         for (uint32_t t = first; t < head_first; ++t) {
             std::string w = lower(word(t));
-            if (w == "former" || w == "ex") former = true;
+            if (in(t, kFormer)) former = true;
             if (alex_.role_nouns.contains(w) && !tokens_[t].capitalized) {
                 title = title.empty() ? w : title + " " + w;
                 role_end = t + 1;
@@ -1507,7 +1514,7 @@ void Resolver::read_roles(int person, uint32_t first, uint32_t head_first, uint3
                 ++title_end;
             title_end = std::max(title_end, role_complement_end(title_end, segment_end));
             for (uint32_t k = t; k < title_first; ++k)
-                if (lower(word(k)) == "former") former = true;
+                if (in(k, kFormer)) former = true;
             std::string title;
             for (uint32_t k = title_first; k < title_end; ++k) {
                 if (!title.empty()) title += ' ';
@@ -1595,8 +1602,7 @@ int Resolver::resolve_description(uint32_t first, uint32_t end, uint32_t at, boo
     // campaign" is a spokesman).
     // "A reporter", "Every recent GOP nominee", "another spokesman": a phrase that introduces
     // someone, or speaks of many, is no one named before.
-    for (const std::string_view opener : {"a", "an", "another", "every", "each", "any"})
-        indefinite |= text::equals_ascii_folded(word(first), opener);
+    indefinite |= in(first, kIndefinite);
     const uint32_t noun = noun_before_preposition(first, end);
     uint32_t head = noun < end ? noun : end - 1;
     std::string head_word = lower(strip_possessive(word(head)));
