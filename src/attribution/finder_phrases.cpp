@@ -24,8 +24,7 @@ bool Finder::introduces_own_content(uint32_t cue, uint32_t end) const {
     // colon or a quotation reports a statement of its own; a particle or two may come between.
     constexpr uint32_t kMaxParticles = 2;
     for (uint32_t t = cue + 1; t < end && t <= cue + kMaxParticles + 1; ++t) {
-        if (in_quote(t) || word(t) == ":") return true;
-        if (word(t) == "that") return true;
+        if (in_quote(t) || word(t) == ":" || word(t) == "that") return true;
         if (!is_word(t)) return false;
     }
     return false;
@@ -1198,9 +1197,8 @@ TokenRange Finder::recipient_at(uint32_t first, const Unit& unit) const {
     // quotation is whom the quotation was told to, up to an adjunct ("on Monday, “…”"). (Before
     // a colon, only people or a name: "promised mass deportation: “…”" names a topic.)
     constexpr uint32_t kMaxBeforeQuotation = 6;
-    for (uint32_t i = first; i < unit.end && i <= first + kMaxBeforeQuotation && !is_folded(first, lex_.adjunct_openers) &&
-                             word(first) != "of" && word(first) != "about";
-         ++i) {
+    const bool opens_with_preposition = is_folded(first, lex_.adjunct_openers) || word(first) == "of" || word(first) == "about";
+    for (uint32_t i = first; !opens_with_preposition && i < unit.end && i <= first + kMaxBeforeQuotation; ++i) {
         if (i > first && i + 1 < unit.end && is_open_mark(i + 1) &&
             (word(i) == "," || (word(i) == ":" && (tokens_[i - 1].capitalized || is_role_noun_or_plural(i - 1)))))
             return {first, i};
@@ -1281,14 +1279,10 @@ TokenRange Finder::recipient_at(uint32_t first, const Unit& unit) const {
             named_modifier |= tokens_[phrase_end].capitalized;
             ++phrase_end;
         }
-        // ("told the ferry company, “…”": a comma or colon before a quotation ends the phrase.)
-        const bool before_quotation = phrase_end + 1 < unit.end && (word(phrase_end) == "," || word(phrase_end) == ":") &&
-                                      is_open_mark(phrase_end + 1);
-        const bool names_body = !tokens_[phrase_end - 1].capitalized && is_folded(phrase_end - 1, lex_.org_words);
-        const bool names_recipient = named_modifier ? names_body
-                                                    : is_role_noun_or_plural(phrase_end - 1) || (before_quotation && names_body);
+        const bool names_recipient = named_modifier ? !tokens_[phrase_end - 1].capitalized && is_folded(phrase_end - 1, lex_.org_words)
+                                                    : is_role_noun_or_plural(phrase_end - 1);
         if (phrase_end > first + 2 && names_recipient &&
-            (phrase_end >= unit.end || (is_terminal_punct(phrase_end) && !is_abbreviation_period(phrase_end)) || before_quotation ||
+            (phrase_end >= unit.end || (is_terminal_punct(phrase_end) && !is_abbreviation_period(phrase_end)) ||
              is_folded(phrase_end, lex_.clause_openers) || is_folded(phrase_end, lex_.adjunct_openers)))
             return {first, phrase_end};
         // "told the crowd he would win", "promised a new ferry by 2028": the two words are the
